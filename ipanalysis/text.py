@@ -71,6 +71,7 @@ class NormalisedText:
     warnings: list[str] = field(default_factory=list)
     n_pinyin_removed: int = 0
     n_repaired_spans: int = 0
+    repaired_lines: set[int] = field(default_factory=set)  # raw lines that held a garbled span
 
     @property
     def text(self) -> str:
@@ -345,9 +346,11 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
     warnings: list[str] = []
     lines: list[Line] = []
     n_pinyin = n_spans = 0
+    repaired_lines: set[int] = set()
     for number, raw_line in enumerate(raw_lines, start=1):
         line, notes = repair_gbk_misalignment(raw_line)
         if notes:
+            repaired_lines.add(number)
             n_spans += sum(1 for n in notes if n.startswith("one character lost before"))
             for note in notes:
                 warnings.append(f"line {number}: garbled GBK span repaired; {note}")
@@ -366,4 +369,5 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         warnings=warnings,
         n_pinyin_removed=n_pinyin,
         n_repaired_spans=n_spans,
+        repaired_lines=repaired_lines,
     )

@@ -1,0 +1,137 @@
+"""Command-line interface: ``ipanalysis build | figures | check | add``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _add_build_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw", default="data/raw", help="folder of raw plans (default: data/raw)")
+    parser.add_argument("--out", default="data/processed", help="folder for the tables (default: data/processed)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="parallel worker processes (default: all cores)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+
+
+def _run_build(args) -> int:
+    from .corpus import build
+
+    try:
+        report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for name, problem in sorted(report.errors.items()):
+        print(f"error: {Path(args.raw) / name}: {problem}", file=sys.stderr)
+    if not args.quiet:
+        docs = report.corpus.documents
+        print(
+            f"built {len(docs)} plan(s) into {args.out}: {len(report.corpus.measures)} measures, "
+            f"{len(report.corpus.assignments)} unit assignments, {len(report.corpus.targets)} targets "
+            f"({len(report.parsed)} parsed, {len(report.cached)} from cache)"
+        )
+    return 0 if report.ok else 1
+
+
+def _run_figures(args) -> int:
+    from .figures import draw_all
+
+    langs = ["zh", "en"] if args.lang == "both" else [args.lang]
+    try:
+        written = draw_all(args.processed, args.out, langs=langs, progress=not args.quiet)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"wrote {len(written)} figure files into {args.out}")
+    return 0
+
+
+def _run_check(args) -> int:
+    from .quality import quality_report
+    from .corpus import load_corpus
+
+    try:
+        corpus = load_corpus(args.processed)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    table = quality_report(corpus)
+    import pandas as pd
+
+    with pd.option_context("display.max_columns", None, "display.width", 200,
+                           "display.max_colwidth", 80):
+        print(table.to_string(index=False))
+    return 0
+
+
+def _run_add(args) -> int:
+    from .corpus import build
+    from .readers import add_files
+
+    raw = Path(args.raw)
+    try:
+        added = add_files(args.files, raw)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for source, target in added:
+        print(f"added {source} as {target}")
+    report = build(raw, args.out, jobs=args.jobs, progress=not args.quiet)
+    for name, problem in sorted(report.errors.items()):
+        print(f"error: {raw / name}: {problem}", file=sys.stderr)
+    if not args.quiet:
+        print(f"built {len(report.corpus.documents)} plan(s) into {args.out}")
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ipanalysis",
+        description="Turn Chinese local-government IP policy plans into tables and figures.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="parse every plan in the raw folder and write all tables",
+                       description="Parse every plan under --raw and write all tables (Parquet + CSV) to --out. "
+                                   "Exit code 0 when every plan built; 1, with one line per failed file, otherwise "
+                                   "(the tables from the good plans are still written).")
+    _add_build_args(p)
+    p.set_defaults(func=_run_build)
+
+    p = sub.add_parser("figures", help="draw every standard figure from the built tables",
+                       description="Draw every standard figure as PNG (300 dpi) and PDF.")
+    p.add_argument("--processed", default="data/processed", help="folder of built tables (default: data/processed)")
+    p.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="both",
+                   help="label language (default: both)")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=_run_figures)
+
+    p = sub.add_parser("check", help="print the quality report of the built tables",
+                       description="Per plan: share of body text inside measures, measures without units, "
+                                   "targets found, warnings.")
+    p.add_argument("--processed", default="data/processed", help="folder of built tables (default: data/processed)")
+    p.set_defaults(func=_run_check)
+
+    p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
+                       description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.")
+    p.add_argument("files", nargs="+", help="plan files (.txt, .html, .docx, .pdf)")
+    _add_build_args(p)
+    p.set_defaults(func=_run_add)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

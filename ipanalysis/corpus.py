@@ -1,0 +1,402 @@
+"""Build the corpus (every plan under ``data/raw``) into tables, write them atomically, load them.
+
+A build parses each raw file on its own (in parallel when asked), caches each result by the file's
+content hash, and writes every table as Parquet and as CSV (UTF-8 with BOM) only after all of them
+were produced: an interrupted or failing build never leaves half-written or missing tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .parse import PARSER_VERSION, ParsedDocument, parse_document
+from .readers import SUPPORTED_SUFFIXES
+from .schema import TABLES, to_frame
+
+__all__ = [
+    "Corpus",
+    "BuildReport",
+    "DocumentError",
+    "build_corpus",
+    "build",
+    "load_corpus",
+    "write_tables",
+    "list_raw_files",
+    "MAX_FILE_BYTES",
+]
+
+REGISTRY_NAME = "registry.csv"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+IGNORED_NAMES = {REGISTRY_NAME, "README.md", "README.txt", ".gitkeep"}
+
+
+class DocumentError(Exception):
+    """A raw file that could not be built; the message names the problem."""
+
+
+@dataclass
+class Corpus:
+    """The built tables as DataFrames (``corpus.documents``, ``corpus.measures``, ...)."""
+
+    documents: pd.DataFrame
+    sections: pd.DataFrame
+    measures: pd.DataFrame
+    assignments: pd.DataFrame
+    targets: pd.DataFrame
+    measure_themes: pd.DataFrame
+    measure_instruments: pd.DataFrame
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
+        return f"Corpus({sizes})"
+
+
+@dataclass
+class BuildReport:
+    corpus: Corpus
+    errors: dict[str, str] = field(default_factory=dict)  # file -> problem
+    parsed: list[str] = field(default_factory=list)  # files parsed in this run
+    cached: list[str] = field(default_factory=list)  # files taken from the cache
+    kept: list[str] = field(default_factory=list)  # failing files whose earlier good rows were kept
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+
+
+def list_raw_files(raw_dir: str | os.PathLike) -> list[Path]:
+    """Plan files under ``raw_dir`` (sorted by name; the registry and hidden files excluded)."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder not found: {raw_dir}")
+    return sorted(
+        p for p in raw_dir.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name not in IGNORED_NAMES
+    )
+
+
+def read_registry(raw_dir: str | os.PathLike) -> dict[str, dict]:
+    path = Path(raw_dir) / REGISTRY_NAME
+    if not path.exists():
+        return {}
+    frame = pd.read_csv(path, dtype=str, comment="#", keep_default_na=False, encoding="utf-8-sig")
+    if "file" not in frame.columns:
+        raise ValueError(f"{path}: the registry needs a 'file' column")
+    return {row["file"]: {k: v for k, v in row.items() if k != "file"} for row in frame.to_dict("records")}
+
+
+# ---------------------------------------------------------------------------------------------
+# cache
+
+
+def _code_fingerprint() -> str:
+    """Hash of the package's code and reference data: a change invalidates cached parses."""
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".csv", ".txt", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_key(data: bytes, name: str, registry_row: dict, fingerprint: str) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(name.encode())
+    digest.update(json.dumps(registry_row, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(fingerprint.encode())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Pickled :class:`ParsedDocument` per cache key, plus the last good key of each file name."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.manifest_path = folder / "last_good.json" if folder else None
+        self.manifest: dict[str, str] = {}
+        if self.manifest_path and self.manifest_path.exists():
+            try:
+                self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.manifest = {}
+
+    def get(self, key: str) -> ParsedDocument | None:
+        if not self.folder:
+            return None
+        path = self.folder / f"{key}.pkl"
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, parsed: ParsedDocument) -> None:
+        if not self.folder:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write_bytes(self.folder / f"{key}.pkl", pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def last_good(self, name: str) -> ParsedDocument | None:
+        key = self.manifest.get(name)
+        return self.get(key) if key else None
+
+    def save_manifest(self, good: dict[str, str]) -> None:
+        if not self.folder:
+            return
+        self.manifest.update(good)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write_bytes(self.manifest_path, json.dumps(self.manifest, ensure_ascii=False, indent=1).encode())
+
+
+# ---------------------------------------------------------------------------------------------
+# parsing
+
+
+def _check_bytes(path: Path, data: bytes, max_bytes: int) -> None:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise DocumentError(
+            f"unsupported format '{path.suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    if len(data) > max_bytes:
+        raise DocumentError(f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    if not data.strip():
+        raise DocumentError("the file is empty")
+
+
+def _parse_job(args: tuple[bytes, str, dict]) -> tuple[str, ParsedDocument | None, str | None]:
+    data, name, registry_row = args
+    try:
+        return name, parse_document(data, name, registry_row), None
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
+        return name, None, _describe(exc)
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc) or exc.__class__.__name__
+    if isinstance(exc, (DocumentError, ValueError)):
+        return text
+    return f"{exc.__class__.__name__}: {text}"
+
+
+def _progress(iterable, total: int, enabled: bool, desc: str):
+    if not enabled:
+        return iterable
+    from tqdm.auto import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="plan", file=sys.stderr)
+
+
+def build_corpus(
+    raw_dir: str | os.PathLike = "data/raw",
+    *,
+    jobs: int | None = 1,
+    cache_dir: str | os.PathLike | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    progress: bool = False,
+) -> BuildReport:
+    """Parse every plan under ``raw_dir`` into a :class:`Corpus` (in memory; nothing is written)."""
+    files = list_raw_files(raw_dir)
+    registry = read_registry(raw_dir)
+    cache = ParseCache(Path(cache_dir) if cache_dir else None)
+    fingerprint = _code_fingerprint()
+    report = BuildReport(corpus=None)  # type: ignore[arg-type]
+
+    results: dict[str, ParsedDocument] = {}
+    todo, keys = [], {}
+    for path in files:
+        try:
+            data = path.read_bytes()
+            _check_bytes(path, data, max_bytes)
+        except OSError as exc:
+            report.errors[path.name] = f"cannot read the file ({exc.strerror})"
+            continue
+        except DocumentError as exc:
+            report.errors[path.name] = str(exc)
+            continue
+        row = registry.get(path.name, {})
+        key = _cache_key(data, path.name, row, fingerprint)
+        keys[path.name] = key
+        cached = cache.get(key)
+        if cached is not None:
+            results[path.name] = cached
+            report.cached.append(path.name)
+        else:
+            todo.append((data, path.name, row))
+
+    if todo:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        if workers == 1:
+            outcomes = map(_parse_job, todo)
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            outcomes = pool.map(_parse_job, todo, chunksize=max(1, len(todo) // (workers * 8)))
+        for name, parsed, error in _progress(outcomes, len(todo), progress, "parsing"):
+            if error is not None:
+                report.errors[name] = error
+                continue
+            results[name] = parsed
+            report.parsed.append(name)
+            cache.put(keys[name], parsed)
+        if workers > 1:
+            pool.shutdown()
+
+    _reject_duplicates(results, report)
+    _keep_earlier_good(results, report, cache, files)
+    cache.save_manifest({name: keys[name] for name in results if name in keys and name not in report.kept})
+    report.corpus = assemble(results[name] for name in sorted(results))
+    return report
+
+
+def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport) -> None:
+    """The same plan twice (same bytes, or same title, issuer, date and measures) builds once."""
+    seen: dict[str, str] = {}
+    for name in sorted(results):
+        parsed = results[name]
+        doc = parsed.tables["documents"][0]
+        content = hashlib.sha256(
+            "\n".join(m["text"] for m in parsed.tables["measures"]).encode()
+            + f"|{doc['title']}|{doc['issuer']}|{doc['date_written']}".encode()
+        ).hexdigest()
+        for key in (doc["sha256"], content):
+            if key in seen:
+                report.errors[name] = f"the same plan as {seen[key]}; built once, from {seen[key]}"
+                del results[name]
+                break
+        else:
+            seen[doc["sha256"]] = seen[content] = name
+    ids: dict[str, str] = {}
+    for name in sorted(results):
+        parsed = results[name]
+        if parsed.doc_id in ids:
+            report.errors[name] = f"its document id '{parsed.doc_id}' is taken by {ids[parsed.doc_id]}; rename the file"
+            del results[name]
+        else:
+            ids[parsed.doc_id] = name
+
+
+def _keep_earlier_good(results, report: BuildReport, cache: ParseCache, files: list[Path]) -> None:
+    """A file that fails now but built before keeps its earlier rows (and is still reported)."""
+    present = {p.name for p in files}
+    for name in sorted(report.errors):
+        if name in results or name not in present or "the same plan as" in report.errors[name]:
+            continue
+        earlier = cache.last_good(name)
+        if earlier is not None:
+            results[name] = earlier
+            report.kept.append(name)
+            report.errors[name] += "; kept the rows from its last good build"
+
+
+def assemble(parsed_documents) -> Corpus:
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for parsed in parsed_documents:
+        for name in TABLES:
+            rows[name].extend(parsed.tables[name])
+    return Corpus(**{name: to_frame(name, rows[name]) for name in TABLES})
+
+
+# ---------------------------------------------------------------------------------------------
+# writing and loading
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_umask()
+
+
+def _temp_beside(path: Path) -> str:
+    """A temporary file in the folder of ``path`` with ordinary file permissions."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    os.chmod(tmp, FILE_MODE)
+    return tmp
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = _temp_beside(path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:
+    """Write every table as Parquet and CSV (UTF-8 with BOM), all or nothing.
+
+    All files are first written to temporary names in ``out_dir``; only when every one of them is
+    complete are they renamed over the old tables. On any error the temporary files are removed
+    and the old tables stay as they were.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, frame in tables.items():
+            for suffix in (".parquet", ".csv"):
+                final = out_dir / f"{name}{suffix}"
+                tmp = _temp_beside(final)
+                staged.append((Path(tmp), final))
+                if suffix == ".parquet":
+                    frame.to_parquet(tmp, index=False)
+                else:
+                    frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    return [final for _, final in staged]
+
+
+def build(
+    raw_dir: str | os.PathLike = "data/raw",
+    out_dir: str | os.PathLike = "data/processed",
+    *,
+    jobs: int | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    progress: bool = False,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> BuildReport:
+    """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``)."""
+    cache_dir = Path(out_dir) / ".cache" if cache_dir is None else cache_dir
+    report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes)
+    write_tables(report.corpus.tables, out_dir)
+    return report
+
+
+def load_corpus(path: str | os.PathLike = "data/processed") -> Corpus:
+    """Load the built tables from ``path`` (Parquet)."""
+    path = Path(path)
+    missing = [name for name in TABLES if not (path / f"{name}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"{path}: missing tables {', '.join(missing)}; run `ipanalysis build` first"
+        )
+    return Corpus(**{name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES})

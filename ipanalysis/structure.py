@@ -1,0 +1,149 @@
+"""Document structure: the numbered outline of a plan and which of its items are measures.
+
+Numbering styles, from the top of the hierarchy down: ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` >
+``(1)``. An item at a lower rank nests under the nearest item of a higher rank above it; unnumbered
+paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
+sections in which at least one item names a responsible unit; the other sections (guiding thought,
+principles, goals, timeline, safeguards without units) stay in the ``sections`` table only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import Line
+from .units import find_unit_groups
+
+__all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "STYLE_RANK"]
+
+CN_NUM = "一二三四五六七八九十百零〇"
+ITEM_PATTERNS = [
+    ("cn", re.compile(rf"^(?P<num>[{CN_NUM}]{{1,4}})\s*[、.．]\s*(?P<rest>.*)$")),
+    ("paren_cn", re.compile(rf"^[(（](?P<num>[{CN_NUM}]{{1,4}})[)）]\s*(?P<rest>.*)$")),
+    ("arabic", re.compile(r"^(?P<num>\d{1,3})(?P<sep>\s*[.．﹒、](?!\d))\s*(?P<rest>.*)$")),
+    ("paren_arabic", re.compile(r"^[(（](?P<num>\d{1,3})[)）]\s*(?P<rest>.*)$")),
+]
+STYLE_RANK = {"cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3}
+
+
+@dataclass
+class OutlineItem:
+    style: str
+    number: str  # as printed, without the trailing separator (``(三)``, ``7``, ``1﹒``)
+    rank: int
+    paragraphs: list[Line] = field(default_factory=list)
+    children: list["OutlineItem"] = field(default_factory=list)
+    parent: "OutlineItem | None" = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def body(self) -> str:
+        """Text without the number."""
+        first = strip_number(self.paragraphs[0].text)
+        return "\n".join([first] + [p.text for p in self.paragraphs[1:]])
+
+    @property
+    def line_start(self) -> int:
+        return self.paragraphs[0].raw_line
+
+    @property
+    def line_end(self) -> int:
+        return self.paragraphs[-1].raw_line
+
+    @property
+    def title(self) -> str:
+        """First line without number, cut at its first ``。`` (a section's heading)."""
+        first = strip_number(self.paragraphs[0].text)
+        return first.split("。")[0].rstrip("。:： ")
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self):
+        if not self.children:
+            yield self
+        for child in self.children:
+            yield from child.leaves()
+
+
+def match_item(text: str) -> tuple[str, str, str] | None:
+    """``(style, number as printed, rest)`` when the line opens a numbered item."""
+    for style, pattern in ITEM_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            num = m["num"]
+            if style == "paren_cn":
+                printed = f"({num})"
+            elif style == "paren_arabic":
+                printed = f"({num})"
+            elif style == "arabic":
+                sep = m["sep"].strip()
+                printed = num + (sep if sep == "﹒" else "")
+            else:
+                printed = num
+            return style, printed, m["rest"]
+    return None
+
+
+def strip_number(text: str) -> str:
+    found = match_item(text)
+    return found[2] if found else text
+
+
+def parse_outline(lines: list[Line]) -> list[OutlineItem]:
+    """Top-level outline items of the body lines (text before the first item is dropped)."""
+    roots: list[OutlineItem] = []
+    stack: list[OutlineItem] = []
+    for line in lines:
+        found = match_item(line.text)
+        if found is None:
+            if stack:
+                stack[-1].paragraphs.append(line)
+            continue
+        style, number, _ = found
+        item = OutlineItem(style=style, number=number, rank=STYLE_RANK[style], paragraphs=[line])
+        while stack and stack[-1].rank >= item.rank:
+            stack.pop()
+        if stack:
+            item.parent = stack[-1]
+            stack[-1].children.append(item)
+        else:
+            roots.append(item)
+        stack.append(item)
+    return roots
+
+
+def names_units(item: OutlineItem) -> bool:
+    return any(find_unit_groups(p.text) for p in item.paragraphs)
+
+
+def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
+    """Lowest-level items of the top-level sections in which any item names a responsible unit."""
+    measures = []
+    for root in roots:
+        if any(names_units(node) for node in root.walk()):
+            measures.extend(root.leaves())
+    return measures
+
+
+def split_heading(body: str, max_len: int = 30) -> str | None:
+    """The short phrase that opens an item and ends at its first ``。``, if there is one.
+
+    A heading is short, has no comma or semicolon, and more text follows it than the unit
+    parenthesis alone (so a one-sentence item has no heading).
+    """
+    first, sep, rest = body.partition("。")
+    if not sep or len(first) > max_len or re.search(r"[,，;；]", first):
+        return None
+    rest_without_units = rest
+    for group in find_unit_groups(rest):
+        rest_without_units = rest_without_units.replace(group.raw, "")
+    if not re.search(r"[\u4e00-\u9fff]", rest_without_units):
+        return None
+    return first.strip()
