@@ -28,6 +28,8 @@ def _run_build(args) -> int:
         return 2
     for name, problem in sorted(report.errors.items()):
         print(f"error: {Path(args.raw) / name}: {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
         docs = report.corpus.documents
         print(

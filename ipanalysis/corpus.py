@@ -22,6 +22,7 @@ import pandas as pd
 from .parse import PARSER_VERSION, ParsedDocument, parse_document
 from .readers import SUPPORTED_SUFFIXES
 from .schema import TABLES, to_frame
+from .themes import apply_overrides, read_overrides
 
 __all__ = [
     "Corpus",
@@ -72,6 +73,7 @@ class BuildReport:
     parsed: list[str] = field(default_factory=list)  # files parsed in this run
     cached: list[str] = field(default_factory=list)  # files taken from the cache
     kept: list[str] = field(default_factory=list)  # failing files whose earlier good rows were kept
+    warnings: list[str] = field(default_factory=list)  # corpus-level problems (e.g. overrides)
 
     @property
     def ok(self) -> bool:
@@ -212,8 +214,13 @@ def build_corpus(
     cache_dir: str | os.PathLike | None = None,
     max_bytes: int = MAX_FILE_BYTES,
     progress: bool = False,
+    overrides: str | os.PathLike | None = None,
 ) -> BuildReport:
-    """Parse every plan under ``raw_dir`` into a :class:`Corpus` (in memory; nothing is written)."""
+    """Parse every plan under ``raw_dir`` into a :class:`Corpus` (in memory; nothing is written).
+
+    Researcher overrides of theme and instrument codes are read from ``overrides`` (default:
+    ``<raw_dir>/../annotations/overrides.csv``) and applied after parsing.
+    """
     files = list_raw_files(raw_dir)
     registry = read_registry(raw_dir)
     cache = ParseCache(Path(cache_dir) if cache_dir else None)
@@ -262,7 +269,20 @@ def build_corpus(
     _reject_duplicates(results, report)
     _keep_earlier_good(results, report, cache, files)
     cache.save_manifest({name: keys[name] for name in results if name in keys and name not in report.kept})
-    report.corpus = assemble(results[name] for name in sorted(results))
+    corpus = assemble(results[name] for name in sorted(results))
+    overrides_path = Path(overrides) if overrides else Path(raw_dir).parent / "annotations" / "overrides.csv"
+    try:
+        table = read_overrides(overrides_path)
+    except ValueError as exc:
+        report.warnings.append(str(exc))
+    else:
+        if len(table):
+            themes_, instruments_, problems = apply_overrides(
+                corpus.measure_themes, corpus.measure_instruments, table, corpus.measures)
+            corpus.measure_themes = to_frame("measure_themes", themes_.to_dict("records"))
+            corpus.measure_instruments = to_frame("measure_instruments", instruments_.to_dict("records"))
+            report.warnings.extend(f"{overrides_path}: {p}" for p in problems)
+    report.corpus = corpus
     return report
 
 
@@ -383,10 +403,12 @@ def build(
     cache_dir: str | os.PathLike | None = None,
     progress: bool = False,
     max_bytes: int = MAX_FILE_BYTES,
+    overrides: str | os.PathLike | None = None,
 ) -> BuildReport:
     """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``)."""
     cache_dir = Path(out_dir) / ".cache" if cache_dir is None else cache_dir
-    report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes)
+    report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
+                          overrides=overrides)
     write_tables(report.corpus.tables, out_dir)
     return report
 

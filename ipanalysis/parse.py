@@ -17,6 +17,7 @@ from .readers import read_document_text
 from .schema import TABLES
 from .structure import parse_outline, select_measures, split_heading
 from .text import normalise_text
+from .tokenise import content_tokens
 from .units import (
     find_unit_groups,
     is_collective,
@@ -221,6 +222,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     target_rows = targets.extract_targets(doc_id, region, norm.lines, measure_rows, section_rows,
                                           default_year=meta.period_end)
     theme_rows, instrument_rows = themes.code_measures(measure_rows)
+    for row in measure_rows:
+        row["tokens"] = " ".join(content_tokens(themes.strip_units(row["text"])))
 
     result.tables["measures"] = measure_rows
     result.tables["assignments"] = assignment_rows

@@ -26,7 +26,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "section": STRING, "section_title": STRING, "subsection": STRING, "subsection_title": STRING,
         "number": STRING, "heading": STRING, "text": STRING, "deadline": STRING,
         "deadline_date": STRING, "ongoing": BOOL, "n_paragraphs": INT, "n_units": INT,
-        "has_lead": BOOL, "line_start": INT, "line_end": INT,
+        "has_lead": BOOL, "line_start": INT, "line_end": INT, "tokens": STRING,
     },
     "assignments": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "unit_raw": STRING, "unit": STRING,
