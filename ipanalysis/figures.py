@@ -17,7 +17,7 @@ from .plots import (DOUBLE_COLUMN, SINGLE_COLUMN, label, region_colors, region_l
                     set_theme)
 from .themes import STAGES
 
-__all__ = ["FIGURES", "register", "draw_all", "draw"]
+__all__ = ["FIGURES", "register", "draw_all", "draw", "show"]
 
 FIGURES: dict[str, Callable] = {}
 STAGE_COLORS = dict(zip(STAGES, ["#4477AA", "#66CCEE", "#228833", "#CCBB44", "#EE6677", "#AA3377"]))
@@ -463,6 +463,14 @@ def draw(name: str, corpus, lang: str):
     """One registered figure, styled."""
     set_theme()
     return FIGURES[name](corpus, lang)
+
+
+def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
+    """Draw a figure for display in ``lang``; with ``out``, also save it in every language."""
+    if out is not None:
+        for each in langs:
+            save_figure(draw(name, corpus, each), name, out, each)
+    return draw(name, corpus, lang)
 
 
 def draw_all(processed="data/processed", out="figures", langs=("zh", "en"), progress=False,

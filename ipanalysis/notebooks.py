@@ -1,0 +1,104 @@
+"""Run the numbered notebooks (``notebooks/NN_*.py``, jupytext py:percent) headless, or pair them.
+
+``python -m ipanalysis.notebooks --execute`` converts each ``.py`` to a notebook, runs it with
+nbclient and writes the executed copy (with outputs) to ``notebooks/executed/`` (not in git).
+``--sync`` writes the paired ``.ipynb`` next to each ``.py`` for JupyterLab (outputs are never
+committed: ``*.ipynb`` is ignored by git, the ``.py`` files are the source).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .paths import project_root
+
+__all__ = ["notebook_sources", "execute_notebook", "execute_all", "sync_all", "main"]
+
+
+def _notebook_dir() -> Path:
+    root = project_root()
+    return (root / "notebooks") if root else Path("notebooks")
+
+
+def notebook_sources(folder: Path | None = None) -> list[Path]:
+    folder = folder or _notebook_dir()
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.py"))
+
+
+def execute_notebook(source: Path, out_dir: Path | None = None, timeout: int = 600, env: dict | None = None):
+    """Execute one py:percent notebook in its own folder; return the executed notebook."""
+    import jupytext
+    from nbclient import NotebookClient
+
+    nb = jupytext.read(source)
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    old = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(source.parent)}})
+        # the kernel's own log lines (transport notices) are noise; errors surface in the cells
+        client.execute(stderr=subprocess.DEVNULL)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    if out_dir is not None:
+        import nbformat
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, out_dir / f"{source.stem}.ipynb")
+    return nb
+
+
+def execute_all(out_dir: Path | None = None, env: dict | None = None) -> list[Path]:
+    out_dir = out_dir or _notebook_dir() / "executed"
+    written = []
+    for source in notebook_sources():
+        start = time.perf_counter()
+        print(f"executing {source.name} ...", end=" ", flush=True)
+        execute_notebook(source, out_dir, env=env)
+        print(f"{time.perf_counter() - start:.1f} s")
+        written.append(out_dir / f"{source.stem}.ipynb")
+    return written
+
+
+def sync_all() -> list[Path]:
+    """Write the paired ``.ipynb`` (no outputs) beside each ``.py`` source."""
+    import jupytext
+
+    written = []
+    for source in notebook_sources():
+        nb = jupytext.read(source)
+        nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
+        target = source.with_suffix(".ipynb")
+        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+            jupytext.write(nb, target)
+            written.append(target)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ipanalysis.notebooks",
+                                     description="Execute or pair the numbered notebooks.")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--execute", action="store_true", help="run every notebook headless into notebooks/executed/")
+    group.add_argument("--sync", action="store_true", help="write paired .ipynb files for JupyterLab")
+    args = parser.parse_args(argv)
+    if args.execute:
+        execute_all()
+    else:
+        for path in sync_all():
+            print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,88 @@
+# %% [markdown]
+# # 02 · Themes and policy instruments
+#
+# **Question: what does each plan emphasise along the IP chain (创造、运用、保护、管理、服务、人才与文化),
+# which policy instruments does it use, and how similar are the plans?**
+#
+# Each measure is coded from its own text with the project's theme lexicon
+# (`ipanalysis/data/theme_lexicon.csv`): a theme's score is the weighted count of its terms, the
+# stage with the highest score is the measure's dominant stage. Instruments (supply, environment,
+# demand; Rothwell & Zegveld) come from `instrument_rules.csv`; a researcher's corrections in
+# `data/annotations/overrides.csv` win and are marked. The coding is validated against the two
+# plans that group their measures under stage titles.
+
+# %%
+import os
+from pathlib import Path
+
+import ipanalysis
+from ipanalysis import figures, theme_analysis
+
+PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
+FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))
+LANG = os.environ.get("IPANALYSIS_LANG", "en")
+
+corpus = ipanalysis.load_corpus(PROCESSED)
+
+# %% [markdown]
+# ## Stage themes per plan
+# Share of each plan's measures whose dominant stage is the given stage.
+
+# %%
+theme_analysis.stage_shares(corpus).round(2)
+
+# %%
+figures.show("themes_stage_shares", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Does the coding agree with the plans' own stage headings?
+# Tongzhou (四(一)…(六)) and Yuzhong (一…六) put their measures under stage titles. The coding never
+# reads those titles; here they are the check.
+
+# %%
+agreement = theme_analysis.section_agreement(corpus)
+print(f"agreement: {agreement.agree.mean():.1%} of {len(agreement)} measures")
+agreement[~agreement.agree]
+
+# %% [markdown]
+# ## Finer themes
+
+# %%
+figures.show("themes_fine_heatmap", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Policy instruments × stage
+# Number of (measure, instrument type) codes by the measure's dominant stage.
+
+# %%
+theme_analysis.instrument_shares(corpus).round(2)
+
+# %%
+figures.show("themes_instrument_by_stage", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Why did a measure get its codes?
+# Every code lists the terms that triggered it.
+
+# %%
+th = corpus.measure_themes
+th[(th.measure_id == corpus.measures.measure_id.iloc[0])][["theme", "level", "score", "share", "dominant", "matched_terms"]]
+
+# %% [markdown]
+# ## Unsupervised view: topics, similarity, distinctive terms
+# TF-IDF over the measures' tokens (jieba with the project's IP dictionary and stopwords), NMF
+# topics, cosine similarity between plans, and keyness (log-odds ratio with an informative
+# Dirichlet prior, Monroe et al. 2008). Terms are shown in Chinese in both languages.
+
+# %%
+topic_table, topic_weights = theme_analysis.topics(corpus)
+topic_table
+
+# %%
+figures.show("themes_topics_by_region", corpus, LANG, FIGURES)
+
+# %%
+figures.show("themes_plan_similarity", corpus, LANG, FIGURES)
+
+# %%
+figures.show("themes_keyness", corpus, LANG, FIGURES)

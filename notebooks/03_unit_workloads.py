@@ -1,0 +1,67 @@
+# %% [markdown]
+# # 03 · Unit workloads
+#
+# **Question: which agencies carry IP work in each plan, and how concentrated or diffuse is
+# accountability?** Unit names differ by region, level and year (区市场监管局, 市知识产权局,
+# 市工商局 …), so each named unit is mapped to an agency family shared across regions
+# (`ipanalysis/data/agencies.csv`, which a researcher can extend).
+
+# %%
+import os
+from pathlib import Path
+
+import ipanalysis
+from ipanalysis import figures, workloads
+
+PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
+FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))
+LANG = os.environ.get("IPANALYSIS_LANG", "en")
+
+corpus = ipanalysis.load_corpus(PROCESSED)
+
+# %% [markdown]
+# ## How raw unit names map to agencies
+
+# %%
+a = corpus.assignments
+a.groupby(["agency", "agency_zh"]).unit.unique().map(lambda units: "、".join(sorted(units))).to_frame()
+
+# %% [markdown]
+# ## Workload per agency and region
+# Measures in which the agency leads, is responsible or cooperates, and its share of the plan's
+# measures.
+
+# %%
+w = workloads.agency_workload(corpus)
+w.head(15)
+
+# %%
+figures.show("workloads_agency_heatmap", corpus, LANG, FIGURES)
+
+# %%
+figures.show("workloads_roles_by_agency", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Concentration and diffuse accountability
+# Top agency's share and Herfindahl index over (measure, agency) pairs; share of measures whose
+# only named local units are collective (member units, townships, districts, parks).
+
+# %%
+workloads.concentration(corpus)
+
+# %%
+figures.show("workloads_concentration", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Who works with whom: the co-assignment network
+# Agencies named on the same measure are linked; line width is the number of shared measures
+# (collective units left out).
+
+# %%
+workloads.network_summary(corpus)
+
+# %%
+figures.show("workloads_network_largest_plan", corpus, LANG, FIGURES)
+
+# %%
+figures.show("workloads_network_by_plan", corpus, LANG, FIGURES)

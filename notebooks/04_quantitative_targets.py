@@ -1,0 +1,61 @@
+# %% [markdown]
+# # 04 · Quantitative targets
+#
+# **Question: how ambitious is each plan, on what, and how do its numbers compare with the national
+# 14th Five-Year IP plan?** Targets are read from goal sections and measures as numbers with units,
+# comparators and years (`targets` table); indicators share keys across plans
+# (`ipanalysis/data/indicators.csv`) and with the national benchmark
+# (`ipanalysis/data/national_targets.csv`, 《“十四五”国家知识产权保护和运用规划》, 2021).
+
+# %%
+import os
+from pathlib import Path
+
+import ipanalysis
+from ipanalysis import figures, target_analysis
+from ipanalysis.plots import label
+
+PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
+FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))
+LANG = os.environ.get("IPANALYSIS_LANG", "en")
+
+corpus = ipanalysis.load_corpus(PROCESSED)
+
+# %% [markdown]
+# ## The targets (bilingual indicator labels)
+
+# %%
+t = corpus.targets.copy()
+t["indicator_zh"] = t.indicator_key.map(lambda k: label(k, "zh") if isinstance(k, str) else None)
+t["indicator_en"] = t.indicator_key.map(lambda k: label(k, "en") if isinstance(k, str) else None)
+t[["region", "indicator", "indicator_en", "value", "unit", "comparator", "comparator_zh", "year", "line"]]
+
+# %% [markdown]
+# ## Against the national plan
+# Ratios only for intensities (per capita, shares, rates): a county's count of patents is not
+# comparable with the nation's. Satisfaction is a percentage locally and a score out of 100
+# nationally.
+
+# %%
+target_analysis.national_comparison(corpus)
+
+# %%
+figures.show("targets_vs_national", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## How quantified is each plan?
+
+# %%
+target_analysis.quantification(corpus)
+
+# %%
+figures.show("targets_quantification", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Target years and horizons
+
+# %%
+target_analysis.horizons(corpus)
+
+# %%
+figures.show("targets_horizons", corpus, LANG, FIGURES)
