@@ -92,6 +92,28 @@ def _run_add(args) -> int:
     return 0 if report.ok else 1
 
 
+def _run_extract(args) -> int:
+    from .readers import read_document_text
+    from .text import DecodeError, normalise_text
+
+    path = Path(args.file)
+    try:
+        text, encoding, fmt = read_document_text(path.read_bytes(), path.name)
+    except (OSError, ValueError, DecodeError) as exc:
+        print(f"error: {path}: {exc}", file=sys.stderr)
+        return 1
+    if args.raw:
+        for number, line in enumerate(text.split("\n"), start=1):
+            print(f"{number:5d}  {line}")
+        return 0
+    norm = normalise_text(text, encoding)
+    for line in norm.lines:
+        print(f"{line.raw_line:5d}  {line.text}")
+    for warning in norm.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ipanalysis",
@@ -120,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "targets found, warnings.")
     p.add_argument("--processed", default="data/processed", help="folder of built tables (default: data/processed)")
     p.set_defaults(func=_run_check)
+
+    p = sub.add_parser("extract", help="print a plan's text with the line numbers the tables cite",
+                       description="Print the normalised text of FILE, each line prefixed by its raw line "
+                                   "number (for .html/.docx/.pdf: the line of the extracted text).")
+    p.add_argument("file", help="a plan file")
+    p.add_argument("--raw", action="store_true", help="print the extracted text before normalisation")
+    p.set_defaults(func=_run_extract)
 
     p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
                        description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.")

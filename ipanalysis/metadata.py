@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .resources import read_table
 from .text import Line
@@ -184,6 +185,17 @@ def _title_from_notice(text: str) -> tuple[str | None, str | None]:
     return (m["issuer"].strip() or None), _clean_title(m["title"])
 
 
+def _split_glued_number(text: str) -> tuple[str, str | None]:
+    """A document number glued to the start or end of a notice title, and the title without it."""
+    m = re.match(rf"^\s*({DOC_NUMBER.pattern})\s*", text)
+    if m:
+        return text[m.end():], re.sub(r"\s+", "", m.group(1))
+    m = re.search(rf"(?<=通知)\s*({DOC_NUMBER.pattern})\s*$", text)
+    if m:
+        return text[: m.start()], re.sub(r"\s+", "", m.group(1))
+    return text, None
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[\s《》]", "", text)
 
@@ -206,30 +218,120 @@ def _find_title_line(lines: list[Line], title: str, start: int) -> tuple[int, in
 # region
 
 
-def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
-    """The most specific administrative division named in the title (or issuer).
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
 
-    Among divisions sharing a name (通州区 of Nantong and of Beijing), the one whose parent or
-    province the text mentions most wins.
+
+def _short_name(name: str, suffixes) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _province_level(name: str) -> str:
+    if name.endswith("特别行政区"):
+        return "sar"
+    if name.endswith("自治区"):
+        return "autonomous_region"
+    if name.endswith("市"):
+        return "municipality"
+    return "province"
+
+
+def _county_level(name: str) -> str:
+    if name.endswith("区"):
+        return "district"
+    if name.endswith("市"):
+        return "county_city"
+    return "county"
+
+
+@lru_cache(maxsize=1)
+def gazetteer():
+    """China's administrative divisions (province, prefecture and county level).
+
+    The divisions and their codes come from the ``cpca`` package's adcode table (the national
+    division codes); the hierarchy follows from the codes. ``data/gazetteer.csv`` adds or fixes
+    rows (English keys, divisions created after the table was made).
     """
-    gazetteer = read_table("gazetteer.csv")
-    rank = {"district": 0, "county": 0, "county_city": 0, "prefecture_city": 1,
-            "municipality": 2, "province": 3, "autonomous_region": 3, "sar": 3}
+    from importlib import resources
+
+    import pandas as pd
+
+    with resources.files("cpca.resources").joinpath("adcodes.csv").open(encoding="utf-8") as fh:
+        codes = pd.read_csv(fh, dtype=str)
+    codes["adcode"] = codes["adcode"].str[:6]
+    names = dict(zip(codes.adcode, codes.name))
+    rows = []
+    for code, name in zip(codes.adcode, codes.name):
+        province = names.get(code[:2] + "0000", "")
+        if code.endswith("0000"):
+            level, parent, short = _province_level(name), "", _short_name(name, PROVINCE_SUFFIXES)
+            province = name
+        elif code.endswith("00"):
+            level, parent, short = "prefecture_city", province, _short_name(name, ("市", "地区", "盟"))
+        else:
+            parent = names.get(code[:4] + "00", province)
+            if parent in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                parent = province
+            level, short = _county_level(name), _short_name(name, COUNTY_SUFFIXES)
+        rows.append({"name_zh": name, "short_zh": short, "level": level, "province_zh": province,
+                     "parent_zh": parent, "region": "", "adcode": code})
+    table = pd.DataFrame(rows)
+    extra = read_table("gazetteer.csv")
+    for row in extra.itertuples():
+        match = (table.name_zh == row.name_zh) & (table.province_zh == row.province_zh)
+        if match.any():
+            table.loc[match, "region"] = row.region
+        else:
+            table = pd.concat([table, pd.DataFrame([{**row._asdict(), "adcode": ""}]).drop(columns="Index")],
+                              ignore_index=True)
+    return table.drop_duplicates(["name_zh", "province_zh", "parent_zh"]).reset_index(drop=True)
+
+
+def english_key(name_zh: str, level: str) -> str:
+    """English region key from pinyin: 通州区 -> Tongzhou, 重庆市 -> Chongqing."""
+    from pypinyin import lazy_pinyin
+
+    suffixes = PROVINCE_SUFFIXES if level in ("province", "municipality", "autonomous_region", "sar") \
+        else ("市", "地区", "盟") if level == "prefecture_city" else COUNTY_SUFFIXES
+    short = _short_name(name_zh, suffixes)
+    return "".join(lazy_pinyin(short)).replace("ü", "v").title()
+
+
+LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "prefecture_city": 1,
+              "municipality": 2, "province": 3, "autonomous_region": 3, "sar": 3}
+
+
+def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
+    """The most specific administrative division named in the title (else the issuer).
+
+    Full names win over short ones (通州区 over 通州); among divisions sharing a name (通州区 of
+    Nantong and of Beijing) the one whose parent and province the text mentions most wins.
+    """
+    table = gazetteer()
     for source in (title or "", issuer or ""):
-        hits = gazetteer[[name in source for name in gazetteer["name_zh"]]]
+        source = source.replace(" ", "")
+        hits = table[[name in source for name in table.name_zh]]
         if hits.empty:
-            hits = gazetteer[[len(s) >= 2 and s in source for s in gazetteer["short_zh"]]]
+            hits = table[[len(s) >= 2 and s in source for s in table.short_zh]]
         if hits.empty:
             continue
-        hits = hits.assign(_rank=hits["level"].map(rank).fillna(9))
-        hits = hits[hits["_rank"] == hits["_rank"].min()]
+        hits = hits.assign(_rank=hits.level.map(LEVEL_RANK).fillna(9))
+        hits = hits[hits._rank == hits._rank.min()]
         if len(hits) > 1:
             def support(row):
-                names = {row["parent_zh"], row["province_zh"]} - {""}
-                return sum(full_text.count(n) + full_text.count(n[:-1]) for n in names)
+                places = {row.parent_zh, row.province_zh} - {""}
+                shorts = {_short_name(p, PROVINCE_SUFFIXES + ("地区", "盟")) for p in places}
+                return sum(full_text.count(p) for p in places | shorts)
 
-            hits = hits.assign(_support=hits.apply(support, axis=1)).sort_values("_support", ascending=False)
-        return hits.iloc[0].to_dict()
+            hits = hits.assign(_support=[support(r) for r in hits.itertuples()])
+            hits = hits.sort_values("_support", ascending=False, kind="stable")
+        place = hits.iloc[0].to_dict()
+        if not place.get("region"):
+            place["region"] = english_key(place["name_zh"], place["level"])
+        return place
     return None
 
 
@@ -249,14 +351,22 @@ def extract_metadata(lines: list[Line]) -> DocumentMetadata:
 
     # notice title and plan title
     notice_idx, notice_issuer, title = None, None, None
+    glued_number = None
     for i, line in enumerate(head):
-        text = line.text
-        if text.startswith("名称") or text.startswith("标题"):
+        if line.text.startswith(("名称", "标题")) or _KEY_PATTERN.match(line.text):
             continue
-        issuer_prefix, t = _title_from_notice(text)
-        if t:
-            notice_idx, notice_issuer, title = i, issuer_prefix, t
-            prov["title"] = f"notice title, line {line.raw_line}"
+        # a notice title may be split over up to three lines
+        for span_end in range(i + 1, min(i + 4, len(head) + 1)):
+            text = "".join(ln.text for ln in head[i:span_end])
+            text, glued_number = _split_glued_number(text)
+            issuer_prefix, t = _title_from_notice(text)
+            if t:
+                notice_idx, notice_issuer, title = span_end - 1, issuer_prefix, t
+                prov["title"] = f"notice title, line {line.raw_line}"
+                break
+            if "关于" not in text or "通知" in text:
+                break
+        if title:
             break
     if title is None and "name" in fields.values:
         notice_issuer, title = _title_from_notice(fields.values["name"])
@@ -301,6 +411,16 @@ def extract_metadata(lines: list[Line]) -> DocumentMetadata:
                     cover_date = (parse_date(line.text), line.raw_line)
                     break
 
+    if signature is None:
+        # some pages print the issuing body and date after the plan, at the very end
+        tail = lines[-6:]
+        for i in range(1, len(tail)):
+            prev = tail[i - 1].text
+            if _is_date_line(tail[i].text) and len(prev) <= 40 and ORG_SUFFIX.search(prev.split(" ")[-1]):
+                signature = (prev, tail[i - 1].raw_line)
+                cover_date = cover_date or (parse_date(tail[i].text), tail[i].raw_line)
+                break
+
     # issuer: signature > "X研究制定了《…》" > notice prefix > publisher field > source
     made_by = None
     for line in cover:
@@ -325,6 +445,8 @@ def extract_metadata(lines: list[Line]) -> DocumentMetadata:
     numbers = find_doc_numbers(number) if number else []
     if numbers:
         meta.doc_number, prov["doc_number"] = numbers[0], f"header 文号, line {fields.lines['doc_number']}"
+    elif glued_number:
+        meta.doc_number, prov["doc_number"] = glued_number, "glued to the notice title"
     else:
         for line in cover:
             found = find_doc_numbers(line.text)

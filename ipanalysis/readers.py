@@ -1,14 +1,36 @@
-"""Turn a raw file's bytes into text, whatever the format the government site offered."""
+"""Turn a raw file's bytes into plain text, whatever format the government site offered.
+
+* ``.txt``: UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5 (see :func:`ipanalysis.text.decode_bytes`).
+* ``.html``/``.htm``: parsed with lxml; scripts, styles, navigation, headers, footers and forms are
+  dropped and every block element (paragraph, heading, table row, line break) becomes a line.
+* ``.docx``: paragraphs and table rows with python-docx.
+* ``.pdf`` with a text layer: pypdf; lines that a page width broke inside a paragraph are joined
+  again (a line continues the previous one unless the previous one closes a sentence or the line
+  opens a numbered item).
+
+For formats other than ``.txt`` the line numbers in the tables refer to the extracted text, which
+``ipanalysis extract FILE`` prints.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+import shutil
 from pathlib import Path
 
 from .text import DecodeError, decode_bytes
 
-__all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "read_document_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "DecodeError", "read_document_text",
+           "add_files", "join_broken_lines"]
 
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+              "article", "dd", "dt", "blockquote", "pre", "hr", "ul", "ol", "td", "th", "title"}
+DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button",
+             "select", "svg", "template"]
+OUTLINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[.．﹒、](?!\d))")
+SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 
 
 class UnsupportedFormat(ValueError):
@@ -18,10 +40,183 @@ class UnsupportedFormat(ValueError):
 def read_document_text(data: bytes, name: str) -> tuple[str, str, str]:
     """``(text, encoding, format)`` of a raw file."""
     suffix = Path(name).suffix.lower()
+    if data[:4] == b"%PDF" and suffix != ".pdf":
+        suffix = ".pdf"
     if suffix in (".txt", ".text", ""):
         text, encoding = decode_bytes(data)
         return text, encoding, "txt"
-    raise UnsupportedFormat(f"unsupported format '{suffix}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    if suffix in (".html", ".htm"):
+        return _html_text(data), "html", "html"
+    if suffix == ".docx":
+        return _docx_text(data), "docx", "docx"
+    if suffix == ".pdf":
+        return _pdf_text(data), "pdf", "pdf"
+    raise UnsupportedFormat(
+        f"unsupported format '{suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+    )
 
 
-__all__ += ["DecodeError"]
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+def _html_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _html_text(data: bytes) -> str:
+    import lxml.html
+
+    charset = _html_charset(data)
+    try:
+        text = data.decode(charset) if charset else decode_bytes(data)[0]
+    except (LookupError, UnicodeDecodeError):
+        text = decode_bytes(data)[0]
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError/ValueError on junk
+        raise DecodeError(f"not a readable HTML page ({exc})") from exc
+    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS)):
+        bad.drop_tree()
+    body = root.find("body")
+    if body is None:
+        body = root
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        line = "".join(current).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            flush()
+        if element.text and tag not in ("td", "th"):
+            current.append(element.text)
+        elif element.text:
+            current.append(element.text + " ")
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if tag in BLOCK_TAGS and tag not in ("td", "th"):
+            flush()
+
+    walk(body)
+    flush()
+    return "\n".join(re.sub(r"[ \t\r\n]+", " ", line).strip() for line in lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover
+        raise UnsupportedFormat("reading .docx needs the 'python-docx' package") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise DecodeError(f"not a readable .docx file ({exc.__class__.__name__})") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "(（〔[【") - sum(text.count(c) for c in ")）〕]】")
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join lines that a page width broke inside a paragraph.
+
+    A line continues the previous one when the previous one leaves a bracket open, or when it is
+    a full-width line (at least 85% of the most common long-line length) that does not close a
+    sentence and the line does not open a numbered item.
+    """
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    lengths = sorted(len(ln) for ln in lines if len(ln) >= 10)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out: list[str] = []
+    last_len = 0
+    for line in lines:
+        if out and not OUTLINE_START.match(line) and (
+            _open_brackets(out[-1]) > 0
+            or (not SENTENCE_END.search(out[-1]) and last_len >= 0.85 * full)
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+        last_len = len(line)
+    return out
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover
+        raise UnsupportedFormat("reading .pdf needs the 'pypdf' package") from exc
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise DecodeError(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
+    text = "\n".join(pages)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 20:
+        raise DecodeError("the PDF has no text layer (a scan?); run OCR first or supply the text")
+    return "\n".join(join_broken_lines(text.splitlines()))
+
+
+# ---------------------------------------------------------------------------------------------
+# adding files to the raw folder
+
+
+def _clear_name(path: Path) -> str:
+    stem = re.sub(r"[\s/\\:*?\"<>|]+", "_", path.stem).strip("._") or "plan"
+    return stem + path.suffix.lower()
+
+
+def add_files(files, raw_dir) -> list[tuple[Path, Path]]:
+    """Copy plan files into ``raw_dir`` under clear names, never overwriting; return (source, copy).
+
+    A file whose bytes are already in the raw folder is not copied again.
+    """
+    import hashlib
+
+    raw_dir = Path(raw_dir)
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    existing = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in raw_dir.iterdir() if p.is_file()}
+    added = []
+    for source in map(Path, files):
+        if not source.is_file():
+            raise FileNotFoundError(f"{source}: no such file")
+        if source.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise ValueError(f"{source}: unsupported format '{source.suffix}'; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        if digest in existing:
+            added.append((source, existing[digest]))
+            continue
+        name = _clear_name(source)
+        target = raw_dir / name
+        n = 2
+        while target.exists():
+            target = raw_dir / f"{Path(name).stem}-{n}{Path(name).suffix}"
+            n += 1
+        shutil.copy2(source, target)
+        existing[digest] = target
+        added.append((source, target))
+    return added

@@ -92,6 +92,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode raw bytes; return ``(text, encoding)``. Raise :class:`DecodeError` when impossible."""
     if not data.strip():
         raise DecodeError("the file is empty")
+    if data.startswith((b"PK\x03\x04", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")):
+        raise DecodeError("this is a binary file (office document, PDF or image), not text; "
+                          "give it its real extension (.docx, .pdf) or export the text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -106,11 +109,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 continue
             if _han_share(text) > 0.2:
                 return text, encoding
+    if b"\x00" in data:
+        raise DecodeError("binary data (NUL bytes) that is not UTF-16 text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    return _decode_detected(data)
+        text, encoding = _decode_detected(data)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > max(3, len(text) // 200):
+        raise DecodeError(f"binary data: {controls} control characters in {len(text)}")
+    return text, encoding
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -126,26 +134,19 @@ def _han_share(text: str) -> float:
 
 
 def _decode_detected(data: bytes) -> tuple[str, str]:
-    """Pick the Chinese legacy encoding that decodes cleanly with the most Han characters."""
-    candidates = []
-    for encoding in ("gb18030", "big5"):
+    """Decode legacy Chinese encodings (GB18030/GBK, Big5) detected with charset-normalizer."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
+    if best is not None:
+        text, encoding = str(best), best.encoding
+    else:
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_han_share(text), encoding, text))
-    if not candidates:
-        try:
-            from charset_normalizer import from_bytes
-        except ImportError:  # pragma: no cover - optional dependency
-            best = None
-        else:
-            best = from_bytes(data).best()
-        if best is None:
-            raise DecodeError("the bytes are not text in any supported encoding (UTF-8/16, GB18030, Big5)")
-        text = str(best)
-        candidates.append((_han_share(text), best.encoding, text))
-    share, encoding, text = max(candidates)
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError as exc:
+            raise DecodeError("the bytes are not text in any supported encoding "
+                              "(UTF-8/16, GB18030/GBK, Big5)") from exc
+    share = _han_share(text)
     if share < 0.05:
         raise DecodeError(f"decoded as {encoding} but holds almost no Chinese text ({share:.0%} Han characters)")
     return text, encoding
