@@ -179,7 +179,7 @@ def _check_bytes(path: Path, data: bytes, max_bytes: int) -> None:
             f"unsupported format '{path.suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
     if len(data) > max_bytes:
-        raise DocumentError(f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        raise DocumentError(f"file is {len(data) / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit")
     if not data.strip():
         raise DocumentError("the file is empty")
 
@@ -266,7 +266,8 @@ def build_corpus(
         if workers > 1:
             pool.shutdown()
 
-    _reject_duplicates(results, report)
+    _reject_duplicates(results, report, prefer=[name for name in cache.manifest if name in results],
+                       mtimes={p.name: p.stat().st_mtime for p in files})
     _keep_earlier_good(results, report, cache, files)
     cache.save_manifest({name: keys[name] for name in results if name in keys and name not in report.kept})
     corpus = assemble(results[name] for name in sorted(results))
@@ -286,10 +287,16 @@ def build_corpus(
     return report
 
 
-def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport) -> None:
-    """The same plan twice (same bytes, or same title, issuer, date and measures) builds once."""
+def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport,
+                       prefer: list[str] = (), mtimes: dict[str, float] | None = None) -> None:
+    """The same plan twice (same bytes, or same title, issuer, date and measures) builds once.
+
+    The copy kept is the one built before (if any), else the older file, else the first by name.
+    """
     seen: dict[str, str] = {}
-    for name in sorted(results):
+    mtimes = mtimes or {}
+    order = sorted(results, key=lambda n: (n not in prefer, mtimes.get(n, 0.0), n))
+    for name in order:
         parsed = results[name]
         doc = parsed.tables["documents"][0]
         content = hashlib.sha256(
