@@ -304,31 +304,35 @@ LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "prefecture_city": 1
               "municipality": 2, "province": 3, "autonomous_region": 3, "sar": 3}
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_records() -> tuple[dict, ...]:
+    return tuple(gazetteer().to_dict("records"))
+
+
 def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
     """The most specific administrative division named in the title (else the issuer).
 
     Full names win over short ones (通州区 over 通州); among divisions sharing a name (通州区 of
     Nantong and of Beijing) the one whose parent and province the text mentions most wins.
     """
-    table = gazetteer()
+    records = _gazetteer_records()
     for source in (title or "", issuer or ""):
         source = source.replace(" ", "")
-        hits = table[[name in source for name in table.name_zh]]
-        if hits.empty:
-            hits = table[[len(s) >= 2 and s in source for s in table.short_zh]]
-        if hits.empty:
+        hits = [r for r in records if r["name_zh"] in source]
+        if not hits:
+            hits = [r for r in records if len(r["short_zh"]) >= 2 and r["short_zh"] in source]
+        if not hits:
             continue
-        hits = hits.assign(_rank=hits.level.map(LEVEL_RANK).fillna(9))
-        hits = hits[hits._rank == hits._rank.min()]
+        best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
+        hits = [r for r in hits if LEVEL_RANK.get(r["level"], 9) == best]
         if len(hits) > 1:
             def support(row):
-                places = {row.parent_zh, row.province_zh} - {""}
+                places = {row["parent_zh"], row["province_zh"]} - {""}
                 shorts = {_short_name(p, PROVINCE_SUFFIXES + ("地区", "盟")) for p in places}
                 return sum(full_text.count(p) for p in places | shorts)
 
-            hits = hits.assign(_support=[support(r) for r in hits.itertuples()])
-            hits = hits.sort_values("_support", ascending=False, kind="stable")
-        place = hits.iloc[0].to_dict()
+            hits = sorted(hits, key=support, reverse=True)
+        place = dict(hits[0])
         if not place.get("region"):
             place["region"] = english_key(place["name_zh"], place["level"])
         return place

@@ -41,7 +41,12 @@ class ParsedDocument:
 
 
 def doc_id_from_name(name: str, digest: str) -> str:
+    """A stable id from the file name: lower-case ASCII, Chinese characters in pinyin."""
     stem = Path(name).stem
+    if re.search(r"[\u4e00-\u9fff]", stem):
+        from pypinyin import lazy_pinyin
+
+        stem = "_".join("".join(lazy_pinyin(part)) for part in re.split(r"[^\u4e00-\u9fff0-9A-Za-z]+", stem) if part)
     slug = re.sub(r"[^0-9A-Za-z]+", "_", stem).strip("_").lower()
     return slug or f"doc_{digest[:10]}"
 

@@ -52,13 +52,6 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 TABLES = tuple(TABLE_COLUMNS)
 
 
-def _is_missing(value) -> bool:
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows as a DataFrame with the table's columns, in order and with nullable dtypes."""
     columns = TABLE_COLUMNS[table]
@@ -71,7 +64,7 @@ def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
         values = frame[column]
         if dtype in (INT, FLOAT):
             values = pd.to_numeric(values, errors="coerce")
-        elif dtype == STRING:
-            values = values.map(lambda v: None if _is_missing(v) else str(v)).astype(object)
+        elif dtype == BOOL:
+            values = values.astype(object).where(values.notna(), None)
         frame[column] = values.astype(dtype)
     return frame.reset_index(drop=True)

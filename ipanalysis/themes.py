@@ -78,6 +78,12 @@ def instrument_rules() -> pd.DataFrame:
     return read_table("instrument_rules.csv")
 
 
+@lru_cache(maxsize=1)
+def _instrument_terms() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((r.instrument, r.subtool, tuple(t for t in r.terms.split("|") if t))
+                 for r in instrument_rules().itertuples())
+
+
 def strip_units(text: str) -> str:
     """The measure text without the unit parenthesis closing each paragraph."""
     out = []
@@ -104,7 +110,7 @@ def code_measures(measures: list[dict]) -> tuple[list[dict], list[dict]]:
     """``(measure_themes rows, measure_instruments rows)`` for the measures of one plan."""
     theme_rows, instrument_rows = [], []
     themes = lexicon()
-    rules = instrument_rules()
+    rules = _instrument_terms()
     for m in measures:
         text = strip_units(m["text"])
         base = {"measure_id": m["measure_id"], "doc_id": m["doc_id"], "region": m["region"]}
@@ -119,10 +125,10 @@ def code_measures(measures: list[dict]) -> tuple[list[dict], list[dict]]:
         theme_rows.extend(_level_rows(base, [t for t in themes if t.level != "stage"], scored))
 
         codes = []
-        for rule in rules.itertuples():
-            hits = [term for term in rule.terms.split("|") if term and term in text]
+        for instrument, subtool, terms in rules:
+            hits = [term for term in terms if term in text]
             if hits:
-                codes.append((rule.instrument, rule.subtool, "、".join(hits)))
+                codes.append((instrument, subtool, "、".join(hits)))
         if not codes:
             codes.append(("environment", "institutional_mechanisms", ""))
         for instrument, subtool, hits in codes:
