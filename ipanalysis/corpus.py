@@ -21,7 +21,7 @@ import pandas as pd
 
 from .parse import PARSER_VERSION, ParsedDocument, parse_document
 from .readers import SUPPORTED_SUFFIXES
-from .schema import TABLES, to_frame
+from .schema import TABLE_COLUMNS, TABLES, to_frame
 from .themes import apply_overrides, read_overrides
 
 __all__ = [
@@ -74,6 +74,9 @@ class BuildReport:
     cached: list[str] = field(default_factory=list)  # files taken from the cache
     kept: list[str] = field(default_factory=list)  # failing files whose earlier good rows were kept
     warnings: list[str] = field(default_factory=list)  # corpus-level problems (e.g. overrides)
+    keys: dict[str, str] = field(default_factory=dict)  # file -> cache key of the rows in the tables
+    fingerprint: str = ""
+    overrides_sha: str = ""
 
     @property
     def ok(self) -> bool:
@@ -215,11 +218,14 @@ def build_corpus(
     max_bytes: int = MAX_FILE_BYTES,
     progress: bool = False,
     overrides: str | os.PathLike | None = None,
+    previous: "PreviousBuild | None" = None,
 ) -> BuildReport:
     """Parse every plan under ``raw_dir`` into a :class:`Corpus` (in memory; nothing is written).
 
     Researcher overrides of theme and instrument codes are read from ``overrides`` (default:
-    ``<raw_dir>/../annotations/overrides.csv``) and applied after parsing.
+    ``<raw_dir>/../annotations/overrides.csv``) and applied after parsing. With ``previous`` (the
+    tables of the last build and the cache keys they were built from), the rows of unchanged
+    plans are taken over as they are; only new or changed plans are parsed or read from the cache.
     """
     files = list_raw_files(raw_dir)
     registry = read_registry(raw_dir)
@@ -227,7 +233,12 @@ def build_corpus(
     fingerprint = _code_fingerprint()
     report = BuildReport(corpus=None)  # type: ignore[arg-type]
 
+    overrides_path = Path(overrides) if overrides else Path(raw_dir).parent / "annotations" / "overrides.csv"
+    overrides_sha = _file_sha(overrides_path)
+    if previous is not None and (previous.fingerprint != fingerprint or previous.overrides_sha != overrides_sha):
+        previous = None
     results: dict[str, ParsedDocument] = {}
+    reused: dict[str, str] = {}  # file -> doc_id whose rows come from the previous tables
     todo, keys = [], {}
     for path in files:
         try:
@@ -242,6 +253,13 @@ def build_corpus(
         row = registry.get(path.name, {})
         key = _cache_key(data, path.name, row, fingerprint)
         keys[path.name] = key
+        if previous is not None and previous.keys.get(path.name) == key and path.name in previous.doc_rows:
+            doc_row = previous.doc_rows[path.name]
+            results[path.name] = ParsedDocument(doc_id=doc_row["doc_id"], file=path.name,
+                                                tables={"documents": [doc_row]})
+            reused[path.name] = doc_row["doc_id"]
+            report.cached.append(path.name)
+            continue
         cached = cache.get(key)
         if cached is not None:
             results[path.name] = cached
@@ -269,9 +287,16 @@ def build_corpus(
     _reject_duplicates(results, report, prefer=[name for name in cache.manifest if name in results],
                        mtimes={p.name: p.stat().st_mtime for p in files})
     _keep_earlier_good(results, report, cache, files)
-    cache.save_manifest({name: keys[name] for name in results if name in keys and name not in report.kept})
-    corpus = assemble(results[name] for name in sorted(results))
-    overrides_path = Path(overrides) if overrides else Path(raw_dir).parent / "annotations" / "overrides.csv"
+    cache.save_manifest({name: keys[name] for name in results
+                         if name in keys and name not in report.kept and name not in reused})
+    order = sorted(results)
+    fresh = [results[name] for name in order if name not in reused]
+    corpus = assemble(fresh, previous.corpus if previous else None,
+                      reused_ids={reused[n] for n in reused if n in results},
+                      doc_order=[results[name].doc_id for name in order])
+    report.keys = {name: keys[name] for name in order if name in keys and name not in report.kept}
+    report.overrides_sha = overrides_sha
+    report.fingerprint = fingerprint
     try:
         table = read_overrides(overrides_path)
     except ValueError as exc:
@@ -299,10 +324,7 @@ def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport,
     for name in order:
         parsed = results[name]
         doc = parsed.tables["documents"][0]
-        content = hashlib.sha256(
-            "\n".join(m["text"] for m in parsed.tables["measures"]).encode()
-            + f"|{doc['title']}|{doc['issuer']}|{doc['date_written']}".encode()
-        ).hexdigest()
+        content = doc["plan_fingerprint"]
         for key in (doc["sha256"], content):
             if key in seen:
                 report.errors[name] = f"the same plan as {seen[key]}; built once, from {seen[key]}"
@@ -333,12 +355,70 @@ def _keep_earlier_good(results, report: BuildReport, cache: ParseCache, files: l
             report.errors[name] += "; kept the rows from its last good build"
 
 
-def assemble(parsed_documents) -> Corpus:
+def assemble(parsed_documents, previous: Corpus | None = None, reused_ids=frozenset(),
+             doc_order: list[str] | None = None) -> Corpus:
+    """One frame per table from parsed documents, plus the previous rows of reused documents.
+
+    Rows are ordered by ``doc_order`` (the documents in file-name order) and, within a document,
+    as parsed, so an incremental build gives the same tables as a full one.
+    """
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for parsed in parsed_documents:
         for name in TABLES:
             rows[name].extend(parsed.tables[name])
-    return Corpus(**{name: to_frame(name, rows[name]) for name in TABLES})
+    frames = {}
+    for name in TABLES:
+        frame = to_frame(name, rows[name])
+        if previous is not None and reused_ids:
+            old = previous.tables[name]
+            old = old[old.doc_id.isin(reused_ids)]
+            frame = pd.concat([old, frame], ignore_index=True) if len(frame) else old.reset_index(drop=True)
+            if doc_order is not None:
+                rank = {doc_id: i for i, doc_id in enumerate(doc_order)}
+                frame = frame.iloc[frame.doc_id.map(rank).argsort(kind="stable")].reset_index(drop=True)
+            frame = frame.astype({c: t for c, t in TABLE_COLUMNS[name].items()})
+        frames[name] = frame
+    return Corpus(**frames)
+
+
+@dataclass
+class PreviousBuild:
+    """The tables of the last build and the cache keys of the plans they were built from."""
+
+    corpus: Corpus
+    keys: dict[str, str]
+    fingerprint: str
+    overrides_sha: str
+    doc_rows: dict[str, dict] = field(default_factory=dict)  # file -> documents row
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "PreviousBuild | None":
+        manifest = out_dir / ".cache" / "tables.json"
+        try:
+            info = json.loads(manifest.read_text(encoding="utf-8"))
+            corpus = load_corpus(out_dir)
+        except (OSError, ValueError, KeyError):
+            return None
+        docs = corpus.documents
+        if list(docs.columns) != list(TABLE_COLUMNS["documents"]):
+            return None
+        rows = {r["file"]: r for r in docs.astype(object).where(docs.notna(), None).to_dict("records")}
+        return cls(corpus, info.get("keys", {}), info.get("fingerprint", ""), info.get("overrides_sha", ""), rows)
+
+
+def _save_tables_manifest(out_dir: Path, report: BuildReport) -> None:
+    folder = out_dir / ".cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    _atomic_write_bytes(folder / "tables.json", json.dumps({
+        "fingerprint": report.fingerprint, "overrides_sha": report.overrides_sha, "keys": report.keys,
+    }, ensure_ascii=False, indent=1).encode())
+
+
+def _file_sha(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,6 +453,16 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def _write_csv(frame: pd.DataFrame, path) -> None:
+    """CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), written by pyarrow (fast)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    with open(path, "wb") as fh:
+        fh.write("\ufeff".encode("utf-8"))
+        pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), fh)
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:
     """Write every table as Parquet and CSV (UTF-8 with BOM), all or nothing.
 
@@ -392,7 +482,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) ->
                 if suffix == ".parquet":
                     frame.to_parquet(tmp, index=False)
                 else:
-                    frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+                    _write_csv(frame, tmp)
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -413,10 +503,13 @@ def build(
     overrides: str | os.PathLike | None = None,
 ) -> BuildReport:
     """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``)."""
-    cache_dir = Path(out_dir) / ".cache" if cache_dir is None else cache_dir
+    out_dir = Path(out_dir)
+    cache_dir = out_dir / ".cache" if cache_dir is None else cache_dir
+    previous = PreviousBuild.load(out_dir)
     report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
-                          overrides=overrides)
+                          overrides=overrides, previous=previous)
     write_tables(report.corpus.tables, out_dir)
+    _save_tables_manifest(out_dir, report)
     return report
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .resources import read_table
 from .text import Line
@@ -248,23 +249,26 @@ def _county_level(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def gazetteer():
-    """China's administrative divisions (province, prefecture and county level).
+def gazetteer_records() -> tuple[dict, ...]:
+    """China's administrative divisions (province, prefecture and county level), as records.
 
     The divisions and their codes come from the ``cpca`` package's adcode table (the national
     division codes); the hierarchy follows from the codes. ``data/gazetteer.csv`` adds or fixes
     rows (English keys, divisions created after the table was made).
     """
-    from importlib import resources
+    import csv
+    import importlib.util
 
-    import pandas as pd
-
-    with resources.files("cpca.resources").joinpath("adcodes.csv").open(encoding="utf-8") as fh:
-        codes = pd.read_csv(fh, dtype=str)
-    codes["adcode"] = codes["adcode"].str[:6]
-    names = dict(zip(codes.adcode, codes.name))
+    # locate the data file without importing cpca (whose matcher we do not need)
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the 'cpca' package (division codes) is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    with path.open(encoding="utf-8") as fh:
+        codes = [(row["adcode"][:6], row["name"]) for row in csv.DictReader(fh)]
+    names = dict(codes)
     rows = []
-    for code, name in zip(codes.adcode, codes.name):
+    for code, name in codes:
         province = names.get(code[:2] + "0000", "")
         if code.endswith("0000"):
             level, parent, short = _province_level(name), "", _short_name(name, PROVINCE_SUFFIXES)
@@ -278,16 +282,26 @@ def gazetteer():
             level, short = _county_level(name), _short_name(name, COUNTY_SUFFIXES)
         rows.append({"name_zh": name, "short_zh": short, "level": level, "province_zh": province,
                      "parent_zh": parent, "region": "", "adcode": code})
-    table = pd.DataFrame(rows)
-    extra = read_table("gazetteer.csv")
-    for row in extra.itertuples():
-        match = (table.name_zh == row.name_zh) & (table.province_zh == row.province_zh)
-        if match.any():
-            table.loc[match, "region"] = row.region
-        else:
-            table = pd.concat([table, pd.DataFrame([{**row._asdict(), "adcode": ""}]).drop(columns="Index")],
-                              ignore_index=True)
-    return table.drop_duplicates(["name_zh", "province_zh", "parent_zh"]).reset_index(drop=True)
+    for extra in read_table("gazetteer.csv").to_dict("records"):
+        same = [r for r in rows if r["name_zh"] == extra["name_zh"] and r["province_zh"] == extra["province_zh"]]
+        for r in same:
+            r["region"] = extra["region"]
+        if not same:
+            rows.append({**extra, "adcode": ""})
+    seen, unique = set(), []
+    for r in rows:
+        key = (r["name_zh"], r["province_zh"], r["parent_zh"])
+        if key not in seen and r["name_zh"] not in ("市辖区", "县"):
+            seen.add(key)
+            unique.append(r)
+    return tuple(unique)
+
+
+def gazetteer():
+    """The gazetteer as a DataFrame (see :func:`gazetteer_records`)."""
+    import pandas as pd
+
+    return pd.DataFrame(list(gazetteer_records()))
 
 
 def english_key(name_zh: str, level: str) -> str:
@@ -304,18 +318,13 @@ LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "prefecture_city": 1
               "municipality": 2, "province": 3, "autonomous_region": 3, "sar": 3}
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_records() -> tuple[dict, ...]:
-    return tuple(gazetteer().to_dict("records"))
-
-
 def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
     """The most specific administrative division named in the title (else the issuer).
 
     Full names win over short ones (通州区 over 通州); among divisions sharing a name (通州区 of
     Nantong and of Beijing) the one whose parent and province the text mentions most wins.
     """
-    records = _gazetteer_records()
+    records = gazetteer_records()
     for source in (title or "", issuer or ""):
         source = source.replace(" ", "")
         hits = [r for r in records if r["name_zh"] in source]

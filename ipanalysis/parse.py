@@ -260,6 +260,9 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         "title_line": meta.title_line,
         "pinyin_annotations_removed": norm.n_pinyin_removed,
         "repaired_spans": norm.n_repaired_spans,
+        "plan_fingerprint": hashlib.sha256(
+            ("\n".join(m["text"] for m in measure_rows)
+             + f"|{meta.title}|{meta.issuer}|{meta.date_written}").encode()).hexdigest(),
         "provenance": "; ".join(f"{k}: {v}" for k, v in meta.provenance.items()),
         "warnings": " | ".join(warnings),
     }]

@@ -14,7 +14,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "date_written": STRING, "date_published": STRING, "period_start": INT, "period_end": INT,
         "script": STRING, "n_measures": INT, "n_targets": INT, "n_assignments": INT, "n_chars": INT,
         "title_line": INT, "pinyin_annotations_removed": INT, "repaired_spans": INT,
-        "provenance": STRING, "warnings": STRING,
+        "plan_fingerprint": STRING, "provenance": STRING, "warnings": STRING,
     },
     "sections": {
         "section_id": STRING, "doc_id": STRING, "region": STRING, "depth": INT, "number": STRING,

@@ -305,6 +305,13 @@ def test_incremental_build_parses_only_the_new_plan(tmp_path):
     second = build(raw, out, jobs=1)
     assert second.parsed == [DONGLI.name] and len(second.cached) == 4
     assert len(second.corpus.documents) == 5
+    # rows taken over from the previous tables equal a full build from scratch
+    full = build_corpus(raw, jobs=1).corpus
+    for name, frame in full.tables.items():
+        pd.testing.assert_frame_equal(load_corpus(out).tables[name], frame, check_dtype=True)
+    (raw / SEED_FILES["Zhongshan"]).unlink()  # a removed plan leaves the tables
+    third = build(raw, out, jobs=1)
+    assert "Zhongshan" not in set(load_corpus(out).documents.region) and not third.parsed
 
 
 def test_check_command_prints_the_quality_report(built_dir):
