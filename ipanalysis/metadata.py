@@ -341,10 +341,7 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
                 return sum(full_text.count(p) for p in places | shorts)
 
             hits = sorted(hits, key=support, reverse=True)
-        place = dict(hits[0])
-        if not place.get("region"):
-            place["region"] = english_key(place["name_zh"], place["level"])
-        return place
+        return dict(hits[0])
     return None
 
 
@@ -356,7 +353,8 @@ def _head_region(lines: list[Line], limit: int = 40) -> list[Line]:
     return lines[:limit]
 
 
-def extract_metadata(lines: list[Line]) -> DocumentMetadata:
+def extract_metadata(lines: list[Line], region_key: str | None = None) -> DocumentMetadata:
+    """Metadata of one plan; ``region_key`` (from the registry) saves deriving it from pinyin."""
     meta = DocumentMetadata()
     head = _head_region(lines)
     fields = parse_header_fields(head)
@@ -487,7 +485,7 @@ def extract_metadata(lines: list[Line]) -> DocumentMetadata:
         meta.region_zh = place["name_zh"]
         meta.province_zh = place["province_zh"]
         meta.admin_level = place["level"]
-        meta.region = place["region"] or None
+        meta.region = region_key or place["region"] or english_key(place["name_zh"], place["level"])
         prov["region"] = "gazetteer"
     else:
         meta.warnings.append("no administrative division recognised in the title or issuer")

@@ -97,8 +97,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     result = ParsedDocument(doc_id=doc_id, file=name)
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
-    meta = extract_metadata(norm.lines)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
+    meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     for key, value in registry_row.items():
         if key in ("region", "region_zh", "province_zh", "admin_level", "issuer", "doc_number",
                    "title", "date_written", "date_published"):

@@ -107,3 +107,24 @@ def test_override_file_wins_and_is_marked(tmp_path):
     assert any("no_such_measure" in w for w in report.warnings)
     others = inst[inst.measure_id != "dongli_2020_2021_ip_protection_plan-m039"]
     assert (others.source == "rule").all()
+
+
+def test_both_tokenizer_engines_give_identical_content_tokens(corpus):
+    from ipanalysis.themes import strip_units
+
+    differing_raw = 0
+    for text in corpus.measures.text:
+        body = strip_units(text)
+        assert content_tokens(body, "rjieba") == content_tokens(body, "jieba")
+        if segment(body, "rjieba") != segment(body, "jieba"):
+            differing_raw += 1
+            # the only known difference: hyphenated number runs (2021-2025)
+            joined = [t for t in segment(body, "rjieba") if "-" in t]
+            assert joined and all(t.replace("-", "").isdigit() for t in joined)
+    assert differing_raw == 1
+
+
+def test_user_dictionary_honoured_by_both_engines():
+    for engine_name in ("rjieba", "jieba"):
+        tokens = segment("开展专利侵权纠纷行政裁决,推进知识产权质押融资和专利开放许可", engine_name)
+        assert "行政裁决" in tokens and "知识产权质押融资" in tokens and "专利开放许可" in tokens
