@@ -282,6 +282,9 @@ def gazetteer_records() -> tuple[dict, ...]:
             level, short = _county_level(name), _short_name(name, COUNTY_SUFFIXES)
         rows.append({"name_zh": name, "short_zh": short, "level": level, "province_zh": province,
                      "parent_zh": parent, "region": "", "adcode": code})
+    keys = {r["adcode"]: r["region"] for r in read_table("division_keys.csv").to_dict("records")}
+    for r in rows:
+        r["region"] = keys.get(r["adcode"], "")
     for extra in read_table("gazetteer.csv").to_dict("records"):
         same = [r for r in rows if r["name_zh"] == extra["name_zh"] and r["province_zh"] == extra["province_zh"]]
         for r in same:
@@ -490,3 +493,31 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
     else:
         meta.warnings.append("no administrative division recognised in the title or issuer")
     return meta
+
+
+def write_division_keys(path=None) -> int:
+    """Regenerate ``data/division_keys.csv`` from the gazetteer with pypinyin; return the row count."""
+    import csv
+
+    from .resources import data_path
+
+    rows = [(r["adcode"], r["name_zh"], english_key(r["name_zh"], r["level"]))
+            for r in gazetteer_records() if r["adcode"]]
+    target = Path(path) if path else Path(str(data_path("division_keys.csv")))
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# English region keys of the divisions in the gazetteer (pinyin of the short name, title\n"
+                 "# case), precomputed with pypinyin so that a build needs no pinyin lookup for known divisions.\n"
+                 "# Regenerate with: python -m ipanalysis.metadata --write-division-keys\n")
+        writer = csv.writer(fh)
+        writer.writerow(["adcode", "name_zh", "region"])
+        writer.writerows(rows)
+    return len(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    if sys.argv[1:] == ["--write-division-keys"]:
+        print(f"wrote {write_division_keys()} division keys")
+    else:
+        print("usage: python -m ipanalysis.metadata --write-division-keys")
