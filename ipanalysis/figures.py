@@ -45,6 +45,13 @@ def _region_axis_labels(corpus, lang) -> dict[str, str]:
     return region_label(corpus.documents, lang)
 
 
+def _region_context(corpus, lang, present=None):
+    """``(regions in display order, region -> label, region -> colour)``, limited to ``present``."""
+    present = None if present is None else set(present)
+    regions = [r for r in _regions(corpus) if present is None or r in present]
+    return regions, _region_axis_labels(corpus, lang), region_colors(regions)
+
+
 def _bar_by_region(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str = "{:.0f}", ax=None):
     regions = [r for r in _regions(corpus) if r in values.index]
     colors = region_colors(regions)
@@ -59,6 +66,15 @@ def _bar_by_region(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str =
     ax.set_ylabel(ylabel)
     ax.tick_params(axis="x", rotation=0)
     return ax.figure
+
+
+def _panel_grid(n: int, panel_height: float, ncols: int = 3):
+    """A figure of ``n`` small multiples, ``ncols`` a row; unused panels are hidden."""
+    nrows = int(np.ceil(n / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(DOUBLE_COLUMN, panel_height * nrows + 0.4), squeeze=False)
+    for ax in list(axes.flat)[n:]:
+        ax.axis("off")
+    return fig, list(axes.flat)[:n]
 
 
 def _heatmap(frame: pd.DataFrame, ax, fmt=".0%", cmap="Blues", cbar_label=None, vmax=None):
@@ -87,9 +103,7 @@ def measures_per_plan(corpus, lang):
 @register("overview_measures_per_section")
 def measures_per_section(corpus, lang):
     table = overview.measures_per_section(corpus)
-    regions = [r for r in _regions(corpus) if r in set(table.region)]
-    names = _region_axis_labels(corpus, lang)
-    colors = region_colors(regions)
+    regions, names, colors = _region_context(corpus, lang, set(table.region))
     fig, axes = plt.subplots(1, len(regions), figsize=(DOUBLE_COLUMN, 2.6), sharex=True, squeeze=False)
     for ax, region in zip(axes[0], regions):
         t = table[table.region == region].reset_index(drop=True)
@@ -111,8 +125,7 @@ def units_per_measure(corpus, lang):
     import seaborn as sns
 
     data = overview.units_per_measure(corpus)
-    regions = [r for r in _regions(corpus) if r in set(data.region)]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, set(data.region))
     data = data.assign(name=data.region.map(names))
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.4))
     palette = {names[r]: c for r, c in region_colors(regions).items()}
@@ -137,8 +150,7 @@ def lead_share(corpus, lang):
 @register("overview_deadlines")
 def deadlines(corpus, lang):
     table = overview.deadline_summary(corpus)
-    regions = [r for r in _regions(corpus) if r in table.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, table.index)
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.4))
     left = np.zeros(len(regions))
     colors = {"dated": "#0072B2", "ongoing": "#56B4E9", "no_deadline": "#DDDDDD"}
@@ -165,8 +177,7 @@ def text_length(corpus, lang):
 @register("themes_stage_shares")
 def stage_shares(corpus, lang):
     shares = theme_analysis.stage_shares(corpus)
-    regions = [r for r in _regions(corpus) if r in shares.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, shares.index)
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN, 2.4))
     left = np.zeros(len(regions))
     for stage in STAGES:
@@ -188,8 +199,7 @@ def stage_shares(corpus, lang):
 @register("themes_fine_heatmap")
 def fine_heatmap(corpus, lang):
     shares = theme_analysis.fine_theme_shares(corpus)
-    regions = [r for r in _regions(corpus) if r in shares.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, shares.index)
     frame = shares.loc[regions].T
     frame = frame.loc[frame.max(axis=1).sort_values(ascending=False).index]
     frame.index = [label(t, lang) for t in frame.index]
@@ -204,10 +214,8 @@ def instrument_by_stage(corpus, lang):
     regions = _regions(corpus)
     names = _region_axis_labels(corpus, lang)
     panels = [(None, "全部" if lang == "zh" else "All plans")] + [(r, names[r]) for r in regions]
-    ncols = 3
-    nrows = int(np.ceil(len(panels) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(DOUBLE_COLUMN, 1.55 * nrows + 0.4), squeeze=False)
-    for ax, (region, title) in zip(axes.flat, panels):
+    fig, axes = _panel_grid(len(panels), 1.55)
+    for ax, (region, title) in zip(axes, panels):
         matrix = theme_analysis.instrument_stage_matrix(corpus, region)
         matrix.index = [label(i, lang) for i in matrix.index]
         matrix.columns = [label(s, lang) for s in matrix.columns]
@@ -219,8 +227,6 @@ def instrument_by_stage(corpus, lang):
         ax.tick_params(labelsize=5, length=0)
         ax.set_xlabel("")
         ax.set_ylabel("")
-    for ax in list(axes.flat)[len(panels):]:
-        ax.axis("off")
     fig.tight_layout()
     return fig
 
@@ -228,8 +234,7 @@ def instrument_by_stage(corpus, lang):
 @register("themes_plan_similarity")
 def plan_similarity(corpus, lang):
     sim = theme_analysis.plan_similarity(corpus)
-    regions = [r for r in _regions(corpus) if r in sim.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, sim.index)
     frame = sim.loc[regions, regions]
     frame.index = frame.columns = [names[r] for r in regions]
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.8))
@@ -240,9 +245,7 @@ def plan_similarity(corpus, lang):
 @register("themes_keyness")
 def keyness_bars(corpus, lang):
     table = theme_analysis.keyness(corpus, n_terms=8)
-    regions = [r for r in _regions(corpus) if r in set(table.region)]
-    names = _region_axis_labels(corpus, lang)
-    colors = region_colors(regions)
+    regions, names, colors = _region_context(corpus, lang, set(table.region))
     fig, axes = plt.subplots(1, len(regions), figsize=(DOUBLE_COLUMN, 2.4), squeeze=False)
     for ax, region in zip(axes[0], regions):
         t = table[table.region == region]
@@ -257,8 +260,7 @@ def keyness_bars(corpus, lang):
 @register("themes_topics_by_region")
 def topics_by_region(corpus, lang):
     table, weights = theme_analysis.topics(corpus)
-    regions = [r for r in _regions(corpus) if r in weights.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, weights.index)
     frame = weights.loc[regions]
     frame.index = [names[r] for r in regions]
     frame.columns = [f"{t}: {' '.join(w.split()[:3])}" for t, w in zip(table.topic, table.top_words)]
@@ -279,8 +281,7 @@ def _top_agencies(w: pd.DataFrame, n: int = 16) -> list[str]:
 @register("workloads_agency_heatmap")
 def agency_heatmap(corpus, lang):
     w = workloads.agency_workload(corpus)
-    regions = [r for r in _regions(corpus) if r in set(w.region)]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, set(w.region))
     agencies = _top_agencies(w, 18)
     frame = w.pivot_table(index="agency", columns="region", values="share_any", fill_value=0.0)
     frame = frame.loc[agencies, regions]
@@ -312,8 +313,7 @@ def roles_by_agency(corpus, lang):
 @register("workloads_concentration")
 def concentration(corpus, lang):
     c = workloads.concentration(corpus).set_index("region")
-    regions = [r for r in _regions(corpus) if r in c.index]
-    names = _region_axis_labels(corpus, lang)
+    regions, names, _ = _region_context(corpus, lang, c.index)
     metrics = ["top_share", "hhi", "collective_only_share"]
     fig, axes = plt.subplots(1, 3, figsize=(DOUBLE_COLUMN, 2.3), sharey=True)
     colors = region_colors(regions)
@@ -369,17 +369,13 @@ def network_by_plan(corpus, lang):
     regions = _regions(corpus)
     names = _region_axis_labels(corpus, lang)
     colors = region_colors(regions)
-    ncols = 3
-    nrows = int(np.ceil(len(regions) / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(DOUBLE_COLUMN, 2.5 * nrows), squeeze=False)
+    fig, axes = _panel_grid(len(regions), 2.5)
     summary = workloads.network_summary(corpus).set_index("region")
-    for ax, region in zip(axes.flat, regions):
+    for ax, region in zip(axes, regions):
         g = workloads.co_assignment_graph(corpus, region)
         s = summary.loc[region]
         extra = (f"节点 {s.nodes}, 密度 {s.density:.2f}" if lang == "zh" else f"{s.nodes} agencies, density {s.density:.2f}")
         _draw_network(ax, g, lang, f"{names[region]}\n{extra}", colors[region])
-    for ax in list(axes.flat)[len(regions):]:
-        ax.axis("off")
     fig.tight_layout()
     return fig
 
@@ -428,9 +424,7 @@ def quantification(corpus, lang):
 @register("targets_horizons")
 def target_horizons(corpus, lang):
     h = target_analysis.horizons(corpus).set_index("region")
-    regions = [r for r in _regions(corpus) if r in h.index]
-    names = _region_axis_labels(corpus, lang)
-    colors = region_colors(regions)
+    regions, names, colors = _region_context(corpus, lang, h.index)
     t = corpus.targets.dropna(subset=["year"])
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.0, 2.4))
     for y, region in enumerate(regions):
