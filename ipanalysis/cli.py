@@ -30,6 +30,7 @@ def _run_build(args) -> int:
         print(f"error: {Path(args.raw) / name}: {problem}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    _report_document_warnings(report.corpus.documents, Path(args.raw))
     if not args.quiet:
         docs = report.corpus.documents
         print(
@@ -38,6 +39,20 @@ def _run_build(args) -> int:
             f"({len(report.parsed)} parsed, {len(report.cached)} from cache)"
         )
     return 0 if report.ok else 1
+
+
+def _report_document_warnings(documents, raw: Path) -> None:
+    """Unmapped unit names (one line per plan) and how many plans carry parse warnings."""
+    with_warnings = 0
+    for doc in documents.itertuples():
+        warnings = [w for w in str(doc.warnings or "").split(" | ") if w and w != "<NA>"]
+        with_warnings += bool(warnings)
+        for w in warnings:
+            if w.startswith("units not mapped to an agency"):
+                print(f"warning: {raw / doc.file}: {w} (add rows to ipanalysis/data/agencies.csv)", file=sys.stderr)
+    if with_warnings:
+        print(f"note: {with_warnings} plan(s) built with parse warnings; `ipanalysis check` lists them",
+              file=sys.stderr)
 
 
 def _run_figures(args) -> int:

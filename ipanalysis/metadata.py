@@ -32,6 +32,13 @@ HEADER_KEYS = {
     "发文字号": "doc_number",
     "文号": "doc_number",
     "发布机构": "publisher",
+    "发布单位": "publisher",
+    "发文机关": "issuing_body",
+    "发文单位": "issuing_body",
+    "制发机关": "issuing_body",
+    "文件编号": "doc_number",
+    "公文种类": "genre",
+    "生效日期": "date_effective",
     "成文日期": "date_written",
     "发布日期": "date_published",
     "发布时间": "date_published",
@@ -444,6 +451,8 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
             break
     if signature:
         meta.issuer, prov["issuer"] = signature[0], f"signature, line {signature[1]}"
+    elif "issuing_body" in fields.values:
+        meta.issuer, prov["issuer"] = fields.values["issuing_body"], f"header 发文机关, line {fields.lines['issuing_body']}"
     elif made_by:
         meta.issuer, prov["issuer"] = made_by[0], f"cover letter, line {made_by[1]}"
     elif notice_issuer and notice_issuer not in ("区政府", "市政府", "县政府"):

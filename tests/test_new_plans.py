@@ -194,6 +194,26 @@ def test_index_table_header_and_signature_at_the_end():
     assert meta.region_zh == "渝北区" and meta.province_zh == "重庆市"
 
 
+def test_government_portal_header_block():
+    meta = meta_of("""
+标  题:芜湖市人民政府办公室关于印发芜湖市知识产权保护和运用“十四五”规划的通知
+发文机关:芜湖市人民政府办公室
+发文字号:芜政办〔2021〕12号
+成文日期:2021年05月10日
+发布日期:2021年05月12日
+各县、区人民政府,市政府各部门:
+《芜湖市知识产权保护和运用“十四五”规划》已经市政府同意,现印发给你们,请认真贯彻执行。
+芜湖市知识产权保护和运用“十四五”规划
+一、发展基础
+""")
+    assert meta.issuer == "芜湖市人民政府办公室"
+    assert meta.doc_number == "芜政办〔2021〕12号"
+    assert (meta.date_written, meta.date_published) == ("2021-05-10", "2021-05-12")
+    assert meta.title == "芜湖市知识产权保护和运用“十四五”规划"
+    assert (meta.region_zh, meta.province_zh, meta.admin_level, meta.region) == (
+        "芜湖市", "安徽省", "prefecture_city", "Wuhu")
+
+
 def test_registry_row_overrides_detected_fields(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
