@@ -71,7 +71,8 @@ def _bar_by_region(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str =
 def _panel_grid(n: int, panel_height: float, ncols: int = 3):
     """A figure of ``n`` small multiples, ``ncols`` a row; unused panels are hidden."""
     nrows = int(np.ceil(n / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(DOUBLE_COLUMN, panel_height * nrows + 0.4), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(DOUBLE_COLUMN, panel_height * nrows + 0.4), squeeze=False,
+                             layout="constrained")
     for ax in list(axes.flat)[n:]:
         ax.axis("off")
     return fig, list(axes.flat)[:n]
@@ -214,7 +215,7 @@ def instrument_by_stage(corpus, lang):
     regions = _regions(corpus)
     names = _region_axis_labels(corpus, lang)
     panels = [(None, "全部" if lang == "zh" else "All plans")] + [(r, names[r]) for r in regions]
-    fig, axes = _panel_grid(len(panels), 1.55)
+    fig, axes = _panel_grid(len(panels), 2.2)
     for ax, (region, title) in zip(axes, panels):
         matrix = theme_analysis.instrument_stage_matrix(corpus, region)
         matrix.index = [label(i, lang) for i in matrix.index]
@@ -225,9 +226,11 @@ def instrument_by_stage(corpus, lang):
                     cbar=False, linewidths=0.4, linecolor="white")
         ax.set_title(title, fontsize=7)
         ax.tick_params(labelsize=5, length=0)
+        ax.tick_params(axis="x", rotation=0 if lang == "zh" else 35)
+        if lang != "zh":
+            plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
         ax.set_xlabel("")
         ax.set_ylabel("")
-    fig.tight_layout()
     return fig
 
 
@@ -265,7 +268,7 @@ def topics_by_region(corpus, lang):
     frame.index = [names[r] for r in regions]
     frame.columns = [f"{t}: {' '.join(w.split()[:3])}" for t, w in zip(table.topic, table.top_words)]
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN, 2.4))
-    _heatmap(frame, ax, cmap="Oranges", cbar_label=label("share_of_measures", lang) if lang == "zh" else "Mean topic weight")
+    _heatmap(frame, ax, cmap="Oranges", cbar_label=label("mean_topic_weight", lang))
     ax.tick_params(axis="x", rotation=20, labelsize=6)
     return fig
 
@@ -376,7 +379,6 @@ def network_by_plan(corpus, lang):
         s = summary.loc[region]
         extra = (f"节点 {s.nodes}, 密度 {s.density:.2f}" if lang == "zh" else f"{s.nodes} agencies, density {s.density:.2f}")
         _draw_network(ax, g, lang, f"{names[region]}\n{extra}", colors[region])
-    fig.tight_layout()
     return fig
 
 
