@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .parse import PARSER_VERSION, ParsedDocument, parse_document
@@ -374,9 +375,10 @@ def assemble(parsed_documents, previous: Corpus | None = None, reused_ids=frozen
             old = old[old.doc_id.isin(reused_ids)]
             frame = pd.concat([old, frame], ignore_index=True) if len(frame) else old.reset_index(drop=True)
             if doc_order is not None:
-                rank = {doc_id: i for i, doc_id in enumerate(doc_order)}
-                frame = frame.iloc[frame.doc_id.map(rank).argsort(kind="stable")].reset_index(drop=True)
-            frame = frame.astype({c: t for c, t in TABLE_COLUMNS[name].items()})
+                rank = frame.doc_id.map({doc_id: i for i, doc_id in enumerate(doc_order)}).to_numpy()
+                order = rank.argsort(kind="stable")
+                if (order != np.arange(len(order))).any():
+                    frame = frame.iloc[order].reset_index(drop=True)
         frames[name] = frame
     return Corpus(**frames)
 
@@ -453,14 +455,13 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_csv(frame: pd.DataFrame, path) -> None:
+def _write_csv(table, path) -> None:
     """CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), written by pyarrow (fast)."""
-    import pyarrow as pa
     import pyarrow.csv as pacsv
 
     with open(path, "wb") as fh:
         fh.write("\ufeff".encode("utf-8"))
-        pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), fh)
+        pacsv.write_csv(table, fh)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:
@@ -473,16 +474,20 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) ->
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
         for name, frame in tables.items():
+            table = pa.Table.from_pandas(frame, preserve_index=False)  # converted once, written twice
             for suffix in (".parquet", ".csv"):
                 final = out_dir / f"{name}{suffix}"
                 tmp = _temp_beside(final)
                 staged.append((Path(tmp), final))
                 if suffix == ".parquet":
-                    frame.to_parquet(tmp, index=False)
+                    pq.write_table(table, tmp)
                 else:
-                    _write_csv(frame, tmp)
+                    _write_csv(table, tmp)
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

@@ -32,16 +32,18 @@ def test_failed_write_leaves_previous_tables_untouched(tmp_path, corpus, monkeyp
     write_tables(corpus.tables, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    calls = {"n": 0}
-    original = pd.DataFrame.to_parquet
+    import pyarrow.parquet as pq
 
-    def failing_to_parquet(self, *args, **kwargs):
+    calls = {"n": 0}
+    original = pq.write_table
+
+    def failing_write_table(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
-        return original(self, *args, **kwargs)
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", failing_to_parquet)
+    monkeypatch.setattr(pq, "write_table", failing_write_table)
     smaller = {name: frame.head(1) for name, frame in corpus.tables.items()}
     with pytest.raises(OSError, match="disk full"):
         write_tables(smaller, out)
