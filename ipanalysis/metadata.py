@@ -483,6 +483,12 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
         meta.date_written, prov["date_written"] = written, f"header 成文日期, line {fields.lines['date_written']}"
     elif cover_date and cover_date[0]:
         meta.date_written, prov["date_written"] = cover_date[0], f"cover letter date, line {cover_date[1]}"
+    elif span is not None:
+        # "(2021年6月1日市人民政府第12次常务会议审议通过)" printed under the title
+        for line in lines[span[1]: span[1] + 3]:
+            if line.text.startswith("(") and parse_date(line.text):
+                meta.date_written, prov["date_written"] = parse_date(line.text), f"under the title, line {line.raw_line}"
+                break
     published = parse_date(fields.values.get("date_published"))
     if published is None and "source" in fields.values:
         published = parse_date(fields.values["source"])
@@ -499,6 +505,10 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
         meta.admin_level = place["level"]
         meta.region = region_key or place["region"] or english_key(place["name_zh"], place["level"])
         prov["region"] = "gazetteer"
+    elif re.search(r"^(国务院|国家|中共中央)", (meta.issuer or "") + "|" + (title or "")) or \
+            (meta.issuer or "").startswith(("国务院", "国家")):
+        meta.region, meta.region_zh, meta.admin_level = "China", "全国", "national"
+        prov["region"] = "national issuer"
     else:
         meta.warnings.append("no administrative division recognised in the title or issuer")
     return meta

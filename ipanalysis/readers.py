@@ -29,7 +29,8 @@ BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", 
               "article", "dd", "dt", "blockquote", "pre", "hr", "ul", "ol", "td", "th", "title"}
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button",
              "select", "svg", "template"]
-OUTLINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[.．﹒、](?!\d))")
+OUTLINE_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[.．﹒、](?!\d)"
+                           r"|第[一二三四五六七八九十百]+[章节]|[①-⑳])")
 SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 
 

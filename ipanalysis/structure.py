@@ -1,7 +1,7 @@
 """Document structure: the numbered outline of a plan and which of its items are measures.
 
-Numbering styles, from the top of the hierarchy down: ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` >
-``(1)``. An item at a lower rank nests under the nearest item of a higher rank above it; unnumbered
+Numbering styles, from the top of the hierarchy down: ``第一章`` > ``第一节`` > ``一、`` > ``(一)`` >
+``1.``/``1﹒``/``1、`` > ``(1)`` > ``①``. An item at a lower rank nests under the nearest item of a higher rank above it; unnumbered
 paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
 sections in which at least one item names a responsible unit; the other sections (guiding thought,
 principles, goals, timeline, safeguards without units) stay in the ``sections`` table only.
@@ -19,12 +19,15 @@ __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "
 
 CN_NUM = "一二三四五六七八九十百零〇"
 ITEM_PATTERNS = [
+    ("chapter", re.compile(rf"^(?P<num>第[{CN_NUM}]{{1,4}}章)\s*(?P<rest>.*)$")),
+    ("part", re.compile(rf"^(?P<num>第[{CN_NUM}]{{1,4}}节)\s*(?P<rest>.*)$")),
     ("cn", re.compile(rf"^(?P<num>[{CN_NUM}]{{1,4}})\s*[、.．]\s*(?P<rest>.*)$")),
     ("paren_cn", re.compile(rf"^[(（](?P<num>[{CN_NUM}]{{1,4}})[)）]\s*(?P<rest>.*)$")),
     ("arabic", re.compile(r"^(?P<num>\d{1,3})(?P<sep>\s*[.．﹒、](?!\d))\s*(?P<rest>.*)$")),
     ("paren_arabic", re.compile(r"^[(（](?P<num>\d{1,3})[)）]\s*(?P<rest>.*)$")),
+    ("circled", re.compile(r"^(?P<num>[①-⑳])\s*(?P<rest>.*)$")),
 ]
-STYLE_RANK = {"cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3}
+STYLE_RANK = {"chapter": -2, "part": -1, "cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4}
 
 
 @dataclass

@@ -339,3 +339,49 @@ def test_check_command_prints_the_quality_report(built_dir):
                             capture_output=True, text=True)
     assert result.returncode == 0
     assert "measure_text_share" in result.stdout and "Chongqing" in result.stdout
+
+
+def test_national_plan_with_gov_portal_header():
+    meta = meta_of("""
+索 引 号:000014349/2021-00056
+主题分类:科技、教育\\知识产权
+发文机关:国务院
+成文日期:2021年10月09日
+标  题:国务院关于印发“十四五”国家知识产权保护和运用规划的通知
+发文字号:国发〔2021〕20号
+发布日期:2021年10月28日
+国务院关于印发“十四五”国家知识产权保护和运用规划的通知
+国发〔2021〕20号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+现将《“十四五”国家知识产权保护和运用规划》印发给你们,请认真贯彻执行。
+国务院
+2021年10月9日
+(此件公开发布)
+“十四五”国家知识产权保护和运用规划
+""")
+    assert (meta.issuer, meta.doc_number) == ("国务院", "国发〔2021〕20号")
+    assert (meta.date_written, meta.date_published) == ("2021-10-09", "2021-10-28")
+    assert meta.title == "“十四五”国家知识产权保护和运用规划"
+    assert (meta.region, meta.region_zh, meta.admin_level) == ("China", "全国", "national")
+
+
+def test_chapters_and_a_date_under_the_title():
+    text = """某某市知识产权发展规划
+(2021年6月1日市人民政府第12次常务会议审议通过)
+第一章 发展基础
+过去五年成绩显著。
+第二章 主要任务
+一、加强保护
+1.严厉打击侵权假冒。(市市场监管局牵头,市公安局配合)
+2.健全纠纷调解机制。(市司法局负责)
+二、促进运用
+①推进质押融资。(市金融局负责)
+"""
+    parsed = parse_document(text.encode("utf-8"), "x.txt")
+    doc = parsed.tables["documents"][0]
+    assert doc["date_written"] == "2021-06-01"
+    measures = parsed.tables["measures"]
+    assert [(m["section"], m["subsection"], m["number"]) for m in measures] == [
+        ("第二章", "一", "1"), ("第二章", "一", "2"), ("第二章", "二", "①")]
+    sections = {s["number"]: s for s in parsed.tables["sections"]}
+    assert sections["第一章"]["title"] == "发展基础" and sections["第一章"]["n_measures"] == 0
