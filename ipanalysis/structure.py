@@ -126,11 +126,41 @@ def names_units(item: OutlineItem) -> bool:
     return any(find_unit_groups(p.text) for p in item.paragraphs)
 
 
+SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
+TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["arabic"])
+
+
+def _absorb_sub_items(node: OutlineItem) -> None:
+    """Fold ``(1)``/``①`` sub-points into the task item they belong to.
+
+    A task item (``(一)`` or ``1.``) whose children are all sub-points, and whose unit parenthesis
+    stands on the item itself or only after its last sub-point, is one measure: the units close
+    the whole item, not just its last point.
+    """
+    for child in node.children:
+        _absorb_sub_items(child)
+    kids = node.children
+    if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):
+        return
+    with_units = [k for k in kids if any(names_units(n) for n in k.walk())]
+    if with_units and with_units != [kids[-1]]:
+        return
+    if not with_units and not names_units(node):
+        return
+    for kid in kids:
+        node.paragraphs.extend(p for n in kid.walk() for p in n.paragraphs)
+    node.children = []
+
+
 def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
-    """Lowest-level items of the top-level sections in which any item names a responsible unit."""
+    """Lowest-level items of the top-level sections in which any item names a responsible unit.
+
+    Sub-points (``(1)``, ``①``) of a task item whose units close the whole item are folded into it.
+    """
     measures = []
     for root in roots:
         if any(names_units(node) for node in root.walk()):
+            _absorb_sub_items(root)
             measures.extend(root.leaves())
     return measures
 

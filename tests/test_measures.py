@@ -195,3 +195,27 @@ def test_unit_group_must_close_the_paragraph():
 ])
 def test_parse_deadline(printed, iso, ongoing):
     assert parse_deadline(printed) == (iso, ongoing)
+
+
+def test_sub_points_fold_into_their_task_item():
+    from ipanalysis.parse import parse_document
+
+    text = """某某区知识产权工作方案
+一、加强保护
+1.开展专项整治。
+(1)打击商标侵权;
+(2)打击专利侵权。
+(区市场监管局牵头,区公安分局配合)
+2.健全调解机制。(区司法局负责)
+3.完善执法协作。
+①建立会商制度。(区检察院负责)
+②建立移送制度。(区法院负责)
+"""
+    parsed = parse_document(text.encode("utf-8"), "x.txt")
+    measures = parsed.tables["measures"]
+    assert [m["number"] for m in measures] == ["1", "2", "①", "②"]
+    first = measures[0]
+    assert first["text"].startswith("开展专项整治。") and "(2)打击专利侵权。" in first["text"]
+    assert (first["line_start"], first["line_end"]) == (3, 6)
+    units = [(a["unit"], a["role"]) for a in parsed.tables["assignments"] if a["measure_id"] == first["measure_id"]]
+    assert units == [("区市场监管局", "lead"), ("区公安分局", "cooperating")]
