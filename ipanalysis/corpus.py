@@ -13,7 +13,7 @@ import os
 import pickle
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -473,21 +473,23 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) ->
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    staged: list[tuple[Path, Path]] = []
+    jobs = []
     try:
         for name, frame in tables.items():
             table = pa.Table.from_pandas(frame, preserve_index=False)  # converted once, written twice
             for suffix in (".parquet", ".csv"):
                 final = out_dir / f"{name}{suffix}"
-                tmp = _temp_beside(final)
-                staged.append((Path(tmp), final))
-                if suffix == ".parquet":
-                    pq.write_table(table, tmp)
-                else:
-                    _write_csv(table, tmp)
+                tmp = Path(_temp_beside(final))
+                staged.append((tmp, final))
+                jobs.append((pq.write_table if suffix == ".parquet" else _write_csv, table, tmp))
+        # pyarrow writes without holding the GIL, so two threads write two files at once
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for future in [pool.submit(write, table, tmp) for write, table, tmp in jobs]:
+                future.result()
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

@@ -45,12 +45,12 @@ def engine() -> str:
 
 @lru_cache(maxsize=1)
 def _rjieba():
+    """rjieba's process-wide tokenizer (built at import) with the project's user dictionary added."""
     import rjieba
 
-    tk = rjieba.Jieba()
     for word, freq, tag in _userdict_entries():
-        tk.add_word(word, freq, tag)
-    return tk
+        rjieba.add_word(word, freq, tag)
+    return rjieba
 
 
 @lru_cache(maxsize=1)
