@@ -494,8 +494,9 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) ->
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for tmp, final in staged:
-        os.replace(tmp, final)
+    # renaming over an existing file makes the file system flush the new one first; do it in parallel
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda pair: os.replace(*pair), staged))
     return [final for _, final in staged]
 
 
