@@ -47,7 +47,7 @@ def map_agency(unit: str) -> tuple[str, str, str, str]:
     return (*UNMAPPED, "unmapped")
 
 
-def annotate(rows: list[dict], region_level: str | None = None) -> None:
+def annotate(rows: list[dict]) -> None:
     """Add ``agency``, ``agency_zh``, ``agency_en`` and ``agency_source`` to assignment rows."""
     for row in rows:
         row["agency"], row["agency_zh"], row["agency_en"], row["agency_source"] = map_agency(row["unit"])

@@ -145,7 +145,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     measure_rows, assignment_rows = [], []
     raw_units: list[tuple[str, int]] = []
     parsed_groups = []
-    for seq, item in enumerate(measures, start=1):
+    for item in measures:
         groups = []
         for paragraph in item.paragraphs:
             for group in find_unit_groups(paragraph.text):
@@ -189,7 +189,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
             "line_end": item.line_end,
         })
         seen = set()
-        for group, mentions, _, raw_line in groups:
+        for _, mentions, _, raw_line in groups:
             national_prefix = next((m.unit_raw for m in mentions if m.level == "national"), "")
             national_prefix = re.match(r"^(国家[\u4e00-\u9fff]*?局)", national_prefix)
             national_prefix = national_prefix.group(1) if national_prefix else "国家知识产权局"
@@ -219,13 +219,12 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         if not groups:
             warnings.append(f"measure {item.number} (line {item.line_start}) names no responsible unit")
 
-    agencies.annotate(assignment_rows, region_level=meta.admin_level)
+    agencies.annotate(assignment_rows)
     unmapped = sorted({r["unit"] for r in assignment_rows if r["agency"] == "unmapped"})
     if unmapped:
         warnings.append("units not mapped to an agency: " + "、".join(unmapped))
 
-    target_rows = targets.extract_targets(doc_id, region, norm.lines, measure_rows, section_rows,
-                                          default_year=meta.period_end)
+    target_rows = targets.extract_targets(doc_id, region, norm.lines, measure_rows, section_rows)
     theme_rows, instrument_rows = themes.code_measures(measure_rows)
     for row in measure_rows:
         row["tokens"] = " ".join(content_tokens(themes.strip_units(row["text"])))

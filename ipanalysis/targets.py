@@ -185,13 +185,13 @@ def indicator_key(indicator: str | None, unit: str | None) -> str | None:
 
 
 def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict],
-                    sections: list[dict], default_year: int | None = None) -> list[dict]:
+                    sections: list[dict]) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
 
     ``lines`` are the normalised lines of the whole plan; only lines inside the outline (a section
-    or measure) are read, so the cover letter and header never give targets.
+    or measure) are read, so the cover letter and header never give targets. A target's year comes
+    from its own text (or its measure's deadline), never from the plan's period.
     """
-    del default_year  # a target's year comes from its own text, never from the plan's period
     by_line: dict[int, dict] = {}
     for measure in measures:
         for raw in range(measure["line_start"], measure["line_end"] + 1):

@@ -15,7 +15,6 @@ measure's codes and are marked ``source = override``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 

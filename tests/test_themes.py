@@ -2,7 +2,6 @@
 
 import shutil
 
-import pandas as pd
 
 from conftest import RAW
 
