@@ -372,7 +372,8 @@ def assemble(parsed_documents, previous: Corpus | None = None, reused_ids=frozen
         frame = to_frame(name, rows[name])
         if previous is not None and reused_ids:
             old = previous.tables[name]
-            old = old[old.doc_id.isin(reused_ids)]
+            if len(reused_ids) < previous.tables["documents"].doc_id.nunique():
+                old = old[old.doc_id.isin(reused_ids)]
             frame = pd.concat([old, frame], ignore_index=True) if len(frame) else old.reset_index(drop=True)
             if doc_order is not None:
                 rank = frame.doc_id.map({doc_id: i for i, doc_id in enumerate(doc_order)}).to_numpy()
