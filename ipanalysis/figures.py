@@ -87,6 +87,7 @@ def _heatmap(frame: pd.DataFrame, ax, fmt=".0%", cmap="Blues", cbar_label=None, 
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="both", length=0)
+    ax.tick_params(axis="y", rotation=0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -418,7 +419,7 @@ def quantification(corpus, lang):
     _bar_by_region(corpus, q.n_targets.astype(int), lang, label("targets_per_plan", lang), ax=axes[0])
     _bar_by_region(corpus, q.share_with_number.astype(float), lang, label("share_with_number", lang),
                    fmt="{:.0%}", ax=axes[1])
-    axes[1].yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    axes[1].yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0, decimals=0))
     fig.tight_layout()
     return fig
 
