@@ -48,6 +48,15 @@ ROLE_WORDS = [
 ROLE_RE = re.compile("(" + "|".join(re.escape(w) for w, _ in ROLE_WORDS) + ")$")
 ROLE_OF = dict(ROLE_WORDS)
 RESPONSIBLE_PREFIX = re.compile(r"^(?:责任单位|牵头单位|负责单位|实施单位)\s*[:：]\s*")
+# Labelled lists: 牵头单位:…;配合单位:…;完成时限:… (in brackets or on a line of their own)
+ROLE_LABELS = [
+    (re.compile(r"^(?:牵头单位|牵头部门)\s*[:：]\s*"), "lead"),
+    (re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位)\s*[:：]\s*"), "cooperating"),
+    (re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|主责单位)\s*[:：]\s*"), "responsible"),
+]
+DEADLINE_LABEL = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|时间安排)\s*[:：]\s*")
+UNIT_LINE = re.compile(r"^(?:牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|负责单位|"
+                       r"实施单位|主责单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]")
 DEADLINE_RE = re.compile(
     r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
 )
@@ -121,7 +130,10 @@ def _looks_like_unit_group(content: str) -> bool:
 
 
 def find_unit_groups(paragraph: str) -> list[UnitGroup]:
-    """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside)."""
+    """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
+    or the whole paragraph when it is a labelled unit line (``牵头单位:…;配合单位:…``)."""
+    if UNIT_LINE.match(paragraph):
+        return [UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph))]
     end = len(paragraph.rstrip(" 。.;；,，"))
     if end == 0 or paragraph[end - 1] not in CLOSE:
         return []
@@ -182,22 +194,39 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
 
 
 def parse_unit_group(content: str) -> tuple[list[UnitMention], str | None]:
-    """``(units with roles, deadline as printed)`` of a unit group's content."""
-    content = RESPONSIBLE_PREFIX.sub("", content.strip())
-    parts = split_top_level(content, ";；")
+    """``(units with roles, deadline as printed)`` of a unit group's content.
+
+    Parts are separated by ``;``. A part may carry a label that gives its role (``牵头单位:``,
+    ``配合单位:``, ``责任单位:``) or mark it as the deadline (``完成时限:``); an unlabelled last part
+    that reads as a date or ``持续推进`` is the deadline.
+    """
+    parts = split_top_level(content.strip(), ";；")
     deadline = None
-    if len(parts) > 1 and DEADLINE_RE.search(parts[-1]) and not UNIT_HINT.search(
-        re.sub(DEADLINE_RE, "", parts[-1])
-    ):
-        deadline = parts.pop()
+    labelled = []
+    for part in parts:
+        m = DEADLINE_LABEL.match(part)
+        if m:
+            deadline = part[m.end():].strip() or None
+            continue
+        role = "responsible"
+        for pattern, label_role in ROLE_LABELS:
+            m = pattern.match(part)
+            if m:
+                part, role = part[m.end():], label_role
+                break
+        labelled.append((part, role))
+    if deadline is None and len(labelled) > 1:
+        last = labelled[-1][0]
+        if DEADLINE_RE.search(last) and not UNIT_HINT.search(re.sub(DEADLINE_RE, "", last)):
+            deadline = labelled.pop()[0]
     mentions: list[UnitMention] = []
     position = 0
-    for part_index, part in enumerate(parts):
+    for part_index, (part, default_role) in enumerate(labelled):
         level = "local"
         if part_index > 0 and part.startswith("国家"):
             level = "national"
         for clause in split_top_level(part, ",，"):
-            for unit, role in _parse_clause(clause, "responsible"):
+            for unit, role in _parse_clause(clause, default_role):
                 mentions.append(UnitMention(unit_raw=unit, role=role, level=level, position=position))
                 position += 1
     return mentions, deadline

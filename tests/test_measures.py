@@ -219,3 +219,28 @@ def test_sub_points_fold_into_their_task_item():
     assert (first["line_start"], first["line_end"]) == (3, 6)
     units = [(a["unit"], a["role"]) for a in parsed.tables["assignments"] if a["measure_id"] == first["measure_id"]]
     assert units == [("区市场监管局", "lead"), ("区公安分局", "cooperating")]
+
+
+def test_labelled_unit_lines_and_brackets():
+    from ipanalysis.parse import parse_document
+
+    text = """某某市知识产权工作要点
+一、加强保护
+1.严厉打击侵权假冒行为。
+牵头单位:市市场监管局;配合单位:市公安局、市检察院
+完成时限:2022年6月底前
+2.完善纠纷调解机制。(牵头单位:市司法局;配合单位:市法院;完成时限:持续推进)
+3.开展知识产权宣传。
+责任单位:市委宣传部、各区政府
+"""
+    parsed = parse_document(text.encode("utf-8"), "x.txt")
+    measures = parsed.tables["measures"]
+    assert [m["number"] for m in measures] == ["1", "2", "3"]
+    assert measures[0]["deadline"] == "2022年6月底前" and measures[0]["deadline_date"] == "2022-06-30"
+    assert measures[1]["deadline"] == "持续推进" and measures[1]["ongoing"]
+    by_measure = {}
+    for a in parsed.tables["assignments"]:
+        by_measure.setdefault(a["measure_id"][-1], []).append((a["unit"], a["role"]))
+    assert by_measure["1"] == [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市检察院", "cooperating")]
+    assert by_measure["2"] == [("市司法局", "lead"), ("市法院", "cooperating")]
+    assert by_measure["3"] == [("市委宣传部", "responsible"), ("各区政府", "responsible")]
