@@ -47,16 +47,22 @@ ROLE_WORDS = [
 ]
 ROLE_RE = re.compile("(" + "|".join(re.escape(w) for w, _ in ROLE_WORDS) + ")$")
 ROLE_OF = dict(ROLE_WORDS)
-RESPONSIBLE_PREFIX = re.compile(r"^(?:责任单位|牵头单位|负责单位|实施单位)\s*[:：]\s*")
-# Labelled lists: 牵头单位:…;配合单位:…;完成时限:… (in brackets or on a line of their own)
+# Labelled lists: 牵头单位:…;配合单位:…;完成时限:… or 【责任单位】… (in brackets or on a line of their own)
+def _label(words: str) -> re.Pattern:
+    return re.compile(rf"^(?:【\s*(?:{words})\s*】\s*[:：]?|(?:{words})\s*[:：])\s*")
+
+
+LEAD_LABELS = "牵头单位|牵头部门"
+COOPERATING_LABELS = "配合单位|配合部门|协办单位|参与单位"
+RESPONSIBLE_LABELS = "责任单位|责任部门|负责单位|实施单位|主责单位"
+DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|时间安排"
 ROLE_LABELS = [
-    (re.compile(r"^(?:牵头单位|牵头部门)\s*[:：]\s*"), "lead"),
-    (re.compile(r"^(?:配合单位|配合部门|协办单位|参与单位)\s*[:：]\s*"), "cooperating"),
-    (re.compile(r"^(?:责任单位|责任部门|负责单位|实施单位|主责单位)\s*[:：]\s*"), "responsible"),
+    (_label(LEAD_LABELS), "lead"),
+    (_label(COOPERATING_LABELS), "cooperating"),
+    (_label(RESPONSIBLE_LABELS), "responsible"),
 ]
-DEADLINE_LABEL = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|时间安排)\s*[:：]\s*")
-UNIT_LINE = re.compile(r"^(?:牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|负责单位|"
-                       r"实施单位|主责单位|完成时限|完成时间|时间节点|时限要求)\s*[:：]")
+DEADLINE_LABEL = _label(DEADLINE_LABELS)
+UNIT_LINE = _label("|".join((LEAD_LABELS, COOPERATING_LABELS, RESPONSIBLE_LABELS, DEADLINE_LABELS)))
 DEADLINE_RE = re.compile(
     r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
 )
@@ -123,7 +129,7 @@ def split_top_level(text: str, separators: str) -> list[str]:
 
 
 def _looks_like_unit_group(content: str) -> bool:
-    if RESPONSIBLE_PREFIX.match(content):
+    if UNIT_LINE.match(content):
         return True
     head = split_top_level(content, ";；")[0] if content else ""
     return bool(head) and bool(re.search(r"(牵头|负责|配合)", head)) and bool(UNIT_HINT.search(head))
