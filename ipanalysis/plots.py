@@ -1,7 +1,7 @@
 """House style for every figure: Chinese font, region palette, journal sizes, bilingual labels, saving.
 
 * Font: Noto Sans CJK SC (Simplified-Chinese glyph forms), shipped by the ``mplfonts`` wheel, so
-  Chinese renders after ``pip install`` alone. :func:`use_style` registers it and must be called
+  Chinese renders after ``pip install`` alone; converted once to TrueType for clean PDF embedding. :func:`use_style` registers it and must be called
   after any ``seaborn.set_theme()`` (which resets the font list); :func:`set_theme` does both.
 * PDF with embedded TrueType/OpenType fonts (``pdf.fonttype = 42``): text stays editable.
 * One colour-blind-safe palette (Okabe & Ito) with a fixed colour per region
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import matplotlib
@@ -24,6 +23,7 @@ matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
+from .fonts import truetype_font  # noqa: E402
 from .resources import read_table  # noqa: E402
 
 __all__ = [
@@ -34,20 +34,15 @@ __all__ = [
 SINGLE_COLUMN = 3.5  # inches (89 mm)
 DOUBLE_COLUMN = 7.2  # inches (183 mm)
 FONT_FAMILY = "Noto Sans CJK SC"
-FONT_FILE = "NotoSansCJKsc-Regular.otf"
 LANGS = ("zh", "en")
 # Okabe & Ito (2008), colour-blind safe; black last.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 EXTRA = ["#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77", "#88CCEE"]
 
 
-@lru_cache(maxsize=1)
 def font_path() -> Path:
-    """The Simplified-Chinese font file inside the installed ``mplfonts`` package."""
-    path = Path(str(resources.files("mplfonts").joinpath("fonts", FONT_FILE)))
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: reinstall the 'mplfonts' package")
-    return path
+    """The Simplified-Chinese font file (TrueType, see :mod:`ipanalysis.fonts`)."""
+    return truetype_font()
 
 
 def _style_rc() -> dict:

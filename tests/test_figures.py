@@ -41,10 +41,16 @@ def test_png_is_300_dpi(drawn):
     assert round(dpi[0]) == 300 and round(dpi[1]) == 300
 
 
-def test_pdf_embeds_the_chinese_font(drawn):
+def test_pdf_embeds_the_chinese_font_as_truetype(drawn):
+    from fontTools.ttLib import TTFont
+
+    from ipanalysis.plots import font_path
+
     out, _, _ = drawn
     data = (out / "overview_measures_per_plan_zh.pdf").read_bytes()
-    assert b"NotoSansCJKsc" in data and b"FontFile" in data
+    assert b"NotoSansCJKsc" in data and b"/FontFile2" in data and b"/CIDFontType2" in data
+    font = TTFont(str(font_path()), lazy=True)
+    assert font_path().suffix == ".ttf" and "glyf" in font and "CFF " not in font
 
 
 def test_font_survives_seaborn_set_theme():
