@@ -68,6 +68,33 @@ def _bar_by_region(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str =
     return ax.figure
 
 
+def _stacked_barh(ax, ticks: list[str], table: pd.DataFrame, colors: dict, lang: str,
+                  percent_labels: bool = False):
+    """Horizontal bars stacked over ``table``'s columns (one bar per row, labelled ``ticks``)."""
+    left = np.zeros(len(table))
+    for key in table.columns:
+        values = table[key].to_numpy(dtype=float)
+        ax.barh(ticks, values, left=left, color=colors[key], label=label(key, lang))
+        if percent_labels:
+            dark = sum(int(colors[key].lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)) < 400
+            for y, (x0, v) in enumerate(zip(left, values)):
+                if v >= 0.07:
+                    ax.text(x0 + v / 2, y, f"{v:.0%}", ha="center", va="center", fontsize=5.5,
+                            color="white" if dark else "black")
+        left += values
+    ax.invert_yaxis()
+
+
+def _share_heatmap(frame: pd.DataFrame, regions, names, lang, extra_width: float):
+    """Keys (rows, labelled in ``lang``) × regions: shares of each region's measures."""
+    frame = frame.copy()
+    frame.index = [label(k, lang) for k in frame.index]
+    frame.columns = [names[r] for r in regions]
+    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + extra_width, 0.2 * len(frame) + 0.85))
+    _heatmap(frame, ax, cbar_label=label("share_of_measures", lang), vmax=1)
+    return fig
+
+
 def _panel_grid(n: int, panel_height: float, ncols: int = 3):
     """A figure of ``n`` small multiples, ``ncols`` a row; unused panels are hidden."""
     nrows = int(np.ceil(n / ncols))
@@ -154,13 +181,8 @@ def deadlines(corpus, lang):
     table = overview.deadline_summary(corpus)
     regions, names, _ = _region_context(corpus, lang, table.index)
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.4))
-    left = np.zeros(len(regions))
     colors = {"dated": "#0072B2", "ongoing": "#56B4E9", "no_deadline": "#DDDDDD"}
-    for kind in table.columns:
-        values = table.loc[regions, kind].to_numpy()
-        ax.barh([names[r] for r in regions], values, left=left, color=colors[kind], label=label(kind, lang))
-        left += values
-    ax.invert_yaxis()
+    _stacked_barh(ax, [names[r] for r in regions], table.loc[regions], colors, lang)
     ax.set_xlabel(label("n_measures", lang))
     ax.legend(frameon=False, loc="lower right")
     return fig
@@ -181,16 +203,8 @@ def stage_shares(corpus, lang):
     shares = theme_analysis.stage_shares(corpus)
     regions, names, _ = _region_context(corpus, lang, shares.index)
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN, 2.4))
-    left = np.zeros(len(regions))
-    for stage in STAGES:
-        values = shares.loc[regions, stage].to_numpy()
-        ax.barh([names[r] for r in regions], values, left=left, color=STAGE_COLORS[stage], label=label(stage, lang))
-        for y, (x0, v) in enumerate(zip(left, values)):
-            if v >= 0.07:
-                ax.text(x0 + v / 2, y, f"{v:.0%}", ha="center", va="center", fontsize=5.5,
-                        color="white" if stage in ("creation", "utilization", "talent_culture") else "black")
-        left += values
-    ax.invert_yaxis()
+    _stacked_barh(ax, [names[r] for r in regions], shares.loc[regions, list(STAGES)], STAGE_COLORS, lang,
+                  percent_labels=True)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
     ax.set_xlabel(label("share_of_measures", lang) + (" (主导环节)" if lang == "zh" else " (dominant stage)"))
@@ -204,11 +218,7 @@ def fine_heatmap(corpus, lang):
     regions, names, _ = _region_context(corpus, lang, shares.index)
     frame = shares.loc[regions].T
     frame = frame.loc[frame.max(axis=1).sort_values(ascending=False).index]
-    frame.index = [label(t, lang) for t in frame.index]
-    frame.columns = [names[r] for r in regions]
-    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.2, 0.2 * len(frame) + 0.8))
-    _heatmap(frame, ax, cbar_label=label("share_of_measures", lang), vmax=1)
-    return fig
+    return _share_heatmap(frame, regions, names, lang, extra_width=1.2)
 
 
 @register("themes_instrument_by_stage")
@@ -288,12 +298,7 @@ def agency_heatmap(corpus, lang):
     regions, names, _ = _region_context(corpus, lang, set(w.region))
     agencies = _top_agencies(w, 18)
     frame = w.pivot_table(index="agency", columns="region", values="share_any", fill_value=0.0)
-    frame = frame.loc[agencies, regions]
-    frame.index = [label(a, lang) for a in agencies]
-    frame.columns = [names[r] for r in regions]
-    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.6, 0.2 * len(frame) + 0.9))
-    _heatmap(frame, ax, cbar_label=label("share_of_measures", lang), vmax=1)
-    return fig
+    return _share_heatmap(frame.loc[agencies, regions], regions, names, lang, extra_width=1.6)
 
 
 @register("workloads_roles_by_agency")
@@ -302,13 +307,8 @@ def roles_by_agency(corpus, lang):
     totals = w.groupby("agency")[["n_lead", "n_responsible", "n_cooperating"]].sum()
     totals = totals.loc[totals.sum(axis=1).sort_values(ascending=False).index[:16]]
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.2, 3.2))
-    left = np.zeros(len(totals))
-    ticks = [label(a, lang) for a in totals.index]
-    for role in ("lead", "responsible", "cooperating"):
-        values = totals["n_" + role].to_numpy()
-        ax.barh(ticks, values, left=left, color=ROLE_COLORS[role], label=label(role, lang))
-        left += values
-    ax.invert_yaxis()
+    totals.columns = ["lead", "responsible", "cooperating"]
+    _stacked_barh(ax, [label(a, lang) for a in totals.index], totals, ROLE_COLORS, lang)
     ax.set_xlabel(label("n_measures", lang) + (" (五个规划合计)" if lang == "zh" else " (all plans)"))
     ax.legend(frameon=False, loc="lower right")
     return fig
