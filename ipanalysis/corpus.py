@@ -22,7 +22,7 @@ import pandas as pd
 
 from .parse import PARSER_VERSION, ParsedDocument, parse_document
 from .readers import SUPPORTED_SUFFIXES
-from .schema import TABLE_COLUMNS, TABLES, to_frame
+from .schema import TABLE_COLUMNS, TABLES, columns_to_frame, to_frame
 from .themes import apply_overrides, read_overrides
 
 __all__ = [
@@ -256,8 +256,7 @@ def build_corpus(
         keys[path.name] = key
         if previous is not None and previous.keys.get(path.name) == key and path.name in previous.doc_rows:
             doc_row = previous.doc_rows[path.name]
-            results[path.name] = ParsedDocument(doc_id=doc_row["doc_id"], file=path.name,
-                                                tables={"documents": [doc_row]})
+            results[path.name] = ParsedDocument.from_rows(doc_row["doc_id"], path.name, {"documents": [doc_row]})
             reused[path.name] = doc_row["doc_id"]
             report.cached.append(path.name)
             continue
@@ -324,7 +323,7 @@ def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport,
     order = sorted(results, key=lambda n: (n not in prefer, mtimes.get(n, 0.0), n))
     for name in order:
         parsed = results[name]
-        doc = parsed.tables["documents"][0]
+        doc = parsed.rows("documents")[0]
         content = doc["plan_fingerprint"]
         for key in (doc["sha256"], content):
             if key in seen:
@@ -363,13 +362,15 @@ def assemble(parsed_documents, previous: Corpus | None = None, reused_ids=frozen
     Rows are ordered by ``doc_order`` (the documents in file-name order) and, within a document,
     as parsed, so an incremental build gives the same tables as a full one.
     """
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    columns: dict[str, dict[str, list]] = {name: {c: [] for c in TABLE_COLUMNS[name]} for name in TABLES}
     for parsed in parsed_documents:
         for name in TABLES:
-            rows[name].extend(parsed.tables[name])
+            for column, values in (parsed.columns.get(name) or {}).items():
+                columns[name][column].extend(values)
     frames = {}
     for name in TABLES:
-        frame = to_frame(name, rows[name])
+        frame = columns_to_frame(name, columns[name])
+        columns[name] = None  # free the lists as soon as the frame holds the data
         if previous is not None and reused_ids:
             old = previous.tables[name]
             if len(reused_ids) < previous.tables["documents"].doc_id.nunique():

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import agencies, targets, themes
 from .metadata import extract_metadata
 from .readers import read_document_text
-from .schema import TABLES
+from .schema import TABLES, rows_to_columns
 from .structure import parse_outline, select_measures, split_heading
 from .text import normalise_text
 from .tokenise import content_tokens
@@ -35,9 +35,26 @@ PARSER_VERSION = "1"
 
 @dataclass
 class ParsedDocument:
+    """One plan's rows for every table, stored column-wise (compact to keep, pickle and concatenate)."""
+
     doc_id: str
     file: str
-    tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    columns: dict[str, dict[str, list]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, doc_id: str, file: str, tables: dict[str, list[dict]]) -> "ParsedDocument":
+        return cls(doc_id, file, {name: rows_to_columns(name, tables.get(name, [])) for name in TABLES})
+
+    def rows(self, table: str) -> list[dict]:
+        """The rows of one table as dicts."""
+        columns = self.columns.get(table) or {}
+        keys = list(columns)
+        return [dict(zip(keys, values)) for values in zip(*columns.values())]
+
+    @property
+    def tables(self) -> dict[str, list[dict]]:
+        """Every table's rows as dicts."""
+        return {name: self.rows(name) for name in TABLES}
 
 
 def doc_id_from_name(name: str, digest: str) -> str:
@@ -94,7 +111,7 @@ def _repair_garbled_units(mentions: list[tuple[str, int]], repaired_lines: set[i
 def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> ParsedDocument:
     digest = hashlib.sha256(data).hexdigest()
     doc_id = doc_id_from_name(name, digest)
-    result = ParsedDocument(doc_id=doc_id, file=name)
+    tables: dict[str, list[dict]] = {}
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
@@ -140,7 +157,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
                 "line_start": node.line_start,
                 "line_end": max(n.line_end for n in node.walk()),
             })
-    result.tables["sections"] = section_rows
+    tables["sections"] = section_rows
 
     measure_rows, assignment_rows = [], []
     raw_units: list[tuple[str, int]] = []
@@ -229,12 +246,12 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     for row in measure_rows:
         row["tokens"] = " ".join(content_tokens(themes.strip_units(row["text"])))
 
-    result.tables["measures"] = measure_rows
-    result.tables["assignments"] = assignment_rows
-    result.tables["targets"] = target_rows
-    result.tables["measure_themes"] = theme_rows
-    result.tables["measure_instruments"] = instrument_rows
-    result.tables["documents"] = [{
+    tables["measures"] = measure_rows
+    tables["assignments"] = assignment_rows
+    tables["targets"] = target_rows
+    tables["measure_themes"] = theme_rows
+    tables["measure_instruments"] = instrument_rows
+    tables["documents"] = [{
         "doc_id": doc_id,
         "file": name,
         "sha256": digest,
@@ -265,7 +282,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         "provenance": "; ".join(f"{k}: {v}" for k, v in meta.provenance.items()),
         "warnings": " | ".join(warnings),
     }]
-    return result
+    return ParsedDocument.from_rows(doc_id, name, tables)
 
 
 def _depth(node) -> int:

@@ -52,19 +52,25 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 TABLES = tuple(TABLE_COLUMNS)
 
 
-def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows as a DataFrame with the table's columns, in order and with nullable dtypes."""
-    columns = TABLE_COLUMNS[table]
-    frame = pd.DataFrame.from_records(rows, columns=list(columns)) if rows else pd.DataFrame(
-        {c: pd.Series([], dtype=object) for c in columns}
-    )
-    extra = [c for c in frame.columns if c not in columns]
-    frame = frame[list(columns) + extra]
-    for column, dtype in columns.items():
+def rows_to_columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """Rows (dicts) as one list per column of the table (compact; missing keys become None)."""
+    return {c: [row.get(c) for row in rows] for c in TABLE_COLUMNS[table]}
+
+
+def columns_to_frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
+    """Column lists as a DataFrame with the table's columns, in order and with nullable dtypes."""
+    schema = TABLE_COLUMNS[table]
+    frame = pd.DataFrame({c: pd.Series(columns.get(c, []), dtype=object) for c in schema})
+    for column, dtype in schema.items():
         values = frame[column]
         if dtype in (INT, FLOAT):
             values = pd.to_numeric(values, errors="coerce")
         elif dtype == BOOL:
-            values = values.astype(object).where(values.notna(), None)
+            values = values.where(values.notna(), None)
         frame[column] = values.astype(dtype)
     return frame.reset_index(drop=True)
+
+
+def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows as a DataFrame with the table's columns, in order and with nullable dtypes."""
+    return columns_to_frame(table, rows_to_columns(table, rows))
