@@ -103,17 +103,31 @@ def plan_similarity(corpus) -> pd.DataFrame:
     return pd.DataFrame(cosine_similarity(x), index=docs.index, columns=docs.index)
 
 
-def keyness(corpus, n_terms: int = 10, prior_scale: float = 0.01) -> pd.DataFrame:
+def _place_names() -> frozenset[str]:
+    """Names of China's divisions (full and short), so that keyness is not about who wrote a plan."""
+    from .metadata import gazetteer_records
+
+    names = set()
+    for r in gazetteer_records():
+        names.update((r["name_zh"], r["short_zh"]))
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+def keyness(corpus, n_terms: int = 10, prior_scale: float = 0.01,
+            drop_place_names: bool = True) -> pd.DataFrame:
     """Distinctive terms per region: log-odds ratio with an informative Dirichlet prior.
 
     Monroe, Colaresi & Quinn (2008), "Fightin' Words": for each region against all other plans,
     delta = log-odds of the term in the region minus in the rest, each smoothed by a prior
     proportional to the term's corpus frequency (``prior_scale`` × corpus counts); the z-score
-    delta / sqrt(variance) ranks terms. Returns the top ``n_terms`` per region.
+    delta / sqrt(variance) ranks terms. Returns the top ``n_terms`` per region. Place names
+    (重庆, 成渝's parts, 渝中 …) are dropped unless ``drop_place_names`` is false: they say which plan a
+    term comes from, not what it is about.
     """
     from collections import Counter
 
-    counts = {r: Counter(" ".join(s.fillna("")).split())
+    places = _place_names() | {"成渝", "渝企", "川渝"} if drop_place_names else frozenset()
+    counts = {r: Counter(t for t in " ".join(s.fillna("")).split() if t not in places)
               for r, s in corpus.measures.groupby("region").tokens}
     vocab = sorted(set().union(*counts.values()))
     mat = pd.DataFrame({r: [c[w] for w in vocab] for r, c in counts.items()}, index=vocab, dtype=float)

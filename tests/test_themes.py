@@ -127,3 +127,16 @@ def test_user_dictionary_honoured_by_both_engines():
     for engine_name in ("rjieba", "jieba"):
         tokens = segment("开展专利侵权纠纷行政裁决,推进知识产权质押融资和专利开放许可", engine_name)
         assert "行政裁决" in tokens and "知识产权质押融资" in tokens and "专利开放许可" in tokens
+
+
+def test_keyness_without_place_names(corpus):
+    from ipanalysis.theme_analysis import keyness
+
+    table = keyness(corpus, n_terms=8)
+    assert set(table.region) == set(corpus.documents.region)
+    assert not set(table.term) & {"重庆", "重庆市", "成渝", "渝中", "通州", "东丽", "中山"}
+    zhongshan = set(table[table.region == "Zhongshan"].term)
+    assert zhongshan & {"执法", "维权", "案件", "严厉打击"}
+    assert (table.groupby("region").z.apply(lambda z: z.is_monotonic_decreasing)).all()
+    with_places = keyness(corpus, n_terms=8, drop_place_names=False)
+    assert "重庆" in set(with_places[with_places.region == "Chongqing"].term)
