@@ -242,9 +242,10 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         warnings.append("units not mapped to an agency: " + "、".join(unmapped))
 
     target_rows = targets.extract_targets(doc_id, region, norm.lines, measure_rows, section_rows)
-    theme_rows, instrument_rows = themes.code_measures(measure_rows)
-    for row in measure_rows:
-        row["tokens"] = " ".join(content_tokens(themes.strip_units(row["text"])))
+    without_units = [themes.strip_units(row["text"]) for row in measure_rows]
+    theme_rows, instrument_rows = themes.code_measures(measure_rows, without_units)
+    for row, text in zip(measure_rows, without_units):
+        row["tokens"] = " ".join(content_tokens(text))
 
     tables["measures"] = measure_rows
     tables["assignments"] = assignment_rows

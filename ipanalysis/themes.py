@@ -105,13 +105,18 @@ def score_text(text: str, theme: Theme) -> tuple[float, list[str], int]:
     return score, matched, first
 
 
-def code_measures(measures: list[dict]) -> tuple[list[dict], list[dict]]:
-    """``(measure_themes rows, measure_instruments rows)`` for the measures of one plan."""
+def code_measures(measures: list[dict], texts: list[str] | None = None) -> tuple[list[dict], list[dict]]:
+    """``(measure_themes rows, measure_instruments rows)`` for the measures of one plan.
+
+    ``texts`` are the measures' texts with their unit parenthesis removed (:func:`strip_units`),
+    when the caller has them already.
+    """
     theme_rows, instrument_rows = [], []
     themes = lexicon()
     rules = _instrument_terms()
-    for m in measures:
-        text = strip_units(m["text"])
+    if texts is None:
+        texts = [strip_units(m["text"]) for m in measures]
+    for m, text in zip(measures, texts):
         base = {"measure_id": m["measure_id"], "doc_id": m["doc_id"], "region": m["region"]}
         scored = {t.key: score_text(text, t) for t in themes}
         stage_rows = _level_rows(base, [t for t in themes if t.level == "stage"], scored)
