@@ -81,6 +81,7 @@ CN_DATE = re.compile(
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
 ORG_SUFFIX = re.compile(r"(政府|办公室|办公厅|委员会|小组|局|委|厅|部|院|中心|管委会)$")
+HEAD_LINES = 40  # header, notice and cover letter are looked for in the first lines
 PLAN_SUFFIX = re.compile(r"(方案|计划|要点|规划|意见|办法|纲要|措施|细则|通知|规定|决定)(\(.*\))?$")
 
 
@@ -307,13 +308,6 @@ def gazetteer_records() -> tuple[dict, ...]:
     return tuple(unique)
 
 
-def gazetteer():
-    """The gazetteer as a DataFrame (see :func:`gazetteer_records`)."""
-    import pandas as pd
-
-    return pd.DataFrame(list(gazetteer_records()))
-
-
 def english_key(name_zh: str, level: str) -> str:
     """English region key from pinyin: 通州区 -> Tongzhou, 重庆市 -> Chongqing."""
     from pypinyin import lazy_pinyin
@@ -359,14 +353,10 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
 # the whole document
 
 
-def _head_region(lines: list[Line], limit: int = 40) -> list[Line]:
-    return lines[:limit]
-
-
 def extract_metadata(lines: list[Line], region_key: str | None = None) -> DocumentMetadata:
     """Metadata of one plan; ``region_key`` (from the registry) saves deriving it from pinyin."""
     meta = DocumentMetadata()
-    head = _head_region(lines)
+    head = lines[:HEAD_LINES]
     fields = parse_header_fields(head)
     prov = meta.provenance
 
@@ -505,8 +495,7 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
         meta.admin_level = place["level"]
         meta.region = region_key or place["region"] or english_key(place["name_zh"], place["level"])
         prov["region"] = "gazetteer"
-    elif re.search(r"^(国务院|国家|中共中央)", (meta.issuer or "") + "|" + (title or "")) or \
-            (meta.issuer or "").startswith(("国务院", "国家")):
+    elif (meta.issuer or "").startswith(("国务院", "国家", "中共中央")):
         meta.region, meta.region_zh, meta.admin_level = "China", "全国", "national"
         prov["region"] = "national issuer"
     else:
