@@ -44,8 +44,10 @@ def units_per_measure(corpus) -> pd.DataFrame:
 
 def plan_summary(corpus) -> pd.DataFrame:
     """Per plan: measures, units per measure, share with a lead unit, targets, text length."""
+    from .target_analysis import quantification
+
     per_measure = units_per_measure(corpus)
-    targets_in_measures = corpus.targets.dropna(subset=["measure_id"]).measure_id.unique()
+    with_number = quantification(corpus).set_index("region").share_with_number
     rows = []
     for doc in corpus.documents.itertuples():
         pm = per_measure[per_measure.region == doc.region]
@@ -56,7 +58,7 @@ def plan_summary(corpus) -> pd.DataFrame:
             "mean_units_per_measure": round(pm.n_units.mean(), 2) if len(pm) else None,
             "lead_share": round(pm.has_lead.astype(float).mean(), 3) if len(pm) else None,
             "n_targets": int(doc.n_targets),
-            "share_with_number": round(pm.measure_id.isin(targets_in_measures).mean(), 3) if len(pm) else None,
+            "share_with_number": round(float(with_number[doc.region]), 3) if len(pm) else None,
             "n_chars": int(doc.n_chars),
         })
     return pd.DataFrame(rows)
