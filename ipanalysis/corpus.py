@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .parse import PARSER_VERSION, ParsedDocument, parse_document
-from .readers import SUPPORTED_SUFFIXES
+from .readers import UnsupportedFormat, check_supported
 from .schema import TABLE_COLUMNS, TABLES, columns_to_frame, to_frame
 from .themes import apply_overrides, read_overrides
 
@@ -178,10 +178,10 @@ class ParseCache:
 
 
 def _check_bytes(path: Path, data: bytes, max_bytes: int) -> None:
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise DocumentError(
-            f"unsupported format '{path.suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
-        )
+    try:
+        check_supported(path.name)
+    except UnsupportedFormat as exc:
+        raise DocumentError(str(exc)) from None
     if len(data) > max_bytes:
         raise DocumentError(f"file is {len(data) / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit")
     if not data.strip():

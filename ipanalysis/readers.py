@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .text import DecodeError, decode_bytes
 
-__all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "DecodeError", "read_document_text",
+__all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "DecodeError", "check_supported", "read_document_text",
            "add_files", "join_broken_lines"]
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -38,6 +38,19 @@ class UnsupportedFormat(ValueError):
     """The file's format is not one the project reads."""
 
 
+def _unsupported(suffix: str) -> UnsupportedFormat:
+    return UnsupportedFormat(
+        f"unsupported format '{suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+    )
+
+
+def check_supported(name: str) -> None:
+    """Raise :class:`UnsupportedFormat` unless the file name has a supported extension."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise _unsupported(suffix)
+
+
 def read_document_text(data: bytes, name: str) -> tuple[str, str, str]:
     """``(text, encoding, format)`` of a raw file."""
     suffix = Path(name).suffix.lower()
@@ -52,9 +65,7 @@ def read_document_text(data: bytes, name: str) -> tuple[str, str, str]:
         return _docx_text(data), "docx", "docx"
     if suffix == ".pdf":
         return _pdf_text(data), "pdf", "pdf"
-    raise UnsupportedFormat(
-        f"unsupported format '{suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
-    )
+    raise _unsupported(suffix)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,8 +216,10 @@ def add_files(files, raw_dir) -> list[tuple[Path, Path]]:
     for source in map(Path, files):
         if not source.is_file():
             raise FileNotFoundError(f"{source}: no such file")
-        if source.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise ValueError(f"{source}: unsupported format '{source.suffix}'; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        try:
+            check_supported(source.name)
+        except UnsupportedFormat as exc:
+            raise UnsupportedFormat(f"{source}: {exc}") from None
         digest = hashlib.sha256(source.read_bytes()).hexdigest()
         if digest in existing:
             added.append((source, existing[digest]))
