@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from .resources import read_table
+from .resources import read_records, read_table
 
 __all__ = ["agency_table", "agency_labels", "map_agency", "annotate", "UNMAPPED"]
 
@@ -21,12 +23,14 @@ UNMAPPED = ("other", "其他单位", "Other units")
 
 @lru_cache(maxsize=1)
 def _rules() -> list[tuple[re.Pattern, str, str, str]]:
-    table = read_table("agencies.csv")
-    return [(re.compile(r.pattern), r.agency, r.agency_zh, r.agency_en) for r in table.itertuples()]
+    return [(re.compile(r["pattern"]), r["agency"], r["agency_zh"], r["agency_en"])
+            for r in read_records("agencies.csv")]
 
 
 def agency_table() -> pd.DataFrame:
     """One row per agency family: ``agency``, ``agency_zh``, ``agency_en`` (in file order)."""
+    import pandas as pd
+
     table = read_table("agencies.csv")
     labels = table.drop_duplicates("agency")[["agency", "agency_zh", "agency_en"]]
     extra = pd.DataFrame([dict(zip(["agency", "agency_zh", "agency_en"], UNMAPPED))])

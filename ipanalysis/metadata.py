@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .resources import read_table
+from .resources import read_records
 from .text import Line
 
 __all__ = [
@@ -290,10 +290,10 @@ def gazetteer_records() -> tuple[dict, ...]:
             level, short = _county_level(name), _short_name(name, COUNTY_SUFFIXES)
         rows.append({"name_zh": name, "short_zh": short, "level": level, "province_zh": province,
                      "parent_zh": parent, "region": "", "adcode": code})
-    keys = {r["adcode"]: r["region"] for r in read_table("division_keys.csv").to_dict("records")}
+    keys = {r["adcode"]: r["region"] for r in read_records("division_keys.csv")}
     for r in rows:
         r["region"] = keys.get(r["adcode"], "")
-    for extra in read_table("gazetteer.csv").to_dict("records"):
+    for extra in read_records("gazetteer.csv"):
         same = [r for r in rows if r["name_zh"] == extra["name_zh"] and r["province_zh"] == extra["province_zh"]]
         for r in same:
             r["region"] = extra["region"]

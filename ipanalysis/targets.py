@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .resources import read_table
+from .resources import read_records
 from .structure import strip_number
 from .text import Line
 
@@ -171,8 +171,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list
 
 @lru_cache(maxsize=1)
 def _indicator_rules():
-    table = read_table("indicators.csv")
-    return [(re.compile(r.pattern), r.unit, r.indicator_key) for r in table.itertuples()]
+    return [(re.compile(r["pattern"]), r["unit"], r["indicator_key"]) for r in read_records("indicators.csv")]
 
 
 def indicator_key(indicator: str | None, unit: str | None) -> str | None:

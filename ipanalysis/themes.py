@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from .resources import read_table
+from .resources import read_records, read_table
 from .units import find_unit_groups
 
 __all__ = [
@@ -60,11 +62,10 @@ def _terms(spec: str) -> tuple[tuple[str, float], ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Theme, ...]:
-    table = read_table("theme_lexicon.csv")
     themes = tuple(
-        Theme(r.theme, r.theme_zh, r.theme_en, r.level, r.parent, _terms(r.terms),
-              tuple(filter(None, r.section_cues.split("|"))))
-        for r in table.itertuples()
+        Theme(r["theme"], r["theme_zh"], r["theme_en"], r["level"], r["parent"], _terms(r["terms"]),
+              tuple(filter(None, r["section_cues"].split("|"))))
+        for r in read_records("theme_lexicon.csv")
     )
     missing = set(STAGES) - {t.key for t in themes if t.level == "stage"}
     if missing:
@@ -79,8 +80,8 @@ def instrument_rules() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _instrument_terms() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    return tuple((r.instrument, r.subtool, tuple(t for t in r.terms.split("|") if t))
-                 for r in instrument_rules().itertuples())
+    return tuple((r["instrument"], r["subtool"], tuple(t for t in r["terms"].split("|") if t))
+                 for r in read_records("instrument_rules.csv"))
 
 
 def strip_units(text: str) -> str:
@@ -188,9 +189,23 @@ def section_stage(title: str | None) -> str | None:
 # researcher overrides
 
 
+def has_overrides(path) -> bool:
+    """Whether the override file exists and holds at least one row below its header (no pandas)."""
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return Path(path).exists()  # unreadable: let read_overrides say why
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return len(lines) > 1
+
+
 def read_overrides(path) -> pd.DataFrame:
     """The override file (``measure_id, dimension, code, note``); empty when it does not exist."""
     from pathlib import Path
+
+    import pandas as pd
 
     columns = ["measure_id", "dimension", "code", "note"]
     path = Path(path)
@@ -209,6 +224,8 @@ def read_overrides(path) -> pd.DataFrame:
 def apply_overrides(themes: pd.DataFrame, instruments: pd.DataFrame, overrides: pd.DataFrame,
                     measures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Replace coded rows with the researcher's codes; return the tables and any problems found."""
+    import pandas as pd
+
     problems = []
     known = set(measures["measure_id"])
     lex = {t.key: t for t in lexicon()}
