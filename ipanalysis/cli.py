@@ -23,33 +23,35 @@ def _run_build(args) -> int:
 
     try:
         report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:  # no raw folder, an unreadable registry
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for name, problem in sorted(report.errors.items()):
         print(f"error: {Path(args.raw) / name}: {problem}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    _report_document_warnings(report.corpus.documents, Path(args.raw))
+    _report_document_warnings(report.tables["documents"], Path(args.raw))
     if not args.quiet:
-        docs = report.corpus.documents
         print(
-            f"built {len(docs)} plan(s) into {args.out}: {len(report.corpus.measures)} measures, "
-            f"{len(report.corpus.assignments)} unit assignments, {len(report.corpus.targets)} targets "
+            f"built {report.n_rows('documents')} plan(s) into {args.out}: {report.n_rows('measures')} measures, "
+            f"{report.n_rows('assignments')} unit assignments, {report.n_rows('targets')} targets "
             f"({len(report.parsed)} parsed, {len(report.cached)} from cache)"
         )
     return 0 if report.ok else 1
 
 
 def _report_document_warnings(documents, raw: Path) -> None:
-    """Unmapped unit names (one line per plan) and how many plans carry parse warnings."""
+    """Unmapped unit names (one line per plan) and how many plans carry parse warnings.
+
+    ``documents`` is the built documents table (Arrow), read without pandas.
+    """
     with_warnings = 0
-    for doc in documents.itertuples():
-        warnings = [w for w in str(doc.warnings or "").split(" | ") if w and w != "<NA>"]
+    for file, text in zip(documents.column("file").to_pylist(), documents.column("warnings").to_pylist()):
+        warnings = [w for w in (text or "").split(" | ") if w]
         with_warnings += bool(warnings)
         for w in warnings:
             if w.startswith("units not mapped to an agency"):
-                print(f"warning: {raw / doc.file}: {w} (add rows to ipanalysis/data/agencies.csv)", file=sys.stderr)
+                print(f"warning: {raw / file}: {w} (add rows to ipanalysis/data/agencies.csv)", file=sys.stderr)
     if with_warnings:
         print(f"note: {with_warnings} plan(s) built with parse warnings; `ipanalysis check` lists them",
               file=sys.stderr)
@@ -103,7 +105,7 @@ def _run_add(args) -> int:
     for name, problem in sorted(report.errors.items()):
         print(f"error: {raw / name}: {problem}", file=sys.stderr)
     if not args.quiet:
-        print(f"built {len(report.corpus.documents)} plan(s) into {args.out}")
+        print(f"built {report.n_rows('documents')} plan(s) into {args.out}")
     return 0 if report.ok else 1
 
 

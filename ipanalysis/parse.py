@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import agencies, targets, themes
 from .metadata import extract_metadata
 from .readers import read_document_text
-from .schema import TABLES, rows_to_columns
+from .schema import ParsedDocument, rows_to_columns
 from .structure import parse_outline, select_measures, split_heading
 from .text import normalise_text
 from .tokenise import content_tokens
@@ -28,33 +27,10 @@ from .units import (
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "PARSER_VERSION"]
 
-# Bump when parsing output changes, so cached results are recomputed.
+# Bump when parsing output changes for a reason outside the package's files (e.g. a dependency's
+# dictionary), so cached results are recomputed: the cache key hashes the package's files.
 PARSER_VERSION = "1"
 
-
-
-@dataclass
-class ParsedDocument:
-    """One plan's rows for every table, stored column-wise (compact to keep, pickle and concatenate)."""
-
-    doc_id: str
-    file: str
-    columns: dict[str, dict[str, list]] = field(default_factory=dict)
-
-    @classmethod
-    def from_rows(cls, doc_id: str, file: str, tables: dict[str, list[dict]]) -> "ParsedDocument":
-        return cls(doc_id, file, {name: rows_to_columns(name, tables.get(name, [])) for name in TABLES})
-
-    def rows(self, table: str) -> list[dict]:
-        """The rows of one table as dicts."""
-        columns = self.columns.get(table) or {}
-        keys = list(columns)
-        return [dict(zip(keys, values)) for values in zip(*columns.values())]
-
-    @property
-    def tables(self) -> dict[str, list[dict]]:
-        """Every table's rows as dicts."""
-        return {name: self.rows(name) for name in TABLES}
 
 
 def doc_id_from_name(name: str, digest: str) -> str:

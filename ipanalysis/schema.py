@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 STRING, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 
@@ -59,6 +65,8 @@ def rows_to_columns(table: str, rows: list[dict]) -> dict[str, list]:
 
 def columns_to_frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
     """Column lists as a DataFrame with the table's columns, in order and with nullable dtypes."""
+    import pandas as pd
+
     schema = TABLE_COLUMNS[table]
     frame = pd.DataFrame({c: pd.Series(columns.get(c, []), dtype=object) for c in schema})
     for column, dtype in schema.items():
@@ -74,3 +82,99 @@ def columns_to_frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows as a DataFrame with the table's columns, in order and with nullable dtypes."""
     return columns_to_frame(table, rows_to_columns(table, rows))
+
+
+@dataclass
+class ParsedDocument:
+    """One plan's rows for every table, stored column-wise (compact to keep, pickle and concatenate)."""
+
+    doc_id: str
+    file: str
+    columns: dict[str, dict[str, list]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, doc_id: str, file: str, tables: dict[str, list[dict]]) -> "ParsedDocument":
+        return cls(doc_id, file, {name: rows_to_columns(name, tables.get(name, [])) for name in TABLES})
+
+    def rows(self, table: str) -> list[dict]:
+        """The rows of one table as dicts."""
+        columns = self.columns.get(table) or {}
+        keys = list(columns)
+        return [dict(zip(keys, values)) for values in zip(*columns.values())]
+
+    @property
+    def tables(self) -> dict[str, list[dict]]:
+        """Every table's rows as dicts."""
+        return {name: self.rows(name) for name in TABLES}
+
+
+# ---------------------------------------------------------------------------------------------
+# Arrow: the build assembles and writes tables as Arrow, and needs pandas only to hand them over
+
+
+@lru_cache(maxsize=None)
+def arrow_schema(table: str) -> pa.Schema:
+    """Arrow schema of a table, with the pandas metadata a DataFrame of the table carries.
+
+    The metadata makes ``pandas.read_parquet`` give back the nullable dtypes of
+    :func:`columns_to_frame`; it is taken from pandas itself, so it fits the installed version.
+    """
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(columns_to_frame(table, {}), preserve_index=False)
+
+
+def _coerce(value, kind: str):
+    """One value as the table's type wants it (as ``columns_to_frame`` does), or None."""
+    if value is None or value != value:  # None or NaN
+        return None
+    try:
+        if kind == STRING:
+            return str(value)
+        if kind == BOOL:
+            return bool(value)
+        number = float(value)
+        if kind == INT:
+            return int(number) if number.is_integer() else None
+        return number
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _arrow_array(values: list, data_type: pa.DataType) -> pa.Array:
+    """Python values as an Arrow array of ``data_type``; raises ValueError on a value of another type.
+
+    Built through nanoarrow and the Arrow C data interface: pyarrow's own conversion of Python
+    objects imports pandas on first use (0.2-0.3 s), which a rebuild that adds one plan avoids.
+    """
+    import nanoarrow
+    import pyarrow as pa
+
+    return pa.array(nanoarrow.c_array(values, data_type))
+
+
+def columns_to_arrow(table: str, columns: dict[str, list], schema: pa.Schema | None = None) -> pa.Table:
+    """Column lists as an Arrow table of the table's schema (default :func:`arrow_schema`).
+
+    Values of another type are converted as :func:`columns_to_frame` converts them (numbers from
+    text, missing values as nulls).
+    """
+    import pyarrow as pa
+
+    schema = schema if schema is not None else arrow_schema(table)
+    kinds = TABLE_COLUMNS[table]
+    n_rows = max((len(v) for v in columns.values()), default=0)
+    arrays = []
+    for field in schema:
+        values = columns.get(field.name)
+        kind = kinds.get(field.name, STRING)
+        if values is None:
+            values = [None] * n_rows
+        elif kind == FLOAT:  # NaN is a missing value, as in pandas
+            values = [None if v != v else v for v in values]
+        try:
+            array = _arrow_array(values, field.type)
+        except (ValueError, TypeError, OverflowError):
+            array = _arrow_array([_coerce(v, kind) for v in values], field.type)
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, schema=schema)
