@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -146,24 +147,38 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], env=None) -> tuple[float, float]:
-    """``(wall seconds, peak RSS MB of the process tree)`` of a command."""
+def run_measured(cmd: list[str], env=None, sample_memory: bool = True) -> tuple[float, float]:
+    """``(wall seconds, peak RSS MB of the process tree)`` of a command.
+
+    The wall time ends when the command exits (not at the next memory sample); memory is sampled
+    every 50 ms from another thread, and only when asked (the sampling costs a little CPU).
+    """
+    use_proc = sample_memory and os.path.isdir("/proc")
+    peak = [0]
+    done = threading.Event()
+
+    def sample(pid: int) -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kb(pid))
+            done.wait(0.05)
+
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peak = 0
-    use_proc = os.path.isdir("/proc")
-    while proc.poll() is None:
-        if use_proc:
-            peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(0.05)
+    sampler = threading.Thread(target=sample, args=(proc.pid,), daemon=True) if use_proc else None
+    if sampler:
+        sampler.start()
+    _, err = proc.communicate()
     wall = time.perf_counter() - start
+    done.set()
+    if sampler:
+        sampler.join()
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    if not use_proc:  # pragma: no cover - macOS/Windows: the largest single process only
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode()[-2000:]}")
+    if sample_memory and not use_proc:  # pragma: no cover - macOS/Windows: the largest single process only
         import resource
 
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, peak / 1024
+        peak[0] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, peak[0] / 1024
 
 
 def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False) -> dict:
@@ -182,12 +197,12 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False) ->
                        stdout=subprocess.DEVNULL)
         subprocess.run([py, "-c", "from ipanalysis.tokenise import tokenizer; tokenizer().initialize()"],
                        check=True, env=env)
-        floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env)
+        floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env, sample_memory=False)
         build_s, peak_mb = run_measured(build_cmd, env=env)
         rng = random.Random(seed + 1)
         extra = raw / f"plan_new_{n:05d}.txt"
         extra.write_text(synthetic_plan(SEEDS[0].read_text(encoding="utf-8"), rng, n + 1), encoding="utf-8")
-        incremental_s, _ = run_measured(build_cmd, env=env)
+        incremental_s, _ = run_measured(build_cmd, env=env, sample_memory=False)
         return {"docs": n, "build_s": build_s, "jieba_floor_s": floor_s, "ratio": build_s / floor_s,
                 "peak_rss_mb": peak_mb, "incremental_s": incremental_s}
     finally:
