@@ -1,17 +1,22 @@
-"""Scale: the benchmark's generator and a small benchmark run; parallel builds equal serial ones."""
+"""Scale: the benchmark's generator and a small run; parallel and incremental builds equal full ones."""
 
+import hashlib
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pandas as pd
 
-from conftest import ROOT
+from conftest import RAW, ROOT, SEED_FILES
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_build import generate_corpus  # noqa: E402
 
-from ipanalysis import build_corpus  # noqa: E402
+import ipanalysis.corpus as corpus_module  # noqa: E402
+from ipanalysis import build, build_corpus, load_corpus  # noqa: E402
 
 
 def test_generator_is_deterministic_for_a_seed(tmp_path):
@@ -44,3 +49,87 @@ def test_jobs_1_and_2_give_identical_tables(tmp_path):
     parallel = build_corpus(tmp_path / "raw", jobs=2).corpus
     for name, frame in serial.tables.items():
         pd.testing.assert_frame_equal(frame, parallel.tables[name])
+
+
+# ---------------------------------------------------------------------------------------------
+# incremental builds
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.*")) if p.is_file()}
+
+
+def _seed_folder(tmp_path, names):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in names:
+        shutil.copy(RAW / name, raw / name)
+        os.utime(raw / name, (1_600_000_000, 1_600_000_000))  # edited long before any build
+    return raw
+
+
+def test_rebuild_after_adding_a_plan_writes_the_same_bytes_as_a_full_build(tmp_path):
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names[:2] + names[3:])
+    out = tmp_path / "out"
+    build(raw, out, jobs=2)
+    shutil.copy(RAW / names[2], raw / names[2])  # its rows go between those of the others
+    report = build(raw, out, jobs=2)  # the new plan is parsed in a worker while the tables are read
+    assert report.parsed == [names[2]] and len(report.cached) == 4
+    full = tmp_path / "full"
+    build(raw, full, jobs=1)
+    assert _files(out) == _files(full) and len(_files(full)) == 14
+
+
+def test_rebuild_reads_no_unchanged_plan(tmp_path, monkeypatch):
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names)
+    out = tmp_path / "out"
+    build(raw, out, jobs=1)
+    read = []
+    original = corpus_module._read_checked
+    monkeypatch.setattr(corpus_module, "_read_checked", lambda path, limit: read.append(path.name) or original(path, limit))
+    report = build(raw, out, jobs=1)
+    assert read == [] and len(report.cached) == 5
+    # a plan whose size or time changed is read and hashed again
+    os.utime(raw / names[0], (1_700_000_000, 1_700_000_000))
+    report = build(raw, out, jobs=1)
+    assert read == [names[0]] and report.parsed == []  # same bytes: the rows are taken over
+
+
+def test_a_plan_edited_just_before_a_build_is_hashed_on_the_next(tmp_path):
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names[:2])
+    out = tmp_path / "out"
+    build(raw, out, jobs=1)
+    manifest = out / ".cache" / "tables.json"
+    info = json.loads(manifest.read_text(encoding="utf-8"))
+    info["written_ns"] = 1_600_000_001 * 10**9  # the build ended one second after the last edit
+    manifest.write_text(json.dumps(info), encoding="utf-8")
+    # an edit that keeps the size and the time stamp (a coarse clock could do this)
+    path = raw / names[1]  # Dongli (Simplified)
+    data = path.read_bytes()
+    path.write_bytes(data.replace("知识产权".encode(), "知识产业".encode(), 1))
+    assert path.stat().st_size == len(data)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    report = build(raw, out, jobs=1)
+    assert report.parsed == [names[1]]
+    docs = load_corpus(out).documents.set_index("file")
+    assert docs.loc[names[1], "sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_manifest_that_disagrees_with_the_tables_makes_a_full_rebuild(tmp_path):
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names[:2] + names[3:])
+    out = tmp_path / "out"
+    build(raw, out, jobs=1)
+    manifest = out / ".cache" / "tables.json"
+    info = json.loads(manifest.read_text(encoding="utf-8"))
+    first = next(iter(info["documents"].values()))
+    first["rows"][2] += 1  # one measure more than the tables hold
+    manifest.write_text(json.dumps(info), encoding="utf-8")
+    shutil.copy(RAW / names[2], raw / names[2])
+    build(raw, out, jobs=1)
+    full = tmp_path / "full"
+    build(raw, full, jobs=1)
+    assert _files(out) == _files(full)
