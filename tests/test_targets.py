@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from ipanalysis.targets import find_targets_in_text, indicator_key, parse_number
+from ipanalysis.targets import chinese_numeral, find_targets_in_text, indicator_key, parse_number
 
 TONGZHOU = [
     # indicator, key, value, unit, comparator, comparator_zh, year, line
@@ -102,6 +102,41 @@ def test_parse_number():
     assert parse_number("八十") == 80
     assert parse_number("二十") == 20
     assert parse_number("1.5", "万") == 15000
+    assert parse_number("百") is None
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("十", 10), ("十五", 15), ("二十", 20), ("一百零五", 105), ("一千零十", 1010), ("一千零五十", 1050),
+    ("三千五", 3500), ("一百一", 110), ("两百", 200), ("两", 2), ("一二", 12), ("零", 0),
+    ("百", None), ("千", None), ("十十", None), ("一百零", None), ("一千零五百", None), ("一二十", None),
+])
+def test_chinese_numerals(numeral, value):
+    assert chinese_numeral(numeral) == value
+
+
+def test_chinese_numerals_agree_with_cn2an():
+    """Every string of up to four numeral characters that we convert, cn2an converts the same."""
+    import itertools
+
+    import cn2an
+
+    alphabet = "零一二两三四五六七八九十百千"
+    converted = 0
+    for length in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            ours = chinese_numeral(text)
+            if ours is None:
+                continue
+            converted += 1
+            assert float(cn2an.cn2an(text, "smart")) == ours, text
+    assert converted == 17175
+
+
+def test_hundreds_of_is_not_a_number():
+    # 百家/千家 ("hundreds of", "thousands of") used to stop the whole plan with cn2an's ValueError
+    assert find_targets_in_text("新增百家知识产权示范企业，新增千家企业") == []
+    assert [t["value"] for t in find_targets_in_text("新增八十家知识产权示范企业")] == [80.0]
 
 
 def test_indicator_keys_unify_spellings():
