@@ -9,8 +9,10 @@ For N plans it reports, as a user would see them:
 * ``jieba_floor_s``  wall time of a fresh process that reads the same files and segments their
                      text once with jieba (the cost no build that tokenises can avoid);
 * ``ratio``          build_s / jieba_floor_s;
-* ``peak_rss_mb``    peak resident memory of the build process and its workers together;
-* ``incremental_s``  wall time of the rebuild after adding one new plan.
+* ``peak_rss_mb``    peak resident memory of the build process and its workers together (from a
+                     second full build: sampling /proc costs CPU, so the timed build is not sampled);
+* ``incremental_s``  wall time of the rebuild after adding one new plan: the median of three
+                     rounds, each adding another plan (all three are printed).
 
 The last line printed is exactly
 ``docs=N build_s=… jieba_floor_s=… ratio=… peak_rss_mb=… incremental_s=…``.
@@ -23,6 +25,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -181,16 +184,19 @@ def run_measured(cmd: list[str], env=None, sample_memory: bool = True) -> tuple[
     return wall, peak[0] / 1024
 
 
-def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False) -> dict:
+def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, rounds: int = 3) -> dict:
+    """Measure one corpus size (see the module docstring); ``rounds`` rebuilds after one new plan each."""
     work = Path(tempfile.mkdtemp(prefix="ipanalysis-bench-"))
     try:
         raw, out, cache = work / "raw", work / "out", work / "jieba-cache"
         cache.mkdir()
         generate_corpus(raw, n, seed)
         py = sys.executable
-        build_cmd = [py, "-m", "ipanalysis.cli", "build", "--raw", str(raw), "--out", str(out), "--quiet"]
-        if jobs:
-            build_cmd += ["--jobs", str(jobs)]
+
+        def build_cmd(folder: Path) -> list[str]:
+            cmd = [py, "-m", "ipanalysis.cli", "build", "--raw", str(raw), "--out", str(folder), "--quiet"]
+            return cmd + ["--jobs", str(jobs)] if jobs else cmd
+
         env = {**os.environ, "IPANALYSIS_CACHE_DIR": str(cache)}
         # warm the jieba dictionary cache once, for both the build and the floor
         subprocess.run([py, "-c", JIEBA_FLOOR, str(raw / "__none__"), str(cache)], check=True,
@@ -198,13 +204,19 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False) ->
         subprocess.run([py, "-c", "from ipanalysis.tokenise import tokenizer; tokenizer().initialize()"],
                        check=True, env=env)
         floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env, sample_memory=False)
-        build_s, peak_mb = run_measured(build_cmd, env=env)
+        # memory from its own run: sampling /proc costs CPU that the timed build should not pay
+        _, peak_mb = run_measured(build_cmd(work / "out-memory"), env=env)
+        shutil.rmtree(work / "out-memory", ignore_errors=True)
+        build_s, _ = run_measured(build_cmd(out), env=env, sample_memory=False)
         rng = random.Random(seed + 1)
-        extra = raw / f"plan_new_{n:05d}.txt"
-        extra.write_text(synthetic_plan(SEEDS[0].read_text(encoding="utf-8"), rng, n + 1), encoding="utf-8")
-        incremental_s, _ = run_measured(build_cmd, env=env, sample_memory=False)
+        rebuilds = []
+        for k in range(rounds):
+            extra = raw / f"plan_new_{n:05d}_{k}.txt"
+            extra.write_text(synthetic_plan(SEEDS[k % len(SEEDS)].read_text(encoding="utf-8"), rng, n + 1 + k),
+                             encoding="utf-8")
+            rebuilds.append(run_measured(build_cmd(out), env=env, sample_memory=False)[0])
         return {"docs": n, "build_s": build_s, "jieba_floor_s": floor_s, "ratio": build_s / floor_s,
-                "peak_rss_mb": peak_mb, "incremental_s": incremental_s}
+                "peak_rss_mb": peak_mb, "incremental_s": statistics.median(rebuilds), "rebuilds": rebuilds}
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -215,6 +227,9 @@ def format_line(r: dict) -> str:
             f"ratio={r['ratio']:.2f} peak_rss_mb={r['peak_rss_mb']:.0f} incremental_s={r['incremental_s']:.2f}")
 
 
+SCALING_SIZES = (100, 1000, 5000)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=1000, help="number of synthetic plans (default 1000)")
@@ -223,18 +238,20 @@ def main(argv=None) -> int:
     parser.add_argument("--scaling", action="store_true", help="also measure 100, 1,000 and 5,000 plans")
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    results = {}
     if args.scaling:
-        rows = []
-        print(f"{'docs':>6} {'build_s':>8} {'floor_s':>8} {'ratio':>6} {'peak_mb':>8} {'incr_s':>7} {'ms/doc':>7}")
-        for n in (100, 1000, 5000):
-            r = bench(n, args.jobs, args.seed)
-            rows.append(r)
+        print(f"{'docs':>6} {'build_s':>8} {'floor_s':>8} {'ratio':>6} {'peak_mb':>8} {'incr_s':>7} "
+              f"{'incr_%':>7} {'ms/doc':>7}  rebuild rounds (s)")
+        for n in SCALING_SIZES:
+            r = results[n] = bench(n, args.jobs, args.seed)
             print(f"{n:>6} {r['build_s']:>8.2f} {r['jieba_floor_s']:>8.2f} {r['ratio']:>6.2f} "
-                  f"{r['peak_rss_mb']:>8.0f} {r['incremental_s']:>7.2f} {1000 * r['build_s'] / n:>7.1f}", flush=True)
-    result = bench(args.docs, args.jobs, args.seed)
+                  f"{r['peak_rss_mb']:>8.0f} {r['incremental_s']:>7.2f} {100 * r['incremental_s'] / r['build_s']:>7.1f} "
+                  f"{1000 * r['build_s'] / n:>7.1f}  {' '.join(f'{x:.2f}' for x in r['rebuilds'])}", flush=True)
+    result = results.get(args.docs) or bench(args.docs, args.jobs, args.seed)
+    print(f"rebuilds after one new plan (s): {' '.join(f'{x:.2f}' for x in result['rebuilds'])}; "
+          f"median {100 * result['incremental_s'] / result['build_s']:.1f}% of the full build")
     print(format_line(result))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
