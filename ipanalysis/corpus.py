@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .readers import UnsupportedFormat, check_supported
 from .resources import parse_csv_text
 from .schema import TABLE_COLUMNS, TABLES, ParsedDocument, columns_to_arrow, to_frame
-from .themes import apply_overrides, has_overrides, read_overrides
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
+
+    from .engines import ParseMap
 
 __all__ = [
     "Corpus",
@@ -243,6 +243,8 @@ def _read_error(exc: Exception) -> str:
 
 
 def _check_bytes(path: Path, data: bytes, max_bytes: int) -> None:
+    from .readers import UnsupportedFormat, check_supported  # only for files read in this build
+
     try:
         check_supported(path.name)
     except UnsupportedFormat as exc:
@@ -287,6 +289,7 @@ def build_corpus(
     progress: bool = False,
     overrides: str | os.PathLike | None = None,
     previous: "PreviousBuild | None" = None,
+    parse_map: ParseMap | None = None,
 ) -> BuildReport:
     """Parse every plan under ``raw_dir`` into a :class:`Corpus` (in memory; nothing is written).
 
@@ -294,6 +297,8 @@ def build_corpus(
     ``<raw_dir>/../annotations/overrides.csv``) and applied after parsing. With ``previous`` (the
     tables of the last build and the cache keys they were built from), the rows of unchanged
     plans are taken over as they are; only new or changed plans are parsed or read from the cache.
+    ``parse_map(function, items)`` parses elsewhere (e.g. :func:`ipanalysis.engines.dask_map`);
+    by default plans are parsed here, in ``jobs`` worker processes.
     """
     files = list_raw_files(raw_dir)
     registry = read_registry(raw_dir)
@@ -345,7 +350,10 @@ def build_corpus(
 
     previous_tables = previous_runs = None
     load_previous = previous is not None and bool(reused)
-    outcomes, pool = _start_parsing(todo, jobs, beside=load_previous)
+    if parse_map is not None and todo:
+        outcomes, pool = parse_map(_parse_job, todo), None
+    else:
+        outcomes, pool = _start_parsing(todo, jobs, beside=load_previous)
     if load_previous:  # read (and find each plan's rows) while the workers parse
         previous_tables, previous_runs = previous.read_tables(reused) or (None, None)
     for name, parsed, error in _progress(outcomes, len(todo), progress, "parsing"):
@@ -359,7 +367,7 @@ def build_corpus(
         pool.shutdown()
     if load_previous and previous_tables is None:  # unreadable: rebuild from the cache and the files
         return build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, max_bytes=max_bytes, progress=progress,
-                            overrides=overrides, previous=None)
+                            overrides=overrides, previous=None, parse_map=parse_map)
 
     _reject_duplicates(results, report, prefer=[name for name in cache.manifest if name in results],
                        mtimes={name: stat[1] for name, stat in report.file_stats.items()})
@@ -373,6 +381,8 @@ def build_corpus(
     report.keys = {name: keys[name] for name in order if name in keys and name not in report.kept}
     report.overrides_sha = overrides_sha
     report.fingerprint = fingerprint
+    from .themes import has_overrides
+
     if has_overrides(overrides_path):
         _apply_overrides_file(tables, overrides_path, report)
     report.tables = tables
@@ -382,6 +392,8 @@ def build_corpus(
 def _apply_overrides_file(tables: dict[str, pa.Table], path: Path, report: BuildReport) -> None:
     """Researcher overrides replace the coded themes and instruments (problems become warnings)."""
     import pyarrow as pa
+
+    from .themes import apply_overrides, read_overrides
 
     try:
         overrides = read_overrides(path)
@@ -705,7 +717,9 @@ def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.P
                 tmp = Path(_temp_beside(final))
                 staged.append((tmp, final))
                 jobs.append((pq.write_table if suffix == ".parquet" else _write_csv, table, tmp))
-        # pyarrow writes without holding the GIL, so two threads write two files at once
+        # pyarrow writes without holding the GIL, so two threads write two files at once; the
+        # largest tables go first, so that the two threads finish at about the same time
+        jobs.sort(key=lambda job: -job[1].num_rows * job[1].num_columns)
         with ThreadPoolExecutor(max_workers=2) as pool:
             for future in [pool.submit(write, table, tmp) for write, table, tmp in jobs]:
                 future.result()
@@ -728,13 +742,17 @@ def build(
     progress: bool = False,
     max_bytes: int = MAX_FILE_BYTES,
     overrides: str | os.PathLike | None = None,
+    parse_map: ParseMap | None = None,
 ) -> BuildReport:
-    """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``)."""
+    """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``).
+
+    ``parse_map`` as in :func:`build_corpus` (e.g. ``ipanalysis.engines.dask_map()``).
+    """
     out_dir = Path(out_dir)
     cache_dir = out_dir / ".cache" if cache_dir is None else cache_dir
     previous = PreviousBuild.load(out_dir)
     report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
-                          overrides=overrides, previous=previous)
+                          overrides=overrides, previous=previous, parse_map=parse_map)
     write_tables(report.tables, out_dir)
     _save_tables_manifest(out_dir, report)
     return report
