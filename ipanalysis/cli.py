@@ -16,14 +16,31 @@ def _add_build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=None,
                         help="parallel worker processes (default: all cores)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="where plans are parsed: local worker processes (default) or a Dask bag "
+                             "(needs the 'cluster' extra)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="with --engine dask: address of a Dask scheduler (e.g. tcp://host:8786); "
+                             "default: Dask's local scheduler")
+
+
+def _parse_map(args):
+    """The parse_map for the chosen engine (None: local worker processes)."""
+    if args.engine != "dask":
+        return None
+    from .engines import connect, dask_map
+
+    if args.scheduler:
+        args._client = connect(args.scheduler)  # kept alive for the build
+    return dask_map(scheduler=None if args.scheduler else "processes")
 
 
 def _run_build(args) -> int:
     from .corpus import build
 
     try:
-        report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet)
-    except (FileNotFoundError, ValueError) as exc:  # no raw folder, an unreadable registry
+        report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet, parse_map=_parse_map(args))
+    except (FileNotFoundError, ValueError, ImportError) as exc:  # no raw folder, a bad registry, no Dask
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for name, problem in sorted(report.errors.items()):
@@ -101,7 +118,11 @@ def _run_add(args) -> int:
         return 2
     for source, target in added:
         print(f"added {source} as {target}")
-    report = build(raw, args.out, jobs=args.jobs, progress=not args.quiet)
+    try:
+        report = build(raw, args.out, jobs=args.jobs, progress=not args.quiet, parse_map=_parse_map(args))
+    except (FileNotFoundError, ValueError, ImportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for name, problem in sorted(report.errors.items()):
         print(f"error: {raw / name}: {problem}", file=sys.stderr)
     if not args.quiet:

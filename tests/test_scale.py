@@ -133,3 +133,35 @@ def test_a_manifest_that_disagrees_with_the_tables_makes_a_full_rebuild(tmp_path
     full = tmp_path / "full"
     build(raw, full, jobs=1)
     assert _files(out) == _files(full)
+
+
+# ---------------------------------------------------------------------------------------------
+# past one machine: parsing on Dask
+
+
+def test_dask_engine_writes_the_same_tables_as_a_local_build(tmp_path):
+    from ipanalysis.engines import dask_map
+
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names[:4])
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    build(raw, local, jobs=1)
+    on_bag = dask_map(scheduler="processes")
+    handed = []
+    report = build(raw, on_dask, parse_map=lambda f, items: handed.extend(items) or on_bag(f, items))
+    assert sorted(report.parsed) == names[:4] and sorted(name for _, name, _ in handed) == names[:4]
+    assert _files(on_dask) == _files(local)
+    shutil.copy(RAW / names[4], raw / names[4])  # and a rebuild parses only the new plan there
+    build(raw, local, jobs=1)
+    report = build(raw, on_dask, parse_map=dask_map(npartitions=1, scheduler="threads"))
+    assert report.parsed == [names[4]] and _files(on_dask) == _files(local)
+
+
+def test_cli_build_on_dask(tmp_path):
+    names = sorted(SEED_FILES.values())
+    raw = _seed_folder(tmp_path, names[1:3])
+    result = subprocess.run([sys.executable, "-m", "ipanalysis.cli", "build", "--raw", str(raw),
+                             "--out", str(tmp_path / "out"), "--engine", "dask", "--quiet"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert len(load_corpus(tmp_path / "out").measures) == 42 + 23  # Dongli and Tongzhou
