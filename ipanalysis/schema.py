@@ -165,16 +165,16 @@ def columns_to_arrow(table: str, columns: dict[str, list], schema: pa.Schema | N
     kinds = TABLE_COLUMNS[table]
     n_rows = max((len(v) for v in columns.values()), default=0)
     arrays = []
-    for field in schema:
-        values = columns.get(field.name)
-        kind = kinds.get(field.name, STRING)
+    for column in schema:
+        values = columns.get(column.name)
+        kind = kinds.get(column.name, STRING)
         if values is None:
             values = [None] * n_rows
         elif kind == FLOAT:  # NaN is a missing value, as in pandas
             values = [None if v != v else v for v in values]
         try:
-            array = _arrow_array(values, field.type)
+            array = _arrow_array(values, column.type)
         except (ValueError, TypeError, OverflowError):
-            array = _arrow_array([_coerce(v, kind) for v in values], field.type)
+            array = _arrow_array([_coerce(v, kind) for v in values], column.type)
         arrays.append(array)
     return pa.Table.from_arrays(arrays, schema=schema)
