@@ -310,43 +310,7 @@ def build_corpus(
     overrides_sha = _file_sha(overrides_path)
     if previous is not None and (previous.fingerprint != fingerprint or previous.overrides_sha != overrides_sha):
         previous = None
-    results: dict[str, ParsedDocument] = {}
-    reused: dict[str, str] = {}  # file -> doc_id whose rows come from the previous tables
-    todo, keys = [], {}
-    for path in files:
-        data = None
-        try:
-            stat = path.stat()  # before reading: a later change shows as a newer mtime next time
-            content_sha = previous.unchanged_sha(path.name, stat) if previous is not None else None
-            if content_sha is None:
-                data = _read_checked(path, max_bytes)
-                content_sha = hashlib.sha256(data).hexdigest()
-        except (OSError, DocumentError) as exc:
-            report.errors[path.name] = _read_error(exc)
-            continue
-        report.file_stats[path.name] = (stat.st_size, stat.st_mtime_ns)
-        row = registry.get(path.name, {})
-        key = _cache_key(content_sha, path.name, row, fingerprint)
-        keys[path.name] = key
-        if previous is not None and previous.keys.get(path.name) == key and path.name in previous.documents:
-            doc_row = {k: previous.documents[path.name][k] for k in DOCUMENT_KEYS}
-            results[path.name] = ParsedDocument(doc_row["doc_id"], path.name,
-                                                {"documents": {k: [v] for k, v in doc_row.items()}})
-            reused[path.name] = doc_row["doc_id"]
-            report.cached.append(path.name)
-            continue
-        cached = cache.get(key)
-        if cached is not None:
-            results[path.name] = cached
-            report.cached.append(path.name)
-            continue
-        if data is None:  # unchanged since the last build, but its rows cannot be taken over
-            try:
-                data = _read_checked(path, max_bytes)
-            except (OSError, DocumentError) as exc:
-                report.errors[path.name] = _read_error(exc)
-                continue
-        todo.append((data, path.name, row))
+    results, reused, todo, keys = _scan_files(files, registry, previous, cache, fingerprint, max_bytes, report)
 
     previous_tables = previous_runs = None
     load_previous = previous is not None and bool(reused)
@@ -389,6 +353,54 @@ def build_corpus(
     return report
 
 
+def _scan_files(files, registry, previous, cache, fingerprint, max_bytes, report):
+    """Sort the raw files into rows to take over, parses from the cache, and plans to parse.
+
+    Returns ``(results, reused, todo, keys)``: parsed documents by file name (for reused plans,
+    only their documents row), the reused files' doc_ids, ``(bytes, name, registry row)`` of the
+    plans to parse, and every file's cache key. Unreadable and unusable files go to
+    ``report.errors``; sizes and times of the others to ``report.file_stats``.
+    """
+    results: dict[str, ParsedDocument] = {}
+    reused: dict[str, str] = {}  # file -> doc_id whose rows come from the previous tables
+    todo, keys = [], {}
+    for path in files:
+        data = None
+        try:
+            stat = path.stat()  # before reading: a later change shows as a newer mtime next time
+            content_sha = previous.unchanged_sha(path.name, stat) if previous is not None else None
+            if content_sha is None:
+                data = _read_checked(path, max_bytes)
+                content_sha = hashlib.sha256(data).hexdigest()
+        except (OSError, DocumentError) as exc:
+            report.errors[path.name] = _read_error(exc)
+            continue
+        report.file_stats[path.name] = (stat.st_size, stat.st_mtime_ns)
+        row = registry.get(path.name, {})
+        key = _cache_key(content_sha, path.name, row, fingerprint)
+        keys[path.name] = key
+        if previous is not None and previous.keys.get(path.name) == key and path.name in previous.documents:
+            doc_row = {k: previous.documents[path.name][k] for k in DOCUMENT_KEYS}
+            results[path.name] = ParsedDocument(doc_row["doc_id"], path.name,
+                                                {"documents": {k: [v] for k, v in doc_row.items()}})
+            reused[path.name] = doc_row["doc_id"]
+            report.cached.append(path.name)
+            continue
+        cached = cache.get(key)
+        if cached is not None:
+            results[path.name] = cached
+            report.cached.append(path.name)
+            continue
+        if data is None:  # unchanged since the last build, but its rows cannot be taken over
+            try:
+                data = _read_checked(path, max_bytes)
+            except (OSError, DocumentError) as exc:
+                report.errors[path.name] = _read_error(exc)
+                continue
+        todo.append((data, path.name, row))
+    return results, reused, todo, keys
+
+
 def _apply_overrides_file(tables: dict[str, pa.Table], path: Path, report: BuildReport) -> None:
     """Researcher overrides replace the coded themes and instruments (problems become warnings)."""
     import pyarrow as pa
@@ -422,18 +434,18 @@ def _reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport,
     """
     seen: dict[str, str] = {}
     mtimes = mtimes or {}
+    prefer = set(prefer)
     order = sorted(results, key=lambda n: (n not in prefer, mtimes.get(n, 0.0), n))
     for name in order:
-        parsed = results[name]
-        doc = parsed.rows("documents")[0]
-        content = doc["plan_fingerprint"]
-        for key in (doc["sha256"], content):
+        doc = results[name].columns["documents"]
+        sha, content = doc["sha256"][0], doc["plan_fingerprint"][0]
+        for key in (sha, content):
             if key in seen:
                 report.errors[name] = f"the same plan as {seen[key]}; built once, from {seen[key]}"
                 del results[name]
                 break
         else:
-            seen[doc["sha256"]] = seen[content] = name
+            seen[sha] = seen[content] = name
     ids: dict[str, str] = {}
     for name in sorted(results):
         parsed = results[name]
