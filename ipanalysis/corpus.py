@@ -340,8 +340,8 @@ def build_corpus(
                          if name in keys and name not in report.kept and name not in reused})
     order = sorted(results)
     fresh = [results[name] for name in order if name not in reused]
-    tables, report.row_counts = _assemble(fresh, previous_tables, {reused[n] for n in reused if n in results},
-                                          [results[name].doc_id for name in order], previous_runs)
+    tables, report.row_counts = assemble(fresh, previous_tables, {reused[n] for n in reused if n in results},
+                                         [results[name].doc_id for name in order], previous_runs)
     report.keys = {name: keys[name] for name in order if name in keys and name not in report.kept}
     report.overrides_sha = overrides_sha
     report.fingerprint = fingerprint
@@ -469,21 +469,15 @@ def _keep_earlier_good(results, report: BuildReport, cache: ParseCache, files: l
             report.errors[name] += "; kept the rows from its last good build"
 
 
-def assemble(parsed_documents, previous: dict[str, pa.Table] | None = None, reused_ids=frozenset(),
-             doc_order: list[str] | None = None,
-             previous_runs: dict[str, dict[str, list[tuple[int, int]]]] | None = None) -> dict[str, pa.Table]:
-    """One Arrow table per table from parsed documents, plus the previous rows of reused documents.
+def assemble(parsed_documents, previous=None, reused_ids=frozenset(), doc_order=None, previous_runs=None):
+    """One Arrow table per table, and the number of rows of each document in each (TABLES order).
 
-    Rows are ordered by ``doc_order`` (the documents in file-name order) and, within a document,
-    as parsed, so an incremental build gives the same tables as a full one. Previous rows are
-    taken over as slices (no copy) of the previous tables, whose schema the new rows follow;
-    ``previous_runs`` (each table's :func:`doc_runs`) is computed here unless given.
+    The tables hold the rows of ``parsed_documents`` and, for the documents in ``reused_ids``,
+    their rows in the ``previous`` tables, located by ``previous_runs`` (table -> doc_id -> row
+    ranges). Rows are ordered by ``doc_order`` (the documents in file-name order) and, within a
+    document, as parsed, so an incremental build gives the same tables as a full one. Previous rows
+    are taken over as slices (no copy) of the previous tables, whose schema the new rows follow.
     """
-    return _assemble(parsed_documents, previous, reused_ids, doc_order, previous_runs)[0]
-
-
-def _assemble(parsed_documents, previous, reused_ids, doc_order, previous_runs):
-    """:func:`assemble`, and the number of rows of each document in each table (TABLES order)."""
     parsed_documents = list(parsed_documents)
     order = doc_order if doc_order is not None else [p.doc_id for p in parsed_documents]
     counts: dict[str, list[int]] = {doc_id: [] for doc_id in order}
@@ -506,27 +500,12 @@ def _assemble(parsed_documents, previous, reused_ids, doc_order, previous_runs):
         if old is None or doc_order is None:
             tables[name] = fresh
         else:
-            runs = previous_runs[name] if previous_runs else doc_runs(old)
+            runs = previous_runs[name]
             tables[name] = _interleave(doc_order, reused_ids, (old, runs), (fresh, ranges))
         for doc_id in order:
             spans = runs.get(doc_id, ()) if doc_id in reused_ids else ranges.get(doc_id, ())
             counts[doc_id].append(sum(stop - start for start, stop in spans))
     return tables, counts
-
-
-def doc_runs(table: pa.Table) -> dict[str, list[tuple[int, int]]]:
-    """Row ranges ``(start, stop)`` of each document in a table whose rows are grouped by document."""
-    import pyarrow.compute as pc
-
-    runs: dict[str, list[tuple[int, int]]] = {}
-    if table.num_rows == 0:
-        return runs
-    encoded = pc.run_end_encode(table.column("doc_id").combine_chunks())
-    start = 0
-    for doc_id, stop in zip(encoded.values.to_pylist(), encoded.run_ends.to_pylist()):
-        runs.setdefault(doc_id, []).append((start, stop))
-        start = stop
-    return runs
 
 
 def _interleave(doc_order, reused_ids, old, fresh) -> pa.Table:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-from .resources import read_records, read_table
+from .resources import parse_csv_text, read_records, read_table
 from .units import find_unit_groups
 
 __all__ = [
@@ -194,11 +194,10 @@ def has_overrides(path) -> bool:
     from pathlib import Path
 
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return Path(path).exists()  # unreadable: let read_overrides say why
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return len(lines) > 1
+        _, rows = parse_csv_text(Path(path).read_text(encoding="utf-8-sig"), str(path))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Path(path).exists()  # unreadable or malformed: let read_overrides say why
+    return bool(rows)
 
 
 def read_overrides(path) -> pd.DataFrame:
