@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.txt"))  # the five seed plans, frozen
 DISTRICTS = ["武进区", "新北区", "天宁区", "钟楼区", "江宁区", "鼓楼区", "玄武区", "秦淮区", "浦口区",
              "六合区", "溧水区", "高淳区", "崇川区", "海门区", "如皋市", "启东市", "海安市", "余杭区",
              "萧山区", "拱墅区", "西湖区", "滨江区", "南岸区", "江北区", "沙坪坝区", "九龙坡区", "北碚区",
@@ -201,7 +201,7 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
         # warm the jieba dictionary cache once, for both the build and the floor
         subprocess.run([py, "-c", JIEBA_FLOOR, str(raw / "__none__"), str(cache)], check=True,
                        stdout=subprocess.DEVNULL)
-        subprocess.run([py, "-c", "from ipanalysis.tokenise import tokenizer; tokenizer().initialize()"],
+        subprocess.run([py, "-c", "from ipanalysis.parse.tokens import tokenizer; tokenizer().initialize()"],
                        check=True, env=env)
         floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env, sample_memory=False)
         # memory from its own run: sampling /proc costs CPU that the timed build should not pay

@@ -7,12 +7,14 @@ import os
 import sys
 from pathlib import Path
 
+from .config import FIGURES_DIR, PROCESSED_DIR, RAW_DIR
+
 __all__ = ["main"]
 
 
 def _add_build_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--raw", default="data/raw", help="folder of raw plans (default: data/raw)")
-    parser.add_argument("--out", default="data/processed", help="folder for the tables (default: data/processed)")
+    parser.add_argument("--raw", default=str(RAW_DIR), help=f"folder of raw plans (default: {RAW_DIR})")
+    parser.add_argument("--out", default=str(PROCESSED_DIR), help=f"folder for the tables (default: {PROCESSED_DIR})")
     parser.add_argument("--jobs", type=int, default=None,
                         help="parallel worker processes (default: all cores)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
@@ -28,7 +30,7 @@ def _parse_map(args):
     """The parse_map for the chosen engine (None: local worker processes)."""
     if args.engine != "dask":
         return None
-    from .engines import connect, dask_map
+    from .corpus.engines import connect, dask_map
 
     if args.scheduler:
         args._client = connect(args.scheduler)  # kept alive for the build
@@ -36,7 +38,7 @@ def _parse_map(args):
 
 
 def _run_build(args) -> int:
-    from .corpus import build
+    from .corpus.pipeline import build
 
     try:
         report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet, parse_map=_parse_map(args))
@@ -75,7 +77,7 @@ def _report_document_warnings(documents, raw: Path) -> None:
 
 
 def _run_figures(args) -> int:
-    from .figures import draw_all
+    from .figures.registry import draw_all
 
     langs = ["zh", "en"] if args.lang == "both" else [args.lang]
     try:
@@ -89,8 +91,8 @@ def _run_figures(args) -> int:
 
 
 def _run_check(args) -> int:
-    from .quality import quality_report
-    from .corpus import load_corpus
+    from .analysis.quality import quality_report
+    from .tables.corpus import load_corpus
 
     try:
         corpus = load_corpus(args.processed)
@@ -107,8 +109,8 @@ def _run_check(args) -> int:
 
 
 def _run_add(args) -> int:
-    from .corpus import build
-    from .readers import add_files
+    from .corpus.pipeline import build
+    from .corpus.add import add_files
 
     raw = Path(args.raw)
     try:
@@ -131,8 +133,8 @@ def _run_add(args) -> int:
 
 
 def _run_extract(args) -> int:
-    from .readers import read_document_text
-    from .text import DecodeError, normalise_text
+    from .parse.read import read_document_text
+    from .parse.normalise import DecodeError, normalise_text
 
     path = Path(args.file)
     try:
@@ -168,8 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("figures", help="draw every standard figure from the built tables",
                        description="Draw every standard figure as PNG (300 dpi) and PDF.")
-    p.add_argument("--processed", default="data/processed", help="folder of built tables (default: data/processed)")
-    p.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
+    p.add_argument("--out", default=str(FIGURES_DIR), help=f"folder for the figures (default: {FIGURES_DIR})")
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both",
                    help="label language (default: both)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
@@ -178,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="print the quality report of the built tables",
                        description="Per plan: share of body text inside measures, measures without units, "
                                    "targets found, warnings.")
-    p.add_argument("--processed", default="data/processed", help="folder of built tables (default: data/processed)")
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
     p.set_defaults(func=_run_check)
 
     p = sub.add_parser("extract", help="print a plan's text with the line numbers the tables cite",

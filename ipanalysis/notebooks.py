@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .paths import project_root
+from .config import project_root
 
 __all__ = ["notebook_sources", "execute_notebook", "execute_all", "sync_all", "main"]
 

@@ -15,7 +15,8 @@ import os
 from pathlib import Path
 
 import ipanalysis
-from ipanalysis import figures, overview, quality
+from ipanalysis import figures
+from ipanalysis.analysis import overview, quality
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
 FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 import ipanalysis
-from ipanalysis import figures, workloads
+from ipanalysis import figures
+from ipanalysis.analysis import workloads
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
 FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))

@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 
 import ipanalysis
-from ipanalysis import figures, target_analysis
-from ipanalysis.plots import label
+from ipanalysis import figures
+from ipanalysis.analysis import targets as target_analysis
+from ipanalysis.figures.style import label
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
 FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))

@@ -18,8 +18,10 @@ import tempfile
 from pathlib import Path
 
 import ipanalysis
-from ipanalysis import figures, quality, theme_analysis
-from ipanalysis.readers import add_files
+from ipanalysis import figures
+from ipanalysis.analysis import quality
+from ipanalysis.analysis import themes as theme_analysis
+from ipanalysis.corpus.add import add_files
 
 RAW = Path(os.environ.get("IPANALYSIS_RAW", "../data/raw"))
 LANG = os.environ.get("IPANALYSIS_LANG", "en")

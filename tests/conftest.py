@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "raw"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Frozen copies of the five seed plans (byte for byte) and their registry: the tests never read
+# data/raw, so adding a plan there cannot change a test.
+RAW = FIXTURES / "plans"
 
 SEED_FILES = {
     "Yuzhong": "yuzhong_2023_ip_work_points.txt",
@@ -49,8 +52,8 @@ def seed_path(region: str) -> Path:
 
 
 def normalised(region: str):
-    from ipanalysis.readers import read_document_text
-    from ipanalysis.text import normalise_text
+    from ipanalysis.parse.read import read_document_text
+    from ipanalysis.parse.normalise import normalise_text
 
     data = seed_path(region).read_bytes()
     text, encoding, _ = read_document_text(data, seed_path(region).name)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from conftest import RAW
+
 from ipanalysis.notebooks import execute_notebook, notebook_sources
 
 NOTEBOOKS = notebook_sources()
@@ -21,6 +23,7 @@ def test_notebooks_are_numbered_and_paired_sources():
 def test_notebook_executes(source, built_dir, tmp_path):
     lang = "zh" if source.name.startswith(("01", "03")) else "en"
     nb = execute_notebook(source, env={
+        "IPANALYSIS_RAW": str(RAW),
         "IPANALYSIS_PROCESSED": str(built_dir),
         "IPANALYSIS_FIGURES": str(tmp_path / "figures"),
         "IPANALYSIS_LANG": lang,

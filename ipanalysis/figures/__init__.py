@@ -1,0 +1,11 @@
+"""Figures: the house style and font (:mod:`.style`, :mod:`.fonts`) and the standard figures, one
+module per analysis topic (:mod:`.overview`, :mod:`.themes`, :mod:`.workloads`, :mod:`.targets`),
+registered in :mod:`.registry`.
+
+    from ipanalysis import figures
+    fig = figures.draw("themes_stage_shares", corpus, lang="zh")
+"""
+
+from .registry import FIGURES, draw, draw_all, register, show
+
+__all__ = ["FIGURES", "draw", "draw_all", "register", "show"]

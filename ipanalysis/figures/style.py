@@ -1,0 +1,157 @@
+"""House style for every figure: Chinese font, region palette, journal sizes, bilingual labels, saving.
+
+* Font: Noto Sans CJK SC (Simplified-Chinese glyph forms), a TrueType subset shipped in the
+  package (:mod:`.fonts`), so Chinese renders after ``pip install`` alone. :func:`use_style`
+  registers it and must be called after any ``seaborn.set_theme()`` (which resets the font list);
+  :func:`set_theme` does both.
+* PDF with embedded TrueType/OpenType fonts (``pdf.fonttype = 42``): text stays editable.
+* One colour-blind-safe palette (Okabe & Ito) with a fixed colour per region
+  (``data/region_palette.csv``); regions not listed take the remaining colours in a stable order.
+* Sizes for a journal column: single 89 mm (3.5 in), double 183 mm (7.2 in).
+* Every label comes from a lookup in Chinese and English, chosen by ``lang``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from ..tables.atomic import atomic_write  # noqa: E402
+from .fonts import FONT_FAMILY, font_file  # noqa: E402
+from ..rules.datafiles import read_table  # noqa: E402
+
+__all__ = [
+    "SINGLE_COLUMN", "DOUBLE_COLUMN", "FONT_FAMILY", "font_path", "use_style", "set_theme",
+    "region_colors", "region_label", "label", "save_figure", "LANGS",
+]
+
+SINGLE_COLUMN = 3.5  # inches (89 mm)
+DOUBLE_COLUMN = 7.2  # inches (183 mm)
+LANGS = ("zh", "en")
+# Okabe & Ito (2008), colour-blind safe; black last.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+EXTRA = ["#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77", "#88CCEE"]
+
+
+def font_path() -> Path:
+    """The Simplified-Chinese font file (TrueType, see :mod:`.fonts`)."""
+    return font_file()
+
+
+def _style_rc() -> dict:
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [FONT_FAMILY, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "svg.fonttype": "none",
+        "savefig.dpi": 300,
+        "figure.dpi": 100,
+        "font.size": 8,
+        "axes.titlesize": 9,
+        "axes.labelsize": 8,
+        "xtick.labelsize": 7,
+        "ytick.labelsize": 7,
+        "legend.fontsize": 7,
+        "legend.title_fontsize": 7,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "savefig.bbox": "tight",
+    }
+
+
+def use_style() -> None:
+    """Register the Chinese font and apply the house rcParams (idempotent)."""
+    path = str(font_path())
+    if path not in {f.fname for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(path)
+    plt.rcParams.update(_style_rc())
+
+
+def set_theme(style: str = "ticks", **kwargs) -> None:
+    """``seaborn.set_theme`` followed by the house style (which it would otherwise reset)."""
+    import seaborn as sns
+
+    sns.set_theme(style=style, **kwargs)
+    use_style()
+
+
+# ---------------------------------------------------------------------------------------------
+# regions and labels
+
+
+def region_colors(regions) -> dict[str, str]:
+    """A fixed colour per region: listed regions keep theirs; others take free colours stably."""
+    table = read_table("region_palette.csv")
+    fixed = {r: "#" + c.lstrip("#") for r, c in zip(table.region, table.color_hex)}
+    colors = {r: fixed[r] for r in regions if r in fixed}
+    free = [c for c in OKABE_ITO + EXTRA if c not in fixed.values()]
+    for region in sorted(set(regions) - set(colors), key=lambda r: hashlib.sha1(r.encode()).hexdigest()):
+        taken = set(colors.values())
+        choices = [c for c in free if c not in taken] or free
+        colors[region] = choices[int(hashlib.sha1(region.encode()).hexdigest(), 16) % len(choices)]
+    return colors
+
+
+def region_label(documents, lang: str) -> dict[str, str]:
+    """Region key -> display label (``渝中区`` or ``Yuzhong``) from the documents table."""
+    if lang == "zh":
+        return {r: (z if isinstance(z, str) and z else r) for r, z in zip(documents.region, documents.region_zh)}
+    return {r: r for r in documents.region}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, tuple[str, str]]:
+    table = read_table("labels.csv")
+    out = {r.key: (r.zh, r.en) for r in table.itertuples()}
+    for t in read_table("theme_lexicon.csv").itertuples():
+        out.setdefault(t.theme, (t.theme_zh, t.theme_en))
+    agencies = read_table("agencies.csv").drop_duplicates("agency")
+    for a in agencies.itertuples():
+        out.setdefault(a.agency, (a.agency_zh, a.agency_en))
+    out.setdefault("other", ("其他单位", "Other units"))
+    for r in read_table("instrument_rules.csv").itertuples():
+        out.setdefault(r.subtool, (r.subtool_zh, r.subtool_en))
+    for r in read_table("indicators.csv").itertuples():
+        out.setdefault(r.indicator_key, (r.label_zh, r.label_en))
+    return out
+
+
+def label(key: str, lang: str) -> str:
+    """The Chinese or English label of a key (axis titles, themes, agencies, roles, ...)."""
+    pair = _labels().get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def has_label(key: str) -> bool:
+    return key in _labels()
+
+
+# ---------------------------------------------------------------------------------------------
+# saving
+
+
+def save_figure(fig, name: str, out_dir, lang: str, formats=("png", "pdf")) -> list[Path]:
+    """Save ``fig`` as ``<out_dir>/<name>_<lang>.png`` (300 dpi) and ``.pdf``; close it."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = out_dir / f"{name}_{lang}.{fmt}"
+        metadata = {"Creator": "ipanalysis"} if fmt == "pdf" else None
+        atomic_write(path, lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(tmp, format=fmt, dpi=300,
+                                                                               metadata=metadata))
+        written.append(path)
+    plt.close(fig)
+    return written

@@ -1,0 +1,129 @@
+"""Parse one raw plan into table rows (documents, sections, measures, assignments, targets, ...).
+
+``parse_document`` is a straight line of named steps: read → normalise → metadata → outline →
+units → targets → themes → rows. It is a pure function of the file's bytes, its name and its
+registry row, so that results can be cached by content hash and computed in any order or process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..rules.agencies import annotate
+from ..tables.schema import ParsedDocument
+from .metadata import DocumentMetadata, extract_metadata
+from .normalise import normalise_text
+from .outline import OutlineItem, parse_outline, select_measures
+from .read import read_document_text
+from .rows import assignment_rows, document_row, measure_row, section_rows
+from .targets import extract_targets
+from .themes import code_measures, strip_units
+from .tokens import content_tokens
+from .unit_names import unit_name_map
+from .units import find_unit_groups, parse_unit_group
+
+__all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]
+
+REGISTRY_FIELDS = ("region", "region_zh", "province_zh", "admin_level", "issuer", "doc_number", "title",
+                   "date_written", "date_published")
+REGISTRY_YEARS = ("period_start", "period_end")
+
+
+def doc_id_from_name(name: str, digest: str) -> str:
+    """A stable id from the file name: lower-case ASCII, Chinese characters in pinyin."""
+    stem = Path(name).stem
+    if re.search(r"[\u4e00-\u9fff]", stem):
+        from pypinyin import lazy_pinyin
+
+        stem = "_".join("".join(lazy_pinyin(part)) for part in re.split(r"[^\u4e00-\u9fff0-9A-Za-z]+", stem) if part)
+    slug = re.sub(r"[^0-9A-Za-z]+", "_", stem).strip("_").lower()
+    return slug or f"doc_{digest[:10]}"
+
+
+def apply_registry(meta: DocumentMetadata, registry_row: dict) -> None:
+    """A filled registry field overrides the value read from the text."""
+    for key, value in registry_row.items():
+        if key in REGISTRY_FIELDS:
+            setattr(meta, key, value)
+        elif key in REGISTRY_YEARS:
+            setattr(meta, key, int(value))
+        else:
+            continue
+        meta.provenance[key] = "registry"
+
+
+def read_measures(body) -> tuple[list[OutlineItem], list[OutlineItem], list[str]]:
+    """``(outline roots, measures, warnings)`` of the plan's body."""
+    roots = parse_outline(body)
+    measures = select_measures(roots)
+    if not roots:
+        return roots, measures, ["no numbered items found: the plan has zero measures"]
+    if not measures:
+        return roots, measures, ["no numbered item names a responsible unit: the plan has zero measures"]
+    return roots, measures, []
+
+
+def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
+    """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``."""
+    parsed = []
+    for item in measures:
+        groups = []
+        for paragraph in item.paragraphs:
+            for group in find_unit_groups(paragraph.text):
+                mentions, deadline = parse_unit_group(group.content)
+                groups.append((group, mentions, deadline, paragraph.raw_line))
+        parsed.append(groups)
+    return parsed
+
+
+def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map) -> tuple[list, list, list]:
+    """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's."""
+    measure_rows, assignments, warnings = [], [], []
+    for seq, (item, groups) in enumerate(zip(measures, groups_per_measure), start=1):
+        deadline = next((d for _, _, d, _ in groups if d), None)
+        row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
+        measure_rows.append(row)
+        assignments.extend(assignment_rows(row, groups, unit_map))
+        if not groups:
+            warnings.append(f"measure {item.number} (line {item.line_start}) names no responsible unit")
+    return measure_rows, assignments, warnings
+
+
+def code_and_tokenise(measures: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Theme and instrument rows of the measures; adds each measure's ``tokens``."""
+    texts = [strip_units(row["text"]) for row in measures]
+    theme_rows, instrument_rows = code_measures(measures, texts)
+    for row, text in zip(measures, texts):
+        row["tokens"] = " ".join(content_tokens(text))
+    return theme_rows, instrument_rows
+
+
+def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> ParsedDocument:
+    digest = hashlib.sha256(data).hexdigest()
+    doc_id = doc_id_from_name(name, digest)
+    raw_text, encoding, fmt = read_document_text(data, name)
+    norm = normalise_text(raw_text, encoding)
+    registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
+    meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
+    apply_registry(meta, registry_row)
+    region = meta.region or doc_id
+    body = norm.lines[meta.body_start:]
+    roots, measures, outline_warnings = read_measures(body)
+    measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
+    groups = read_unit_groups(measures)
+    local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
+    unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
+    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map)
+    annotate(assignments)
+    unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
+    tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
+              "assignments": assignments}
+    tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"])
+    tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows)
+    warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]
+    if unmapped:
+        warnings.append("units not mapped to an agency: " + "、".join(unmapped))
+    tables["documents"] = [document_row(doc_id, name, digest, fmt, norm, meta, region, body, tables, warnings)]
+    return ParsedDocument.from_rows(doc_id, name, tables)

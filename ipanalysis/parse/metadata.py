@@ -1,0 +1,249 @@
+"""Document metadata read from the text: issuer, document number, title, dates, period, region.
+
+Government pages put metadata in different places: an index table (``[ 索引号 ] | … |``), key-value
+lines (``发布机构: … 文号: …``), an information line (``信息来源:… 发布日期:…``), the notice title
+(``X关于印发《Y》的通知``) and the cover letter with its signature and date. Each field is read by a
+priority list of small finders; each finder returns the value and where it was read, which goes
+into ``provenance``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..rules.gazetteer import locate_region, english_key
+from ..rules.organisations import ends_like_organisation, organisation_ending_pattern
+from .header import HeaderFields, find_doc_numbers, is_date_line, parse_date, parse_header_fields, parse_period
+from .normalise import Line
+from .title import LOCAL_GOVERNMENT, TitleFind, find_title
+
+__all__ = ["DocumentMetadata", "extract_metadata", "HEAD_LINES"]
+
+HEAD_LINES = 40  # header, notice and cover letter are looked for in the first lines
+NATIONAL_ISSUERS = ("国务院", "国家", "中共中央")
+Found = tuple[str, str]  # (value, where it was read)
+
+
+@dataclass
+class DocumentMetadata:
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    date_written: str | None = None
+    date_published: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    region_zh: str | None = None
+    province_zh: str | None = None
+    admin_level: str | None = None
+    region: str | None = None
+    body_start: int = 0  # index into the normalised lines of the first line after the title
+    title_line: int | None = None  # raw line of the plan's own title
+    provenance: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What the finders read: the lines, the header fields, the title and the cover letter."""
+
+    lines: list[Line]
+    fields: HeaderFields
+    title: TitleFind
+    cover: list[Line]  # between the notice title and the plan's title
+    signature: tuple[str, int] | None = None  # (issuing body, raw line) signed with a date
+    cover_date: tuple[str | None, int] | None = None  # (ISO date, raw line)
+
+    def field(self, key: str, label: str) -> Found | None:
+        if key in self.fields.values:
+            return self.fields.values[key], f"header {label}, line {self.fields.lines[key]}"
+        return None
+
+
+def _first(finders: list[Callable[[_Context], Found | None]], ctx: _Context) -> Found | None:
+    for finder in finders:
+        found = finder(ctx)
+        if found and found[0]:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# signature and the date of the cover letter
+
+
+def _signed_date(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a date signed by the organisation named on the line above it."""
+    prev = lines[i - 1].text
+    return len(prev) <= 40 and ends_like_organisation(prev.split(" ")[-1])
+
+
+def _find_signature(ctx: _Context) -> None:
+    """The cover letter's signature and date; else a signature printed at the very end of the plan."""
+    for i, line in enumerate(ctx.cover):
+        if is_date_line(line.text):
+            ctx.cover_date = ctx.cover_date or (parse_date(line.text), line.raw_line)
+            if i > 0 and _signed_date(ctx.cover, i) and not ctx.cover[i - 1].text.endswith(":"):
+                ctx.signature = (ctx.cover[i - 1].text, ctx.cover[i - 1].raw_line)
+                ctx.cover_date = (parse_date(line.text), line.raw_line)
+                return
+    tail = ctx.lines[-6:]
+    for i in range(1, len(tail)):
+        if is_date_line(tail[i].text) and _signed_date(tail, i):
+            ctx.signature = (tail[i - 1].text, tail[i - 1].raw_line)
+            ctx.cover_date = ctx.cover_date or (parse_date(tail[i].text), tail[i].raw_line)
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# issuer: signature > 发文机关 > "X研究制定了《…》" > notice prefix > 发布机构 > 信息来源
+
+_MADE_BY = re.compile(
+    rf"([\u4e00-\u9fff]{{4,30}}?(?:{organisation_ending_pattern('agency', 'body')}))(?:研究)?(?:制定|起草)了?《"
+)
+
+
+def _issuer_signature(ctx: _Context) -> Found | None:
+    return (ctx.signature[0], f"signature, line {ctx.signature[1]}") if ctx.signature else None
+
+
+def _issuer_made_by(ctx: _Context) -> Found | None:
+    for line in ctx.cover:
+        m = _MADE_BY.search(line.text)
+        if m:
+            return m[1], f"cover letter, line {line.raw_line}"
+    return None
+
+
+def _issuer_notice(ctx: _Context) -> Found | None:
+    issuer = ctx.title.notice_issuer
+    return (issuer, "notice title") if issuer and issuer not in LOCAL_GOVERNMENT else None
+
+
+def _issuer_source(ctx: _Context) -> Found | None:
+    found = ctx.field("source", "信息来源")
+    return (re.split(r"\s+", found[0])[0], found[1]) if found else None
+
+
+ISSUER_FINDERS = [
+    _issuer_signature,
+    lambda ctx: ctx.field("issuing_body", "发文机关"),
+    _issuer_made_by,
+    _issuer_notice,
+    lambda ctx: ctx.field("publisher", "发布机构"),
+    _issuer_source,
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# document number: header field > glued to the notice title > a line of its own in the cover
+
+
+def _number_field(ctx: _Context) -> Found | None:
+    found = ctx.field("doc_number", "文号")
+    numbers = find_doc_numbers(found[0]) if found else []
+    return (numbers[0], found[1]) if numbers else None
+
+
+def _number_own_line(ctx: _Context) -> Found | None:
+    for line in ctx.cover:
+        found = find_doc_numbers(line.text)
+        if found and len(re.sub(r"\s", "", line.text)) <= len(found[0]) + 2:
+            return found[0], f"own line, line {line.raw_line}"
+    return None
+
+
+NUMBER_FINDERS = [
+    _number_field,
+    lambda ctx: (ctx.title.glued_number, "glued to the notice title") if ctx.title.glued_number else None,
+    _number_own_line,
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+def _written_field(ctx: _Context) -> Found | None:
+    found = ctx.field("date_written", "成文日期")
+    return (parse_date(found[0]), found[1]) if found else None
+
+
+def _written_cover(ctx: _Context) -> Found | None:
+    if ctx.cover_date and ctx.cover_date[0]:
+        return ctx.cover_date[0], f"cover letter date, line {ctx.cover_date[1]}"
+    return None
+
+
+def _written_under_title(ctx: _Context) -> Found | None:
+    """``(2021年6月1日市人民政府第12次常务会议审议通过)`` printed under the title."""
+    if ctx.title.span is None:
+        return None
+    end = ctx.title.span[1]
+    for line in ctx.lines[end: end + 3]:
+        if line.text.startswith("(") and parse_date(line.text):
+            return parse_date(line.text), f"under the title, line {line.raw_line}"
+    return None
+
+
+def _published(ctx: _Context) -> Found | None:
+    values = ctx.fields.values
+    date = parse_date(values.get("date_published"))
+    if date is None and "source" in values:
+        date = parse_date(values["source"])
+    return (date, "header") if date else None
+
+
+WRITTEN_FINDERS = [_written_field, _written_cover, _written_under_title]
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole document
+
+
+def _set(meta: DocumentMetadata, key: str, found: Found | None) -> None:
+    if found:
+        setattr(meta, key, found[0])
+        meta.provenance[key] = found[1]
+
+
+def _locate(meta: DocumentMetadata, lines: list[Line], region_key: str | None) -> None:
+    """The region from the title (else the issuer) in the gazetteer; national issuers are China."""
+    full_text = "\n".join(line.text for line in lines)
+    place = locate_region(meta.title, meta.issuer, full_text)
+    if place:
+        meta.region_zh, meta.province_zh, meta.admin_level = place["name_zh"], place["province_zh"], place["level"]
+        meta.region = region_key or place["region"] or english_key(place["name_zh"], place["level"])
+        meta.provenance["region"] = "gazetteer"
+    elif (meta.issuer or "").startswith(NATIONAL_ISSUERS):
+        meta.region, meta.region_zh, meta.admin_level = "China", "全国", "national"
+        meta.provenance["region"] = "national issuer"
+    else:
+        meta.warnings.append("no administrative division recognised in the title or issuer")
+
+
+def extract_metadata(lines: list[Line], region_key: str | None = None) -> DocumentMetadata:
+    """Metadata of one plan; ``region_key`` (from the registry) saves deriving it from pinyin."""
+    meta = DocumentMetadata()
+    head = lines[:HEAD_LINES]
+    fields = parse_header_fields(head)
+    title = find_title(lines, head, fields)
+    meta.title = title.title
+    if title.provenance:
+        meta.provenance["title"] = title.provenance
+    if title.span is not None:
+        meta.body_start, meta.title_line = title.span[1], lines[title.span[0]].raw_line
+    else:
+        meta.warnings.append("could not find the plan's own title line; the whole text is treated as body")
+    cover = lines[title.cover_start: title.span[0]] if title.span else head
+    ctx = _Context(lines, fields, title, cover)
+    _find_signature(ctx)
+    _set(meta, "issuer", _first(ISSUER_FINDERS, ctx))
+    _set(meta, "doc_number", _first(NUMBER_FINDERS, ctx))
+    _set(meta, "date_written", _first(WRITTEN_FINDERS, ctx))
+    _set(meta, "date_published", _published(ctx))
+    meta.period_start, meta.period_end = parse_period(meta.title)
+    _locate(meta, lines, region_key)
+    return meta

@@ -1,0 +1,137 @@
+"""Reading and normalising raw plan text.
+
+Every normalised line keeps the 1-based number of the raw line it came from, so that any row built
+later can be traced back to the raw file. Normalisation works line by line and never merges lines.
+
+Steps, in order (each a small pure function):
+1. decode the bytes (UTF-8 with or without BOM, UTF-16 by BOM, GB18030, Big5, detected when needed);
+2. split into lines on CR/LF only;
+3. repair spans that a GBK decoder garbled after a lost byte (shown as ``?``);
+4. remove pinyin annotations a web converter inserted after characters (``現(xiàn)``);
+5. unify spaces (NBSP, ideographic space, tabs) and full-width ASCII forms (``（`` -> ``(``);
+6. convert Traditional to Simplified with OpenCC ``t2s`` when the text is Traditional;
+7. drop web-page furniture lines (patterns in ``data/furniture.txt``) and blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..rules.datafiles import read_lines
+from .decode import HAN, DecodeError, decode_bytes, split_lines
+from .repair import repair_gbk_misalignment
+from .script import detect_script, to_simplified
+
+__all__ = [
+    "Line",
+    "NormalisedText",
+    "DecodeError",
+    "decode_bytes",
+    "split_lines",
+    "repair_gbk_misalignment",
+    "remove_pinyin_annotations",
+    "unify_characters",
+    "detect_script",
+    "to_simplified",
+    "is_furniture",
+    "normalise_text",
+    "HAN",
+]
+
+# A pinyin syllable in parentheses right after a Han character, as inserted by web converters.
+# It must carry a tone mark so that ordinary parenthesised words are never touched.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+PINYIN_ANNOTATION = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
+)
+
+SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t"), " ")
+# Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
+FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One normalised line and the raw line number (1-based) it came from."""
+
+    text: str
+    raw_line: int
+
+
+@dataclass
+class NormalisedText:
+    lines: list[Line]
+    script: str  # "simplified" or "traditional", as the raw file was written
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    n_pinyin_removed: int = 0
+    n_repaired_spans: int = 0
+    repaired_lines: set[int] = field(default_factory=set)  # raw lines that held a garbled span
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# character-level normalisation
+
+
+def remove_pinyin_annotations(line: str) -> tuple[str, int]:
+    return PINYIN_ANNOTATION.subn("", line)
+
+
+def unify_characters(line: str) -> str:
+    """Unify space characters and full-width ASCII forms; trim the line."""
+    line = line.translate(SPACE_CHARS).translate(FULLWIDTH)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+@lru_cache(maxsize=1)
+def _furniture_patterns() -> list[re.Pattern]:
+    return [re.compile(p) for p in read_lines("furniture.txt")]
+
+
+def is_furniture(line: str) -> bool:
+    """True for a whole line of web-page furniture (footer, share links, attachments)."""
+    return any(p.search(line) for p in _furniture_patterns())
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole pipeline
+
+
+def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
+    """Normalise decoded text into :class:`NormalisedText` with a raw-line map."""
+    raw_lines = split_lines(raw)
+    script = detect_script(raw)
+    warnings: list[str] = []
+    lines: list[Line] = []
+    n_pinyin = n_spans = 0
+    repaired_lines: set[int] = set()
+    for number, raw_line in enumerate(raw_lines, start=1):
+        line, notes = repair_gbk_misalignment(raw_line)
+        if notes:
+            repaired_lines.add(number)
+            n_spans += sum(1 for n in notes if n.startswith("one character lost before"))
+            for note in notes:
+                warnings.append(f"line {number}: garbled GBK span repaired; {note}")
+        line, n = remove_pinyin_annotations(line)
+        n_pinyin += n
+        line = unify_characters(line)
+        if script == "traditional":
+            line = to_simplified(line)
+        if not line or is_furniture(line):
+            continue
+        lines.append(Line(line, number))
+    return NormalisedText(
+        lines=lines,
+        script=script,
+        encoding=encoding,
+        warnings=warnings,
+        n_pinyin_removed=n_pinyin,
+        n_repaired_spans=n_spans,
+        repaired_lines=repaired_lines,
+    )

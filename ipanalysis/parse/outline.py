@@ -1,0 +1,150 @@
+"""Document structure: the numbered outline of a plan and which of its items are measures.
+
+Numbering styles (``data/outline_styles.csv``), from the top of the hierarchy down: ``第一章`` >
+``第一节`` > ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` > ``(1)`` > ``①``. An item at a lower rank nests under the nearest item of a higher rank above it; unnumbered
+paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
+sections in which at least one item names a responsible unit; the other sections (guiding thought,
+principles, goals, timeline, safeguards without units) stay in the ``sections`` table only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules.outline import match_item, strip_number, style_rank
+from .normalise import Line
+from .units import find_unit_groups
+
+__all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
+           "STYLE_RANK"]
+
+STYLE_RANK = style_rank()
+
+
+@dataclass
+class OutlineItem:
+    style: str
+    number: str  # as printed, without the trailing separator (``(三)``, ``7``, ``1﹒``)
+    rank: int
+    paragraphs: list[Line] = field(default_factory=list)
+    children: list["OutlineItem"] = field(default_factory=list)
+    parent: "OutlineItem | None" = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def body(self) -> str:
+        """Text without the number."""
+        first = strip_number(self.paragraphs[0].text)
+        return "\n".join([first] + [p.text for p in self.paragraphs[1:]])
+
+    @property
+    def line_start(self) -> int:
+        return self.paragraphs[0].raw_line
+
+    @property
+    def line_end(self) -> int:
+        return self.paragraphs[-1].raw_line
+
+    @property
+    def title(self) -> str:
+        """First line without number, cut at its first ``。`` (a section's heading)."""
+        first = strip_number(self.paragraphs[0].text)
+        return first.split("。")[0].rstrip("。:： ")
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self):
+        if not self.children:
+            yield self
+        for child in self.children:
+            yield from child.leaves()
+
+
+def parse_outline(lines: list[Line]) -> list[OutlineItem]:
+    """Top-level outline items of the body lines (text before the first item is dropped)."""
+    roots: list[OutlineItem] = []
+    stack: list[OutlineItem] = []
+    for line in lines:
+        found = match_item(line.text)
+        if found is None:
+            if stack:
+                stack[-1].paragraphs.append(line)
+            continue
+        style, number, _ = found
+        item = OutlineItem(style=style, number=number, rank=STYLE_RANK[style], paragraphs=[line])
+        while stack and stack[-1].rank >= item.rank:
+            stack.pop()
+        if stack:
+            item.parent = stack[-1]
+            stack[-1].children.append(item)
+        else:
+            roots.append(item)
+        stack.append(item)
+    return roots
+
+
+def names_units(item: OutlineItem) -> bool:
+    return any(find_unit_groups(p.text) for p in item.paragraphs)
+
+
+SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
+TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["arabic"])
+
+
+def _absorb_sub_items(node: OutlineItem) -> None:
+    """Fold ``(1)``/``①`` sub-points into the task item they belong to.
+
+    A task item (``(一)`` or ``1.``) whose children are all sub-points, and whose unit parenthesis
+    stands on the item itself or only after its last sub-point, is one measure: the units close
+    the whole item, not just its last point.
+    """
+    for child in node.children:
+        _absorb_sub_items(child)
+    kids = node.children
+    if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):
+        return
+    with_units = [k for k in kids if any(names_units(n) for n in k.walk())]
+    if with_units and with_units != [kids[-1]]:
+        return
+    if not with_units and not names_units(node):
+        return
+    for kid in kids:
+        node.paragraphs.extend(p for n in kid.walk() for p in n.paragraphs)
+    node.children = []
+
+
+def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
+    """Lowest-level items of the top-level sections in which any item names a responsible unit.
+
+    Sub-points (``(1)``, ``①``) of a task item whose units close the whole item are folded into it.
+    """
+    measures = []
+    for root in roots:
+        if any(names_units(node) for node in root.walk()):
+            _absorb_sub_items(root)
+            measures.extend(root.leaves())
+    return measures
+
+
+def split_heading(body: str, max_len: int = 30) -> str | None:
+    """The short phrase that opens an item and ends at its first ``。``, if there is one.
+
+    A heading is short, has no comma or semicolon, and more text follows it than the unit
+    parenthesis alone (so a one-sentence item has no heading).
+    """
+    first, sep, rest = body.partition("。")
+    if not sep or len(first) > max_len or re.search(r"[,，;；]", first):
+        return None
+    rest_without_units = rest
+    for group in find_unit_groups(rest):
+        rest_without_units = rest_without_units.replace(group.raw, "")
+    if not re.search(r"[\u4e00-\u9fff]", rest_without_units):
+        return None
+    return first.strip()

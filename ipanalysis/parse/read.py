@@ -1,0 +1,191 @@
+"""Turn a raw file's bytes into plain text, whatever format the government site offered.
+
+* ``.txt``: UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5 (see :func:`ipanalysis.text.decode_bytes`).
+* ``.html``/``.htm``: parsed with lxml; scripts, styles, navigation, headers, footers and forms are
+  dropped and every block element (paragraph, heading, table row, line break) becomes a line.
+* ``.docx``: paragraphs and table rows with python-docx.
+* ``.pdf`` with a text layer: pypdf; lines that a page width broke inside a paragraph are joined
+  again (a line continues the previous one unless the previous one closes a sentence or the line
+  opens a numbered item).
+
+For formats other than ``.txt`` the line numbers in the tables refer to the extracted text, which
+``ipanalysis extract FILE`` prints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..rules.outline import opens_item
+from .normalise import DecodeError, decode_bytes
+
+__all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "DecodeError", "check_supported", "read_document_text",
+           "join_broken_lines"]
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+              "article", "dd", "dt", "blockquote", "pre", "hr", "ul", "ol", "td", "th", "title"}
+DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button",
+             "select", "svg", "template"]
+SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
+
+
+class UnsupportedFormat(ValueError):
+    """The file's format is not one the project reads."""
+
+
+def _unsupported(suffix: str) -> UnsupportedFormat:
+    return UnsupportedFormat(
+        f"unsupported format '{suffix or '(no extension)'}'; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+    )
+
+
+def check_supported(name: str) -> None:
+    """Raise :class:`UnsupportedFormat` unless the file name has a supported extension."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise _unsupported(suffix)
+
+
+def read_document_text(data: bytes, name: str) -> tuple[str, str, str]:
+    """``(text, encoding, format)`` of a raw file."""
+    suffix = Path(name).suffix.lower()
+    if data[:4] == b"%PDF" and suffix != ".pdf":
+        suffix = ".pdf"
+    if suffix in (".txt", ".text", ""):
+        text, encoding = decode_bytes(data)
+        return text, encoding, "txt"
+    if suffix in (".html", ".htm"):
+        return _html_text(data), "html", "html"
+    if suffix == ".docx":
+        return _docx_text(data), "docx", "docx"
+    if suffix == ".pdf":
+        return _pdf_text(data), "pdf", "pdf"
+    raise _unsupported(suffix)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+def _html_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _html_text(data: bytes) -> str:
+    import lxml.html
+
+    charset = _html_charset(data)
+    try:
+        text = data.decode(charset) if charset else decode_bytes(data)[0]
+    except (LookupError, UnicodeDecodeError):
+        text = decode_bytes(data)[0]
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError/ValueError on junk
+        raise DecodeError(f"not a readable HTML page ({exc})") from exc
+    for bad in root.xpath("|".join(f"//{t}" for t in DROP_TAGS)):
+        bad.drop_tree()
+    body = root.find("body")
+    if body is None:
+        body = root
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        line = "".join(current).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            flush()
+        if element.text and tag not in ("td", "th"):
+            current.append(element.text)
+        elif element.text:
+            current.append(element.text + " ")
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if tag in BLOCK_TAGS and tag not in ("td", "th"):
+            flush()
+
+    walk(body)
+    flush()
+    return "\n".join(re.sub(r"[ \t\r\n]+", " ", line).strip() for line in lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover
+        raise UnsupportedFormat("reading .docx needs the 'python-docx' package") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise DecodeError(f"not a readable .docx file ({exc.__class__.__name__})") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "(（〔[【") - sum(text.count(c) for c in ")）〕]】")
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Join lines that a page width broke inside a paragraph.
+
+    A line continues the previous one when the previous one leaves a bracket open, or when it is
+    a full-width line (at least 85% of the most common long-line length) that does not close a
+    sentence and the line does not open a numbered item.
+    """
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    lengths = sorted(len(ln) for ln in lines if len(ln) >= 10)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out: list[str] = []
+    last_len = 0
+    for line in lines:
+        if out and not opens_item(line) and (
+            _open_brackets(out[-1]) > 0
+            or (not SENTENCE_END.search(out[-1]) and last_len >= 0.85 * full)
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+        last_len = len(line)
+    return out
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover
+        raise UnsupportedFormat("reading .pdf needs the 'pypdf' package") from exc
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise DecodeError(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
+    text = "\n".join(pages)
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 20:
+        raise DecodeError("the PDF has no text layer (a scan?); run OCR first or supply the text")
+    return "\n".join(join_broken_lines(text.splitlines()))

@@ -1,0 +1,160 @@
+"""The rows one plan contributes to each table, built from its outline, units and metadata."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..rules.organisations import is_collective
+from .deadlines import parse_deadline
+from .outline import OutlineItem, split_heading
+from .unit_names import national_prefix, national_unit_name
+
+__all__ = ["section_rows", "measure_row", "assignment_rows", "document_row", "depth", "top_item",
+           "subsection_of"]
+
+
+def depth(node: OutlineItem) -> int:
+    n = 0
+    while node.parent is not None:
+        node, n = node.parent, n + 1
+    return n
+
+
+def top_item(node: OutlineItem) -> OutlineItem:
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def subsection_of(item: OutlineItem) -> OutlineItem | None:
+    """The second-level ancestor of a measure, if the measure sits below it."""
+    chain = []
+    node = item.parent
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain[-2] if len(chain) >= 2 else None  # chain: parent, ..., top
+
+
+def section_rows(doc_id: str, region: str, roots: list[OutlineItem], measure_ids: dict[int, str]) -> list[dict]:
+    """Every outline item that is not a measure."""
+    rows = []
+    for root in roots:
+        for node in root.walk():
+            if id(node) in measure_ids:
+                continue
+            n_measures = sum(1 for leaf in node.leaves() if id(leaf) in measure_ids)
+            rows.append({
+                "section_id": f"{doc_id}-s{len(rows) + 1:03d}",
+                "doc_id": doc_id,
+                "region": region,
+                "depth": depth(node),
+                "number": node.number,
+                "title": node.title,
+                "parent_number": node.parent.number if node.parent else None,
+                "top_section": top_item(node).number,
+                "has_measures": n_measures > 0,
+                "n_measures": n_measures,
+                "text": node.text,
+                "line_start": node.line_start,
+                "line_end": max(n.line_end for n in node.walk()),
+            })
+    return rows
+
+
+def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: OutlineItem,
+                deadline: str | None) -> dict:
+    top, sub = top_item(item), subsection_of(item)
+    deadline_date, ongoing = parse_deadline(deadline)
+    body = item.body
+    return {
+        "measure_id": measure_id,
+        "doc_id": doc_id,
+        "region": region,
+        "seq": seq,
+        "section": top.number if top is not item else None,
+        "section_title": top.title if top is not item else None,
+        "subsection": sub.number if sub else None,
+        "subsection_title": sub.title if sub else None,
+        "number": item.number,
+        "heading": split_heading(body),
+        "text": body,
+        "deadline": deadline,
+        "deadline_date": deadline_date,
+        "ongoing": ongoing,
+        "n_paragraphs": len(item.paragraphs),
+        "n_units": 0,
+        "has_lead": False,
+        "line_start": item.line_start,
+        "line_end": item.line_end,
+    }
+
+
+def assignment_rows(measure: dict, groups, unit_map: dict[str, str]) -> list[dict]:
+    """One row per (unit, role) of a measure, from its unit groups ``(group, mentions, deadline, line)``.
+
+    Also sets the measure's ``n_units`` and ``has_lead``.
+    """
+    rows, seen = [], set()
+    for _, mentions, _, raw_line in groups:
+        prefix = national_prefix([m.unit_raw for m in mentions if m.level == "national"])
+        for m in mentions:
+            unit = national_unit_name(m.unit_raw, prefix) if m.level == "national" else unit_map.get(m.unit_raw, m.unit_raw)
+            if (unit, m.role) in seen:
+                continue
+            seen.add((unit, m.role))
+            rows.append({
+                "measure_id": measure["measure_id"],
+                "doc_id": measure["doc_id"],
+                "region": measure["region"],
+                "unit_raw": m.unit_raw,
+                "unit": unit,
+                "role": m.role,
+                "unit_level": m.level,
+                "collective": is_collective(unit),
+                "position": len(seen),
+                "line": raw_line,
+            })
+    measure["n_units"] = len({u for u, _ in seen})
+    measure["has_lead"] = any(r == "lead" for _, r in seen)
+    return rows
+
+
+def plan_fingerprint(measures: list[dict], meta) -> str:
+    """What makes two files the same plan: its measures' text, title, issuer and date."""
+    text = "\n".join(m["text"] for m in measures) + f"|{meta.title}|{meta.issuer}|{meta.date_written}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def document_row(doc_id: str, name: str, digest: str, fmt: str, norm, meta, region: str, body: list,
+                 tables: dict[str, list[dict]], warnings: list[str]) -> dict:
+    measures = tables["measures"]
+    return {
+        "doc_id": doc_id,
+        "file": name,
+        "sha256": digest,
+        "format": fmt,
+        "encoding": norm.encoding,
+        "region": region,
+        "region_zh": meta.region_zh,
+        "province_zh": meta.province_zh,
+        "admin_level": meta.admin_level,
+        "issuer": meta.issuer,
+        "doc_number": meta.doc_number,
+        "title": meta.title,
+        "date_written": meta.date_written,
+        "date_published": meta.date_published,
+        "period_start": meta.period_start,
+        "period_end": meta.period_end,
+        "script": norm.script,
+        "n_measures": len(measures),
+        "n_targets": len(tables["targets"]),
+        "n_assignments": len(tables["assignments"]),
+        "n_chars": sum(len(line.text) for line in body),
+        "title_line": meta.title_line,
+        "pinyin_annotations_removed": norm.n_pinyin_removed,
+        "repaired_spans": norm.n_repaired_spans,
+        "plan_fingerprint": plan_fingerprint(measures, meta),
+        "provenance": "; ".join(f"{k}: {v}" for k, v in meta.provenance.items()),
+        "warnings": " | ".join(warnings),
+    }

@@ -1,0 +1,243 @@
+"""Quantitative targets: every number a plan commits to, with unit, comparator, year and indicator.
+
+A target is a number followed by a unit of count or amount (``18件``, ``16%``, ``20亿元``,
+``2400人次``; Chinese numerals such as ``八十家`` are read by :func:`chinese_numeral`; ``百家``,
+"hundreds of", is not a number). It is read only from goal sections, measures and safeguard
+items, never from the cover letter, and never when the number stands inside 《》 titles, quotation marks (programme names and slogans such as “33618”, “1+1+4”)
+or document-number brackets, follows 第 (an ordinal), or is a date or a duration.
+
+Comparators (``comparator_zh`` as printed): 达/达到/累计达/提高到 ``>=``, 以上/不低于/不少于 ``>=``,
+突破/超过/高于 ``>``, 不超过/不高于/以内/以下 ``<=``, 低于 ``<``; 新增 and a bare quantity ``=``.
+
+Year: ``到2025年`` (or ``2025年底前`` …) at the head of a goal paragraph applies to the rest of that
+section; inside a measure, a year in the measure or its deadline (``2021年12月底前`` gives 2021).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rules.indicators import indicator_key
+from ..rules.numerals import chinese_numeral, numeral_chars
+from ..rules.outline import strip_number
+from .normalise import Line
+
+__all__ = ["find_targets_in_text", "extract_targets", "parse_number", "TargetMatch"]
+
+UNITS = ["亿元", "万元", "元", "人次", "家次", "件", "家", "个", "项", "人", "次", "%", "所", "座", "名",
+         "户", "场", "支", "篇", "种", "款", "部"]
+UNIT_RE = "|".join(map(re.escape, UNITS))
+ARABIC = r"\d+(?:\.\d+)?"
+CHINESE = f"[{numeral_chars('amount')}]+"
+NUMBER_RE = re.compile(
+    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mult>万|亿)?\s*(?P<unit>{UNIT_RE})"
+)
+# Context that turns a number into a non-target.
+PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」")
+PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
+CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
+
+COMPARATORS_BEFORE = [
+    ("累计达到", ">="), ("累计达", ">="), ("提高到", ">="), ("提升到", ">="), ("增加到", ">="),
+    ("增长到", ">="), ("达到", ">="), ("达", ">="), ("不低于", ">="), ("不少于", ">="),
+    ("突破", ">"), ("超过", ">"), ("高于", ">"), ("多于", ">"),
+    ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"),
+    ("新增", "="),
+]
+COMPARATORS_AFTER = [("以上", ">="), ("以内", "<="), ("以下", "<="), ("左右", "=")]
+STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
+GOAL_TITLE = re.compile(r"目标|指标")
+YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
+YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+class TargetMatch(dict):
+    """One target read from a piece of text (a dict with the target columns)."""
+
+
+def parse_number(num: str, mult: str | None = None) -> float | None:
+    """Arabic or Chinese numeral (``八十``, ``二十``, ``1.5`` with 万) as a float; None if not a number."""
+    if re.fullmatch(ARABIC, num):
+        value = float(num)
+    else:
+        integer = chinese_numeral(num)
+        if integer is None:
+            return None
+        value = float(integer)
+    if mult == "万":
+        value *= 1e4
+    elif mult == "亿":
+        value *= 1e8
+    return value
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in PROTECTED_SPANS.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _clause_bounds(text: str, start: int, end: int, protected) -> tuple[int, int]:
+    """Bounds of the clause around ``[start, end)``: delimiters inside quotes or titles don't count."""
+    left = 0
+    for m in CLAUSE_SPLIT.finditer(text, 0, start):
+        if not _inside(m.start(), protected):
+            left = m.end()
+    right = len(text)
+    for m in CLAUSE_SPLIT.finditer(text, end):
+        if not _inside(m.start(), protected):
+            right = m.start()
+            break
+    return left, right
+
+
+def _comparator(before: str, after: str) -> tuple[str, str, int]:
+    """``(comparator, as printed, position of the word in before or -1)``."""
+    found_before, pos_before, best = None, -1, (-1, 0)
+    for word, symbol in COMPARATORS_BEFORE:
+        idx = before.rfind(word)
+        # the word ending closest to the number wins; among those, the longest (不超过 over 超过)
+        if idx >= 0 and (idx + len(word), len(word)) > best:
+            found_before, pos_before, best = (word, symbol), idx, (idx + len(word), len(word))
+    found_after = next(((w, s) for w, s in COMPARATORS_AFTER if after.startswith(w)), None)
+    if found_before and found_after:
+        symbol = max((found_before[1], found_after[1]), key=lambda s: STRENGTH[s])
+        if found_before[1] == "=":
+            symbol = found_after[1]
+        return symbol, f"{found_before[0]}…{found_after[0]}", pos_before
+    if found_after:
+        return found_after[1], found_after[0], -1
+    if found_before:
+        return found_before[1], found_before[0], pos_before
+    return "=", "", -1
+
+
+def _indicator(before: str, after: str, comparator_word: str, pos: int) -> str:
+    if pos >= 0 and comparator_word and not comparator_word.startswith("新增"):
+        word = comparator_word.split("…")[0]
+        head, tail = before[:pos], before[pos + len(word):]
+        indicator = head + ("…" + tail if tail.strip() else "")
+    else:
+        indicator = before
+    indicator = indicator.strip(" 等的")
+    indicator = re.sub(r"^(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底)?", "", indicator).strip()
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", indicator)) <= 2:
+        # "推动600家中小微企业实现…": the noun phrase follows the number
+        rest = re.sub(r"^(以上|以内|以下|左右)", "", after).strip()
+        indicator = (indicator + rest).strip()
+    return indicator
+
+
+def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list[TargetMatch]:
+    """Targets in one paragraph (no year, line or measure yet)."""
+    protected = _protected(text)
+    found = []
+    for m in NUMBER_RE.finditer(text):
+        start, end = m.span()
+        if _inside(start, protected):
+            continue
+        if text[max(0, start - 1):start] == "第" or re.match(r"[·.．\d]", text[start - 1:start] or " "):
+            continue
+        if text[end:end + 1] in ("年", "月", "日", "号", "届", "周", "天", "小", "分", "·"):
+            continue
+        num = m["num"]
+        is_chinese = not re.fullmatch(ARABIC, num)
+        value = parse_number(num, m["mult"])
+        if value is None:  # 百家, 千企: not a number
+            continue
+        unit = m["unit"]
+        if m["mult"] == "亿" and unit == "元":
+            value, unit = value / 1e8, "亿元"
+        elif m["mult"] == "万" and unit == "元":
+            value, unit = value / 1e4, "万元"
+        left, right = _clause_bounds(text, start, end, protected)
+        before, after = text[left:start], text[end:right]
+        # in a list of targets ("新增贯标单位80家、新增…6家") each item is its own clause
+        before = PREVIOUS_TARGET.split(before)[-1]
+        symbol, word, pos = _comparator(before, after)
+        if is_chinese and (value < 2 or not word):
+            continue
+        if require_comparator and not word:
+            continue
+        found.append(TargetMatch(
+            value=value,
+            unit=unit,
+            comparator=symbol,
+            comparator_zh=word or None,
+            indicator=_indicator(before, after, word, pos) or None,
+            text=text[left:right].strip(),
+        ))
+    return found
+
+
+def _line_index(measures: list[dict], sections: list[dict]) -> tuple[dict, dict, dict]:
+    """Raw line -> its measure, its innermost section, and its top-level section."""
+    by_line: dict[int, dict] = {}
+    for measure in measures:
+        for raw in range(measure["line_start"], measure["line_end"] + 1):
+            by_line[raw] = {"measure": measure}
+    section_of: dict[int, dict] = {}
+    for section in sorted(sections, key=lambda s: (s["line_start"], -s["line_end"])):
+        for raw in range(section["line_start"], section["line_end"] + 1):
+            section_of[raw] = section  # the innermost section wins (sorted outer first)
+    top_of = {}
+    for section in sections:
+        if section["depth"] == 0:
+            for raw in range(section["line_start"], section["line_end"] + 1):
+                top_of[raw] = section
+    return by_line, section_of, top_of
+
+
+def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict],
+                    sections: list[dict]) -> list[dict]:
+    """Targets of one plan, from its goal sections, measures and safeguard items.
+
+    ``lines`` are the normalised lines of the whole plan; only lines inside the outline (a section
+    or measure) are read, so the cover letter and header never give targets. A target's year comes
+    from its own text (or its measure's deadline), never from the plan's period.
+    """
+    by_line, section_of, top_of = _line_index(measures, sections)
+    rows = []
+    year_by_top: dict[str, int] = {}
+    for line in lines:
+        raw = line.raw_line
+        if raw not in by_line and raw not in section_of:
+            continue
+        measure = by_line.get(raw, {}).get("measure")
+        top = top_of.get(raw)
+        top_key = top["section_id"] if top else None
+        head_year = YEAR_HEAD.match(line.text)
+        if head_year and top_key:
+            year_by_top[top_key] = int(head_year[1])
+        in_goal_section = top is not None and bool(GOAL_TITLE.search(top["title"] or ""))
+        text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
+        matches = find_targets_in_text(text)
+        for match in matches:
+            year = None
+            if measure is not None:
+                years = YEAR_HEAD.findall(match["text"]) or YEAR_HEAD.findall(line.text)
+                years = years or ([measure["deadline_date"][:4]] if measure.get("deadline_date") else [])
+                year = int(years[0]) if years else None
+            elif in_goal_section or top_key in year_by_top:
+                year = year_by_top.get(top_key)
+                own = YEAR_HEAD.findall(match["text"])
+                year = int(own[0]) if own else year
+            rows.append({
+                "target_id": f"{doc_id}-t{len(rows) + 1:03d}",
+                "doc_id": doc_id,
+                "region": region,
+                "measure_id": measure["measure_id"] if measure is not None else None,
+                "section": (top["number"] + "、" + top["title"]) if top else None,
+                "indicator": match["indicator"],
+                "indicator_key": indicator_key(match["indicator"], match["unit"]),
+                "value": match["value"],
+                "unit": match["unit"],
+                "comparator": match["comparator"],
+                "comparator_zh": match["comparator_zh"],
+                "year": year,
+                "text": match["text"],
+                "line": raw,
+            })
+    return rows

@@ -1,0 +1,134 @@
+"""A plan's own title, where it stands, and the notice or cover letter above it.
+
+Finders, in priority order: a notice title ``X关于印发《Y》的通知`` (also split over up to three
+lines, or with the document number glued on), the ``名称`` header field, a cover letter's
+``现将《Y》``, and last the first short line that reads like a plan title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rules.header_keys import header_key_pattern
+from .header import DOC_NUMBER, HeaderFields
+from .normalise import Line
+
+__all__ = ["TitleFind", "find_title", "clean_title", "title_from_notice"]
+
+PLAN_SUFFIX = re.compile(r"(方案|计划|要点|规划|意见|办法|纲要|措施|细则|通知|规定|决定)(\(.*\))?$")
+LOCAL_GOVERNMENT = ("区政府", "市政府", "县政府")  # a notice prefix too vague to be the issuer
+
+
+@dataclass
+class TitleFind:
+    title: str | None = None
+    provenance: str | None = None
+    notice_index: int | None = None  # index (into the lines) of the notice title's last line
+    notice_issuer: str | None = None  # the issuer printed before 关于 in the notice title
+    glued_number: str | None = None  # a document number glued to the notice title
+    span: tuple[int, int] | None = None  # lines [i, j) that print the plan's own title
+
+    @property
+    def cover_start(self) -> int:
+        """Index of the first line after the notice title (0 without a notice)."""
+        return self.notice_index + 1 if self.notice_index is not None else 0
+
+
+def clean_title(title: str) -> str:
+    title = re.sub(r"\s+", "", title) if re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff] ", title) else title
+    return title.strip(" 《》")
+
+
+def title_from_notice(text: str) -> tuple[str | None, str | None]:
+    """``(issuer prefix, plan title)`` from a notice title ``X关于印发《Y》的通知``."""
+    m = re.search(r"^(?P<issuer>.*?)关于(?:印发|转发|发布)《?(?P<title>.+?)》?的通知", text)
+    if not m:
+        return None, None
+    return (m["issuer"].strip() or None), clean_title(m["title"])
+
+
+def _split_glued_number(text: str) -> tuple[str, str | None]:
+    """A document number glued to the start or end of a notice title, and the title without it."""
+    m = re.match(rf"^\s*({DOC_NUMBER.pattern})\s*", text)
+    if m:
+        return text[m.end():], re.sub(r"\s+", "", m.group(1))
+    m = re.search(rf"(?<=通知)\s*({DOC_NUMBER.pattern})\s*$", text)
+    if m:
+        return text[: m.start()], re.sub(r"\s+", "", m.group(1))
+    return text, None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s《》]", "", text)
+
+
+def _find_title_line(lines: list[Line], title: str, start: int) -> tuple[int, int] | None:
+    """Index range ``[i, j)`` of the lines that print ``title`` on their own (one or two lines)."""
+    target = _compact(title)
+    for i in range(start, len(lines)):
+        joined = ""
+        for j in range(i, min(i + 3, len(lines))):
+            joined += _compact(lines[j].text)
+            if joined == target:
+                return i, j + 1
+            if not target.startswith(joined):
+                break
+    return None
+
+
+def _notice_title(head: list[Line]) -> TitleFind | None:
+    """The notice title, which may be split over up to three lines."""
+    keys = header_key_pattern()
+    for i, line in enumerate(head):
+        if line.text.startswith(("名称", "标题")) or keys.match(line.text):
+            continue
+        for span_end in range(i + 1, min(i + 4, len(head) + 1)):
+            text = "".join(ln.text for ln in head[i:span_end])
+            text, glued = _split_glued_number(text)
+            issuer, title = title_from_notice(text)
+            if title:
+                return TitleFind(title, f"notice title, line {line.raw_line}", span_end - 1, issuer, glued)
+            if "关于" not in text or "通知" in text:
+                break
+    return None
+
+
+def _name_field_title(fields: HeaderFields) -> TitleFind | None:
+    if "name" not in fields.values:
+        return None
+    issuer, title = title_from_notice(fields.values["name"])
+    return TitleFind(title, f"header 名称, line {fields.lines['name']}", notice_issuer=issuer) if title else None
+
+
+def _cover_letter_title(head: list[Line]) -> TitleFind | None:
+    for i, line in enumerate(head):
+        m = re.search(r"(?:现将|现把|特制定)《(.+?)》", line.text)
+        if m:
+            return TitleFind(clean_title(m[1]), f"cover letter, line {line.raw_line}", notice_index=i)
+    return None
+
+
+def _title_like_line(head: list[Line]) -> TitleFind | None:
+    """No notice: the first short line that reads like a plan title."""
+    keys = header_key_pattern()
+    for i, line in enumerate(head):
+        if len(line.text) <= 60 and PLAN_SUFFIX.search(line.text) and not keys.search(line.text):
+            return TitleFind(clean_title(line.text), f"first title-like line, line {line.raw_line}", span=(i, i + 1))
+    return None
+
+
+def find_title(lines: list[Line], head: list[Line], fields: HeaderFields) -> TitleFind:
+    """The plan's title and the lines that print it (``span`` is None when they were not found)."""
+    found = _notice_title(head) or _name_field_title(fields) or _cover_letter_title(head)
+    if found is not None:
+        found.span = _find_title_line(lines, found.title, found.cover_start) or _find_title_line(lines, found.title, 0)
+        if found.span is not None:
+            return found
+    fallback = _title_like_line(head)
+    if fallback is None:
+        return found or TitleFind()
+    if found is not None:  # keep what the notice said about the issuer and number
+        fallback.notice_index, fallback.notice_issuer = found.notice_index, found.notice_issuer
+        fallback.glued_number = found.glued_number
+    return fallback

@@ -1,0 +1,93 @@
+"""Chinese word segmentation with jieba, the project's IP user dictionary and stopword list.
+
+Two engines give the same tokens: ``rjieba`` (the jieba-rs binding: about 5 M characters/s after a
+0.1 s start) when it is installed, else ``jieba`` itself (about 0.3 M characters/s after a 0.6-0.9 s
+dictionary load). The one difference, a run of numbers joined by hyphens (``2021-2025``: one token
+in rjieba, three in jieba), never reaches :func:`content_tokens`, which drops numbers; the test
+suite checks that both engines give identical content tokens on every seed measure. Set
+``IPANALYSIS_TOKENIZER=jieba`` to force jieba. The dictionary is loaded once per process; jieba's
+cache file lives in the project's cache folder and its log messages are silenced.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from functools import lru_cache
+
+from ..config import cache_dir
+from ..rules.datafiles import data_path, read_lines
+from ..rules.organisations import is_agency_word
+
+__all__ = ["engine", "tokenizer", "segment", "content_tokens", "stopwords"]
+
+NOT_WORD = re.compile(r"^[\W\d_a-zA-Z]+$")
+
+
+def _userdict_entries():
+    for line in read_lines("userdict.txt"):
+        parts = line.split()
+        yield parts[0], (int(parts[1]) if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+@lru_cache(maxsize=1)
+def engine() -> str:
+    """``rjieba`` when installed (and not disabled by ``IPANALYSIS_TOKENIZER=jieba``), else ``jieba``."""
+    if os.environ.get("IPANALYSIS_TOKENIZER", "").lower() == "jieba":
+        return "jieba"
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
+
+
+@lru_cache(maxsize=1)
+def _rjieba():
+    """rjieba's process-wide tokenizer (built at import) with the project's user dictionary added."""
+    import rjieba
+
+    for word, freq, tag in _userdict_entries():
+        rjieba.add_word(word, freq, tag)
+    return rjieba
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba tokenizer with the project's user dictionary (created once per process)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba_logger = getattr(jieba, "default_logger", None)
+    if jieba_logger is not None:
+        jieba_logger.setLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(cache_dir())
+    tk.cache_file = "jieba.cache"
+    with data_path("userdict.txt").open("rb") as fh:
+        tk.load_userdict(fh)
+    return tk
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(read_lines("stopwords.txt"))
+
+
+def segment(text: str, engine_name: str | None = None) -> list[str]:
+    """All tokens of ``text`` (jieba's accurate mode, HMM on), whitespace dropped."""
+    if (engine_name or engine()) == "rjieba":
+        tokens = _rjieba().cut(text, True)
+    else:
+        tokens = tokenizer().lcut(text, HMM=True)
+    return [t for t in tokens if t.strip()]
+
+
+def content_tokens(text: str, engine_name: str | None = None) -> list[str]:
+    """Tokens for topic models and keyness: no stopwords, units, numbers, punctuation or single characters."""
+    stop = stopwords()
+    return [
+        t for t in segment(text, engine_name)
+        if len(t) > 1 and t not in stop and not NOT_WORD.match(t) and not is_agency_word(t)
+    ]

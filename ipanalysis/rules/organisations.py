@@ -1,0 +1,71 @@
+"""Organisation names (``data/organisations.csv``) and collective units (``data/collectives.txt``).
+
+One list of name endings serves three checks: whether a bracket names units at all
+(:func:`mentions_organisation`), whether a signature or issuer line ends like an organisation
+(:func:`ends_like_organisation`), and whether a word is an agency's name (:func:`is_agency_word`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .datafiles import read_lines, read_records
+
+__all__ = ["endings", "organisation_ending_pattern", "mentions_organisation", "ends_like_organisation",
+           "is_agency_word", "is_collective"]
+
+NAME_KINDS = ("agency", "body")  # kinds whose endings close the name of an issuing organisation
+
+
+@lru_cache(maxsize=None)
+def endings(*kinds: str) -> tuple[str, ...]:
+    """Name endings of the given kinds (all kinds when none are given), longest first."""
+    rows = read_records("organisations.csv")
+    chosen = [r["ending"] for r in rows if not kinds or r["kind"] in kinds]
+    return tuple(sorted(chosen, key=len, reverse=True))
+
+
+def organisation_ending_pattern(*kinds: str) -> str:
+    """The endings as a regular-expression alternation (to embed in a larger pattern)."""
+    return "|".join(map(re.escape, endings(*kinds)))
+
+
+@lru_cache(maxsize=1)
+def _anywhere() -> re.Pattern:
+    return re.compile(organisation_ending_pattern())
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern:
+    return re.compile(f"(?:{organisation_ending_pattern(*NAME_KINDS)})$")
+
+
+@lru_cache(maxsize=1)
+def _agency_word() -> re.Pattern:
+    return re.compile(rf"^.{{1,8}}(?:{organisation_ending_pattern('agency')})$")
+
+
+def mentions_organisation(text: str) -> bool:
+    """Whether any organisation-name ending occurs in ``text`` (a unit bracket names units)."""
+    return bool(_anywhere().search(text))
+
+
+def ends_like_organisation(text: str) -> bool:
+    """Whether ``text`` ends like the name of an issuing organisation (a signature line)."""
+    return bool(_name_end().search(text))
+
+
+def is_agency_word(token: str) -> bool:
+    """Whether a word is an agency's name (up to eight characters and an agency ending)."""
+    return bool(_agency_word().match(token))
+
+
+@lru_cache(maxsize=1)
+def _collective() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("collectives.txt")))
+
+
+def is_collective(unit: str) -> bool:
+    """Whether a unit name stands for many bodies at once (各成员单位, 各镇(街道), parks ...)."""
+    return bool(_collective().search(unit))

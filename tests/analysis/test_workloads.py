@@ -1,0 +1,44 @@
+"""Workload measures: per region × agency counts, shares, concentration and the network."""
+
+import pytest
+
+from ipanalysis.analysis import workloads
+
+
+def test_workload_counts_sum_to_the_assignments(corpus):
+    w = workloads.agency_workload(corpus)
+    a = corpus.assignments.drop_duplicates(["measure_id", "agency", "role"])
+    by_role = a.groupby("role").size()
+    assert w.n_lead.sum() == by_role["lead"]
+    assert w.n_responsible.sum() == by_role["responsible"]
+    assert w.n_cooperating.sum() == by_role.get("cooperating", 0)
+    assert w.n_any.sum() == len(corpus.assignments.drop_duplicates(["measure_id", "agency"]))
+    n = corpus.measures.groupby("region").size()
+    row = w[(w.region == "Dongli") & (w.agency == "market_regulation_ip")].iloc[0]
+    assert row.n_any == 31 and row.share_any == pytest.approx(31 / n["Dongli"], abs=1e-4)
+    assert row.n_lead == 1  # only item 38 prints 区市场监管局牵头
+    zs = w[(w.region == "Zhongshan") & (w.agency == "market_regulation_ip")].iloc[0]
+    # 市工商局 leads item 1, 市知识产权局 leads item 2; the family cooperates in items 1 and 5
+    assert (zs.n_lead, zs.n_cooperating) == (2, 2)
+
+
+def test_concentration(corpus):
+    c = workloads.concentration(corpus).set_index("region")
+    assert set(c.index) == set(corpus.documents.region)
+    assert (c.hhi > 0).all() and (c.hhi <= 1).all()
+    assert (c.top_share >= c.hhi).all()  # the largest share is at least the HHI
+    # Chongqing: every measure names the IP office, the districts and CNIPA departments
+    assert c.loc["Chongqing", "top_agency"] in {"market_regulation_ip", "districts_counties", "national_ip_office"}
+    # Zhongshan leaves items 3, 12, 15, 16, 17 and 21 to the joint-conference member units alone
+    assert c.loc["Zhongshan", "collective_only_share"] == pytest.approx(6 / 21, abs=1e-3)
+
+
+def test_co_assignment_network(corpus):
+    edges = workloads.co_assignment_edges(corpus, "Zhongshan")
+    pairs = {(e.source, e.target): e.weight for e in edges.itertuples()}
+    # 市工商局牵头,市公安局、市知识产权局配合 links market regulation and police
+    assert pairs[("market_regulation_ip", "police")] >= 1
+    g = workloads.co_assignment_graph(corpus, "Dongli")
+    assert g.nodes["market_regulation_ip"]["measures"] == 31
+    summary = workloads.network_summary(corpus).set_index("region")
+    assert summary.loc["Dongli", "hub"] == "market_regulation_ip"

@@ -1,0 +1,105 @@
+"""Normalisation of the raw seed text."""
+
+import re
+
+from conftest import normalised, seed_path
+
+from ipanalysis.parse.normalise import (
+    PINYIN_ANNOTATION,
+    decode_bytes,
+    remove_pinyin_annotations,
+    repair_gbk_misalignment,
+    to_simplified,
+    unify_characters,
+)
+
+
+def test_chongqing_is_read_as_traditional_and_converted():
+    norm = normalised("Chongqing")
+    assert norm.script == "traditional"
+    text = norm.text
+    # no Traditional character is left: t2s changes nothing any more
+    assert to_simplified(text) == text
+    assert "知识产权" in text and "知識產權" not in text
+
+
+def test_chongqing_pinyin_annotations_removed_and_parentheses_kept():
+    norm = normalised("Chongqing")
+    assert norm.n_pinyin_removed == 317
+    assert not PINYIN_ANNOTATION.search(norm.text)
+    assert not re.search(r"\((?:qu|xian|fa|ye)[̄-ͯ]?\)", norm.text)
+    for kept in ("(自治县,以下简称区县)", "(2021—2035年)", "(此件公开发布)"):
+        assert kept in norm.text
+
+
+def test_chongqing_garbled_headings_recovered():
+    norm = normalised("Chongqing")
+    by_line = {line.raw_line: line.text for line in norm.lines}
+    assert by_line[12].startswith("(一)加强总体设计和系统谋划")
+    assert by_line[16].startswith("(二)加强区域联动")
+    assert by_line[20].startswith("(三)加强对外开放和出海护航")
+    assert by_line[24].startswith("(四)加强培育创造")
+    assert by_line[28].startswith("(五)加强先行先试")
+    # 三、保障措施 (一)…(四): the heading numbers come back in every case
+    for line, number in ((35, "(一)"), (36, "(二)"), (37, "(三)"), (38, "(四)")):
+        assert by_line[line].startswith(number)
+    # the unit list of item 1 starts with 市知识产权局's bracket, not garbage
+    assert "〔责任单位:市" in by_line[13]
+    assert "西部(区、市)" in by_line[18]
+    assert norm.n_repaired_spans == 8
+
+
+def test_lost_characters_are_reported():
+    norm = normalised("Chongqing")
+    warned_lines = {int(re.match(r"line (\d+)", w)[1]) for w in norm.warnings}
+    assert warned_lines == {12, 13, 18, 20, 35, 36, 37, 38}
+    assert any("after the heading number was lost" in w for w in norm.warnings if w.startswith("line 36"))
+
+
+def test_repair_leaves_a_real_question_mark_alone():
+    line = "是否需要进一步完善?请各单位研究。"
+    assert repair_gbk_misalignment(line)[0] == line
+
+
+def test_pinyin_removal_only_touches_toned_syllables():
+    assert remove_pinyin_annotations("現(xiàn)將區(qū)縣(自治縣)")[0] == "現將區縣(自治縣)"
+    assert remove_pinyin_annotations("支持企业(PCT)与(一)项")[0] == "支持企业(PCT)与(一)项"
+
+
+def test_spaces_and_fullwidth_forms_unified():
+    assert unify_characters("\u3000（一）加强\u00a0领导，推进") == "(一)加强 领导,推进"
+
+
+def test_dongli_footer_furniture_dropped_and_plan_text_intact():
+    norm = normalised("Dongli")
+    text = norm.text
+    for junk in ("扫一扫在手机打开当前页", "网站声明", "主办:", "ICP备", "网站标识码", "返回顶部"):
+        assert junk not in text
+    assert norm.lines[-1].text.startswith("42.完善通报约谈机制")
+    assert norm.lines[-1].raw_line == 127
+
+
+def test_tongzhou_link_furniture_dropped():
+    norm = normalised("Tongzhou")
+    assert not any(line.text.endswith(".doc") for line in norm.lines)
+    assert "图解:点击查看" not in norm.text and "解读:点击查看" not in norm.text
+    assert norm.lines[-1].text.startswith("5. 营造文化氛围")
+
+
+def test_every_normalised_line_maps_to_its_raw_line():
+    for region in ("Yuzhong", "Zhongshan", "Tongzhou", "Dongli"):
+        raw_lines = seed_path(region).read_text(encoding="utf-8").split("\n")
+        for line in normalised(region).lines:
+            raw = unify_characters(raw_lines[line.raw_line - 1])
+            assert raw == line.text
+
+
+def test_decode_rejects_empty_and_reads_bom_and_gbk():
+    import pytest
+
+    from ipanalysis.parse.normalise import DecodeError
+
+    with pytest.raises(DecodeError, match="empty"):
+        decode_bytes(b"  \n")
+    assert decode_bytes("\ufeff一、总体要求".encode("utf-8"))[0] == "一、总体要求"
+    assert decode_bytes("一、总体要求和主要任务".encode("gb18030"))[1] == "gb18030"
