@@ -104,7 +104,12 @@ def _run_check(args) -> int:
 
     with pd.option_context("display.max_columns", None, "display.width", 200,
                            "display.max_colwidth", 80):
-        print(table.to_string(index=False))
+        print(table.drop(columns=["flags"]).to_string(index=False))
+    flagged = table[table["flags"] != ""]
+    for row in flagged.itertuples():
+        print(f"flag: {row.file}: {row.flags}; look at it with `ipanalysis extract` before using it",
+              file=sys.stderr)
+    print(f"{len(flagged)} of {len(table)} plan(s) flagged", file=sys.stderr)
     return 0
 
 
@@ -154,6 +159,22 @@ def _run_extract(args) -> int:
     return 0
 
 
+def _run_evaluate(args) -> int:
+    from .analysis.accuracy import evaluate_folder
+
+    folder = Path(args.folder)
+    if not folder.is_dir() or not list(folder.glob("*.expected.json")):
+        print(f"error: {folder}: no hand-coded plans (*.expected.json beside the plan files)", file=sys.stderr)
+        return 2
+    results, summary = evaluate_folder(folder)
+    for r in results:
+        print(f"{r['file']}: measures {r['measures_found']}/{r['measures_expected']}, "
+              f"units tp/fp/fn {r['units']}, leads {r['lead']}, deadlines {r['deadlines'][0]}/{r['deadlines'][1]}, "
+              f"targets {r['targets']}, number/region/title {int(r['doc_number'])}{int(r['region'])}{int(r['title'])}")
+    print("pooled: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in summary.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ipanalysis",
@@ -179,7 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="print the quality report of the built tables",
                        description="Per plan: share of body text inside measures, measures without units, "
-                                   "targets found, warnings.")
+                                   "unit names that still hold labels or role words, targets found, warnings; then "
+                                   "one 'flag:' line per plan whose parse looks wrong (unit lists not split, most "
+                                   "measures without units, measures covering little of the text, a plan with no "
+                                   "measures).")
     p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
     p.set_defaults(func=_run_check)
 
@@ -189,6 +213,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a plan file")
     p.add_argument("--raw", action="store_true", help="print the extracted text before normalisation")
     p.set_defaults(func=_run_extract)
+
+    p = sub.add_parser("evaluate", help="measure the parse against hand-coded plans",
+                       description="Parse every plan in FOLDER that has a hand coding beside it "
+                                   "(<plan>.expected.json: measures with units, roles and deadlines, targets, "
+                                   "document number, region, title) and print how well the parse agrees: exact "
+                                   "measure counts, F1 of units, leads, roles and targets (pooled over plans), share "
+                                   "of exact deadlines and of header fields read right. See "
+                                   "tests/fixtures/styles/ for the format.")
+    p.add_argument("folder", help="folder with plan files and their .expected.json codings")
+    p.set_defaults(func=_run_evaluate)
 
     p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
                        description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.")

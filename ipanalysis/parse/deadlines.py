@@ -7,12 +7,13 @@ import re
 
 from ..rules.organisations import mentions_organisation
 
-__all__ = ["looks_like_deadline", "parse_deadline"]
+__all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
 
 DEADLINE_RE = re.compile(
     r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
+RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
 def looks_like_deadline(text: str) -> bool:
@@ -25,12 +26,30 @@ def parse_deadline(deadline: str | None) -> tuple[str | None, bool]:
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
+    m = RANGE_RE.search(deadline)
+    if m:  # 2024—2026年: the end of the last year
+        return f"{int(m[2]):04d}-12-31", ongoing
     m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?", deadline)
     if m:
         year, month = int(m[1]), int(m[2])
         day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
         return f"{year:04d}-{month:02d}-{day:02d}", ongoing
-    m = re.search(r"(\d{4})\s*年\s*(?:底|末|内|年底)", deadline)
+    m = re.search(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)", deadline)
     if m:
         return f"{int(m[1]):04d}-12-31", ongoing
     return None, ongoing
+
+
+# A deadline written in the task's own sentence: a date before which something is done
+# (2024年9月底前, 2023年底前), or a schedule that is a clause of its own (…，长期坚持。).
+DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:底|末)?前")
+SCHEDULE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；。:：]))\s*(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)\s*(?=[,，;；。]|$)")
+
+
+def deadline_in_text(text: str) -> str | None:
+    """The deadline a task's own text states, when no bracket, unit line or table column gives one."""
+    found = [m for m in (DATE_IN_TEXT.search(text), SCHEDULE_CLAUSE.search(text)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return (first.group(1) if first.re is SCHEDULE_CLAUSE else first.group(0)).strip()

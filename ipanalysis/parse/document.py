@@ -17,8 +17,10 @@ from .metadata import DocumentMetadata, extract_metadata
 from .normalise import normalise_text
 from .outline import OutlineItem, parse_outline, select_measures
 from .read import read_document_text
+from .tables import rewrite_task_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .targets import extract_targets
+from .deadlines import deadline_in_text
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
@@ -26,8 +28,8 @@ from .units import find_unit_groups, parse_unit_group
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]
 
-REGISTRY_FIELDS = ("region", "region_zh", "province_zh", "admin_level", "issuer", "doc_number", "title",
-                   "date_written", "date_published")
+REGISTRY_FIELDS = ("region", "region_zh", "province_zh", "city_zh", "adcode", "admin_level", "issuer", "doc_number",
+                   "title", "plan_type", "date_written", "date_published")
 REGISTRY_YEARS = ("period_start", "period_end")
 
 
@@ -82,7 +84,7 @@ def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_
     """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's."""
     measure_rows, assignments, warnings = [], [], []
     for seq, (item, groups) in enumerate(zip(measures, groups_per_measure), start=1):
-        deadline = next((d for _, _, d, _ in groups if d), None)
+        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(strip_units(item.body))
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
@@ -105,6 +107,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     doc_id = doc_id_from_name(name, digest)
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
+    norm.lines = rewrite_task_tables(norm.lines)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)

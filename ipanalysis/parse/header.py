@@ -10,7 +10,7 @@ from ..rules.numerals import date_numeral, numeral_chars, one_to_ten
 from .normalise import Line
 
 __all__ = ["HeaderFields", "parse_header_fields", "parse_date", "is_date_line", "parse_period",
-           "find_doc_numbers", "DOC_NUMBER"]
+           "find_doc_numbers", "DOC_NUMBER", "remove_dates"]
 
 _TRIM = " \t|[]【】•·:："
 
@@ -71,6 +71,13 @@ def parse_date(text: str | None) -> str | None:
     if m:
         return _iso(date_numeral(m["y"]), date_numeral(m["m"]), date_numeral(m["d"]))
     return None
+
+
+def remove_dates(text: str) -> str:
+    """``text`` without the dates in it (Arabic, damaged or in Chinese numerals)."""
+    for pattern in (*DATE_PATTERNS, CN_DATE):
+        text = pattern.sub("", text)
+    return text
 
 
 def is_date_line(text: str) -> bool:

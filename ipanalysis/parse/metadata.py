@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..rules.gazetteer import locate_region, english_key
+from ..rules.document_types import document_type
+from ..rules.gazetteer import base_key, locate_region
 from ..rules.organisations import ends_like_organisation, organisation_ending_pattern
-from .header import HeaderFields, find_doc_numbers, is_date_line, parse_date, parse_header_fields, parse_period
+from .header import (DOC_NUMBER, HeaderFields, find_doc_numbers, is_date_line, parse_date, parse_header_fields,
+                     parse_period, remove_dates)
 from .normalise import Line
 from .title import LOCAL_GOVERNMENT, TitleFind, find_title
 
@@ -37,6 +39,9 @@ class DocumentMetadata:
     period_end: int | None = None
     region_zh: str | None = None
     province_zh: str | None = None
+    city_zh: str | None = None
+    adcode: str | None = None
+    plan_type: str | None = None  # from the title's ending (data/document_types.csv)
     admin_level: str | None = None
     region: str | None = None
     body_start: int = 0  # index into the normalised lines of the first line after the title
@@ -147,11 +152,29 @@ def _number_field(ctx: _Context) -> Found | None:
     return (numbers[0], found[1]) if numbers else None
 
 
+def number_alone(text: str) -> str | None:
+    """The document number of a line that holds nothing else but brackets and a date
+    (``（平政发〔2016〕21号）``, ``皖政发〔2012〕3号 2012年2月8日``)."""
+    found = find_doc_numbers(text)
+    if not found:
+        return None
+    rest = DOC_NUMBER.sub("", text, count=1)
+    rest = remove_dates(rest)
+    return found[0] if not re.sub(r"[\s()（）\[\]【】〔〕]", "", rest) else None
+
+
 def _number_own_line(ctx: _Context) -> Found | None:
-    for line in ctx.cover:
-        found = find_doc_numbers(line.text)
-        if found and len(re.sub(r"\s", "", line.text)) <= len(found[0]) + 2:
-            return found[0], f"own line, line {line.raw_line}"
+    """A line of its own before the plan's title (in the masthead, the cover letter or the
+    signature) or right under it."""
+    if ctx.title.span:
+        start, end = ctx.title.span
+        lines = ctx.lines[:start][:HEAD_LINES] + ctx.lines[end:end + 2]
+    else:
+        lines = ctx.cover[:HEAD_LINES]
+    for line in lines:
+        number = number_alone(line.text)
+        if number:
+            return number, f"own line, line {line.raw_line}"
     return None
 
 
@@ -215,7 +238,8 @@ def _locate(meta: DocumentMetadata, lines: list[Line], region_key: str | None) -
     place = locate_region(meta.title, meta.issuer, full_text)
     if place:
         meta.region_zh, meta.province_zh, meta.admin_level = place["name_zh"], place["province_zh"], place["level"]
-        meta.region = region_key or place["region"] or english_key(place["name_zh"], place["level"])
+        meta.adcode, meta.city_zh = place["adcode"], place["city_zh"] or None
+        meta.region = region_key or place["region"] or base_key(place["name_zh"], place["level"])
         meta.provenance["region"] = "gazetteer"
     elif (meta.issuer or "").startswith(NATIONAL_ISSUERS):
         meta.region, meta.region_zh, meta.admin_level = "China", "全国", "national"
@@ -245,5 +269,7 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
     _set(meta, "date_written", _first(WRITTEN_FINDERS, ctx))
     _set(meta, "date_published", _published(ctx))
     meta.period_start, meta.period_end = parse_period(meta.title)
+    kind = document_type(meta.title)
+    meta.plan_type = kind["plan_type"] if kind else None
     _locate(meta, lines, region_key)
     return meta

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..rules.datafiles import read_lines
+from .cells import split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
@@ -58,6 +59,7 @@ class Line:
 
     text: str
     raw_line: int
+    cells: tuple[str, ...] | None = None  # the cells, when the line is a table row (three or more)
 
 
 @dataclass
@@ -120,12 +122,15 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
                 warnings.append(f"line {number}: garbled GBK span repaired; {note}")
         line, n = remove_pinyin_annotations(line)
         n_pinyin += n
+        cells = split_cells(line)
         line = unify_characters(line)
         if script == "traditional":
             line = to_simplified(line)
         if not line or is_furniture(line):
             continue
-        lines.append(Line(line, number))
+        if cells is not None:
+            cells = tuple(to_simplified(c) if script == "traditional" else c for c in map(unify_characters, cells))
+        lines.append(Line(line, number, cells))
     return NormalisedText(
         lines=lines,
         script=script,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..rules.outline import match_item, strip_number, style_rank
+from ..rules.sections import section_kind
 from .normalise import Line
 from .units import find_unit_groups
 
@@ -120,16 +121,27 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     node.children = []
 
 
+def _is_task(leaf: OutlineItem, section: str | None) -> bool:
+    """A lowest-level item is a task unless it states goals or guidance, or it sits among the
+    safeguards, without naming a unit."""
+    if names_units(leaf):
+        return True
+    return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance")
+
+
 def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
     """Lowest-level items of the top-level sections in which any item names a responsible unit.
 
     Sub-points (``(1)``, ``①``) of a task item whose units close the whole item are folded into it.
+    In a safeguards section only items that name units are tasks; an item that states goals or
+    guidance without naming units is none (``data/section_kinds.csv``).
     """
     measures = []
     for root in roots:
         if any(names_units(node) for node in root.walk()):
             _absorb_sub_items(root)
-            measures.extend(root.leaves())
+            kind = section_kind(root.title)
+            measures.extend(leaf for leaf in root.leaves() if _is_task(leaf, kind))
     return measures
 
 

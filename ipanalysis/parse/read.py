@@ -93,33 +93,53 @@ def _html_text(data: bytes) -> str:
     body = root.find("body")
     if body is None:
         body = root
+    return "\n".join(_html_lines(body))
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_row(element) -> bool:
+    """A table row that holds cells of text (not a layout row around a nested table)."""
+    return element.tag == "tr" and not element.xpath(".//table")
+
+
+def _html_lines(body) -> list[str]:
+    """Every block element a line; a table row one line with its cells separated by tabs."""
     lines: list[str] = []
     current: list[str] = []
 
     def flush():
-        line = "".join(current).strip()
+        line = _collapse("".join(current))
         if line:
             lines.append(line)
         current.clear()
 
     def walk(element):
-        tag = element.tag if isinstance(element.tag, str) else ""
+        if not isinstance(element.tag, str):  # comments and processing instructions: no text
+            return
+        tag = element.tag
+        if _is_row(element):
+            flush()
+            cells = [_collapse(" ".join(cell.itertext())) for cell in element if cell.tag in ("td", "th")]
+            if any(cells):
+                lines.append("\t".join(cells))
+            return
         if tag in BLOCK_TAGS:
             flush()
-        if element.text and tag not in ("td", "th"):
+        if element.text:
             current.append(element.text)
-        elif element.text:
-            current.append(element.text + " ")
         for child in element:
             walk(child)
             if child.tail:
                 current.append(child.tail)
-        if tag in BLOCK_TAGS and tag not in ("td", "th"):
+        if tag in BLOCK_TAGS:
             flush()
 
     walk(body)
     flush()
-    return "\n".join(re.sub(r"[ \t\r\n]+", " ", line).strip() for line in lines)
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,10 +155,14 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise DecodeError(f"not a readable .docx file ({exc.__class__.__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables in document order
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells = [_collapse(cell.text) for cell in row.cells]
+                lines.append(cells[0] if len(set(cells)) == 1 else "\t".join(cells))  # a merged row: once
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 

@@ -20,13 +20,13 @@ import re
 from ..rules.indicators import indicator_key
 from ..rules.numerals import chinese_numeral, numeral_chars
 from ..rules.outline import strip_number
+from ..rules.sections import section_kind
+from ..rules.target_words import cap_words, comparators_after, comparators_before, stop_after, target_units
 from .normalise import Line
 
 __all__ = ["find_targets_in_text", "extract_targets", "parse_number", "TargetMatch"]
 
-UNITS = ["亿元", "万元", "元", "人次", "家次", "件", "家", "个", "项", "人", "次", "%", "所", "座", "名",
-         "户", "场", "支", "篇", "种", "款", "部"]
-UNIT_RE = "|".join(map(re.escape, UNITS))
+UNIT_RE = "|".join(map(re.escape, target_units()))
 ARABIC = r"\d+(?:\.\d+)?"
 CHINESE = f"[{numeral_chars('amount')}]+"
 NUMBER_RE = re.compile(
@@ -37,16 +37,10 @@ PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 
-COMPARATORS_BEFORE = [
-    ("累计达到", ">="), ("累计达", ">="), ("提高到", ">="), ("提升到", ">="), ("增加到", ">="),
-    ("增长到", ">="), ("达到", ">="), ("达", ">="), ("不低于", ">="), ("不少于", ">="),
-    ("突破", ">"), ("超过", ">"), ("高于", ">"), ("多于", ">"),
-    ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"),
-    ("新增", "="),
-]
-COMPARATORS_AFTER = [("以上", ">="), ("以内", "<="), ("以下", "<="), ("左右", "=")]
+COMPARATORS_BEFORE = comparators_before()
+COMPARATORS_AFTER = comparators_after()
+STOP_AFTER = stop_after()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
-GOAL_TITLE = re.compile(r"目标|指标")
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -130,6 +124,16 @@ def _indicator(before: str, after: str, comparator_word: str, pos: int) -> str:
     return indicator
 
 
+CAP_UNITS = ("元", "万元", "亿元", "%")
+CAP_CONTEXT, CAP_BEFORE = cap_words()
+
+
+def is_cap(unit: str, clause: str, before: str) -> bool:
+    """An amount or share that the plan pays out or limits (a subsidy, a cap), not a result it
+    commits to: ``每件最高资助3000元``, ``按官费的50%给予资助``."""
+    return unit in CAP_UNITS and (any(w in clause for w in CAP_CONTEXT) or any(w in before for w in CAP_BEFORE))
+
+
 def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list[TargetMatch]:
     """Targets in one paragraph (no year, line or measure yet)."""
     protected = _protected(text)
@@ -140,7 +144,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list
             continue
         if text[max(0, start - 1):start] == "第" or re.match(r"[·.．\d]", text[start - 1:start] or " "):
             continue
-        if text[end:end + 1] in ("年", "月", "日", "号", "届", "周", "天", "小", "分", "·"):
+        if text.startswith(STOP_AFTER, end):
             continue
         num = m["num"]
         is_chinese = not re.fullmatch(ARABIC, num)
@@ -164,6 +168,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list
         found.append(TargetMatch(
             value=value,
             unit=unit,
+            kind="cap" if is_cap(unit, text[left:right], before) else "commitment",
             comparator=symbol,
             comparator_zh=word or None,
             indicator=_indicator(before, after, word, pos) or None,
@@ -211,7 +216,9 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         head_year = YEAR_HEAD.match(line.text)
         if head_year and top_key:
             year_by_top[top_key] = int(head_year[1])
-        in_goal_section = top is not None and bool(GOAL_TITLE.search(top["title"] or ""))
+        in_goal_section = top is not None and section_kind(top["title"]) == "goals"
+        if not measures and not in_goal_section:
+            continue  # a document without tasks (rules, notices): only its goals say what it commits to
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
         matches = find_targets_in_text(text)
         for match in matches:
@@ -236,6 +243,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
                 "unit": match["unit"],
                 "comparator": match["comparator"],
                 "comparator_zh": match["comparator_zh"],
+                "kind": match["kind"],
                 "year": year,
                 "text": match["text"],
                 "line": raw,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..rules.document_types import title_ending_pattern
 from ..rules.header_keys import header_key_pattern
 from .header import DOC_NUMBER, HeaderFields
 from .normalise import Line
 
 __all__ = ["TitleFind", "find_title", "clean_title", "title_from_notice"]
 
-PLAN_SUFFIX = re.compile(r"(方案|计划|要点|规划|意见|办法|纲要|措施|细则|通知|规定|决定)(\(.*\))?$")
 LOCAL_GOVERNMENT = ("区政府", "市政府", "县政府")  # a notice prefix too vague to be the issuer
 
 
@@ -53,7 +53,7 @@ def _split_glued_number(text: str) -> tuple[str, str | None]:
     m = re.match(rf"^\s*({DOC_NUMBER.pattern})\s*", text)
     if m:
         return text[m.end():], re.sub(r"\s+", "", m.group(1))
-    m = re.search(rf"(?<=通知)\s*({DOC_NUMBER.pattern})\s*$", text)
+    m = re.search(rf"(?<=通知)\s*[(（]?\s*({DOC_NUMBER.pattern})\s*[)）]?\s*$", text)
     if m:
         return text[: m.start()], re.sub(r"\s+", "", m.group(1))
     return text, None
@@ -110,12 +110,20 @@ def _cover_letter_title(head: list[Line]) -> TitleFind | None:
 
 
 def _title_like_line(head: list[Line]) -> TitleFind | None:
-    """No notice: the first short line that reads like a plan title."""
+    """No notice: the first short line that reads like a plan title (its own number in brackets at
+    its end is the document number: ``…管理办法（绵市监规〔2022〕3号）``)."""
     keys = header_key_pattern()
     for i, line in enumerate(head):
-        if len(line.text) <= 60 and PLAN_SUFFIX.search(line.text) and not keys.search(line.text):
-            return TitleFind(clean_title(line.text), f"first title-like line, line {line.raw_line}", span=(i, i + 1))
+        text, number = _split_closing_number(line.text)
+        if len(text) <= 60 and title_ending_pattern().search(text) and not keys.search(text):
+            return TitleFind(clean_title(text), f"first title-like line, line {line.raw_line}", span=(i, i + 1),
+                             glued_number=number)
     return None
+
+
+def _split_closing_number(text: str) -> tuple[str, str | None]:
+    m = re.search(rf"[(（]\s*({DOC_NUMBER.pattern})\s*[)）]\s*$", text)
+    return (text[: m.start()], re.sub(r"\s+", "", m.group(1))) if m else (text, None)
 
 
 def find_title(lines: list[Line], head: list[Line], fields: HeaderFields) -> TitleFind:
@@ -130,5 +138,5 @@ def find_title(lines: list[Line], head: list[Line], fields: HeaderFields) -> Tit
         return found or TitleFind()
     if found is not None:  # keep what the notice said about the issuer and number
         fallback.notice_index, fallback.notice_issuer = found.notice_index, found.notice_issuer
-        fallback.glued_number = found.glued_number
+        fallback.glued_number = found.glued_number or fallback.glued_number
     return fallback

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from ..rules.organisations import endings, is_collective, mentions_organisation
-from ..rules.roles import match_label, mentions_role_word, opens_unit_list, split_role_word
+from ..rules.roles import (label_starts, mentions_role_word, opens_unit_list, role_marker, split_at_labels,
+                           split_joint, split_role_word)
 from .deadlines import looks_like_deadline
 
 __all__ = [
@@ -97,21 +98,39 @@ def _looks_like_unit_group(content: str) -> bool:
     return bool(head) and mentions_role_word(head) and mentions_organisation(head)
 
 
+def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
+    """A labelled unit list that closes a paragraph without brackets:
+    ``…依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持``."""
+    for start in label_starts(paragraph):
+        if start == 0 or paragraph[start - 1] not in "。;；" and paragraph[start] != "【":
+            continue
+        tail = paragraph[start:].rstrip(" 。.;；")
+        if "。" in tail:  # more sentences follow: not the closing list
+            continue
+        return UnitGroup(raw=paragraph[start:], content=tail, start=start, end=len(paragraph))
+    return None
+
+
 def find_unit_groups(paragraph: str) -> list[UnitGroup]:
     """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
-    or the whole paragraph when it is a labelled unit line (``牵头单位:…;配合单位:…``)."""
+    the labelled list that closes it, or the whole paragraph when it is a labelled unit line
+    (``牵头单位:…;配合单位:…``)."""
     if opens_unit_list(paragraph):
         return [UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph))]
     end = len(paragraph.rstrip(" 。.;；,，"))
-    if end == 0 or paragraph[end - 1] not in CLOSE:
+    if end == 0:
         return []
+    if paragraph[end - 1] not in CLOSE:
+        run = _trailing_labelled_run(paragraph)
+        return [run] if run else []
     start = _closing_group(paragraph, end)
     if start is None:
         return []
     raw = paragraph[start:end]
     content = raw[1:-1].strip()
     if not _looks_like_unit_group(content):
-        return []
+        run = _trailing_labelled_run(paragraph)
+        return [run] if run else []
     return [UnitGroup(raw=raw, content=content, start=start, end=end)]
 
 
@@ -123,12 +142,47 @@ _AGENCY_END = "".join(e for e in endings("agency") if len(e) == 1)  # 局委办�
 _JOINED_COLLECTIVE = re.compile(rf"(?<=[{_AGENCY_END}])(?=各)|(?<=[{_AGENCY_END}])及(?=其他|各)")
 
 
+def _merge_split_collectives(pieces: list[str]) -> list[str]:
+    """Join a collective name that a 、 split: ``各区、县级市人民政府`` is one unit, not 各区 and 县级市人民政府.
+
+    A piece that opens with 各 and names no organisation (各区, 各县, 各市) is the first half of the
+    next piece's name, unless that piece opens a new collective (各部门).
+    """
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].startswith("各") and not mentions_organisation(out[-1]) and not piece.startswith("各"):
+            out[-1] = f"{out[-1]}、{piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _split_units(segment: str) -> list[str]:
     """Split a list of units on ``、`` (outside brackets) and on glued collective units."""
     units = []
-    for piece in split_top_level(segment, "、"):
+    for piece in _merge_split_collectives(split_top_level(segment, "、")):
         units.extend(p for p in _JOINED_COLLECTIVE.split(piece) if p)
     return units
+
+
+def _units_of_piece(piece: str) -> tuple[list[list], str | None]:
+    """``([unit, role or None] …, role word after the piece)`` of one 、-separated piece.
+
+    A role in brackets after a unit (``市中院（牵头）``) is that unit's; two groups joined by 会同
+    (``A会同B负责``) take the joint word's role and cooperating; a role word after the piece
+    (``…按职责分工负责``) is returned so that the units before it without a role take it too.
+    """
+    name, role = split_role_word(piece)
+    joint = split_joint(name)
+    if joint:
+        before, joint_role, after = joint
+        return ([[u, joint_role, False] for u in _split_units(before)]
+                + [[u, "cooperating", False] for u in _split_units(after)], None)
+    entries = []
+    for unit in _split_units(name):
+        unit, marked = role_marker(unit.strip())
+        entries.append([unit, marked, marked is not None])
+    return entries, role
 
 
 def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
@@ -138,44 +192,49 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
     whose role word is missing takes the role of the next unit that has one, else the last one
     before it, else the default (a bare ``责任单位`` list means responsible).
     """
-    items = []
-    for piece in split_top_level(clause, "、"):
-        name, role = split_role_word(piece)
-        items.extend([unit.strip(), None] for unit in _split_units(name))
-        if role and items:
+    items: list[list] = []
+    for piece in _merge_split_collectives(split_top_level(clause, "、")):
+        entries, role = _units_of_piece(piece)
+        items.extend(entries)
+        if role:
             for entry in reversed(items):
                 if entry[1] is not None:
                     break
                 entry[1] = role
     last = None
-    for entry in items:
+    for entry in items:  # a role in brackets after one unit (A（牵头）、B、C) is that unit's alone
         if entry[1] is None:
             entry[1] = last or default_role
-        last = entry[1]
-    return [(u, r) for u, r in items if u]
+        if not entry[2]:
+            last = entry[1]
+    return [(u, r) for u, r, _ in items if u]
+
+
+def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
+    """``(labelled parts as (text, role), deadline)``: split before each label and on ``;``.
+
+    An unlabelled part means responsible; an unlabelled last part that reads as a date or
+    ``持续推进`` is the deadline.
+    """
+    deadline, labelled = None, []
+    for role, run in split_at_labels(content.strip()):
+        if role == "deadline":
+            deadline = run.strip() or None
+            continue
+        for k, part in enumerate(split_top_level(run, ";；")):
+            labelled.append((part, role if (role and k == 0) else "responsible"))
+    if deadline is None and len(labelled) > 1 and looks_like_deadline(labelled[-1][0]):
+        deadline = labelled.pop()[0]
+    return labelled, deadline
 
 
 def parse_unit_group(content: str) -> tuple[list[UnitMention], str | None]:
     """``(units with roles, deadline as printed)`` of a unit group's content.
 
-    Parts are separated by ``;``. A part may carry a label that gives its role (``牵头单位:``,
-    ``配合单位:``, ``责任单位:``) or mark it as the deadline (``完成时限:``); an unlabelled last part
-    that reads as a date or ``持续推进`` is the deadline.
+    Parts are separated by ``;`` and start at every label (``牵头单位:``, ``配合单位:``, ``责任单位:``,
+    ``【责任单位】``), which gives the role of the units that follow; ``完成时限:`` marks the deadline.
     """
-    parts = split_top_level(content.strip(), ";；")
-    deadline = None
-    labelled = []
-    for part in parts:
-        label = match_label(part)
-        if label and label[0] == "deadline":
-            deadline = part[label[1]:].strip() or None
-            continue
-        role = "responsible"
-        if label:
-            part, role = part[label[1]:], label[0]
-        labelled.append((part, role))
-    if deadline is None and len(labelled) > 1 and looks_like_deadline(labelled[-1][0]):
-        deadline = labelled.pop()[0]
+    labelled, deadline = _parts(content)
     mentions: list[UnitMention] = []
     position = 0
     for part_index, (part, default_role) in enumerate(labelled):

@@ -1,142 +1,169 @@
 """China's administrative divisions: the gazetteer, English region keys, and locating a plan's region.
 
-The divisions and their codes come from the ``cpca`` package's adcode table (the national division
-codes); the hierarchy follows from the codes. ``data/gazetteer.csv`` adds or fixes rows (English
-keys, divisions created after the table was made); ``data/division_keys.csv`` holds the English
-keys precomputed with pypinyin (regenerate with ``python -m ipanalysis.rules.gazetteer
---write-division-keys``).
+The divisions and their codes are ``data/divisions.csv``: the Ministry of Civil Affairs' table of
+division codes as of 2025-12-31 with the changes of 2026 (its header says where it comes from;
+``scripts/make_divisions.py`` regenerates it). Divisions abolished or renamed before that (莱芜市,
+渝北区) are kept in ``data/divisions_historical.csv``, so that older plans are still located; a
+current division of the same name is preferred. Each record is placed: its province, its city
+(the prefecture-level unit above it, or the municipality) and its parent, by code.
+
+English keys (``data/division_keys.csv``) are the pinyin of the short name with corrected readings
+(``data/place_readings.csv``) and are unique: where two divisions would share a key (苏州 and 宿州,
+the two 通州区), they take their parent's key as well (``Suzhou_Jiangsu``, ``Tongzhou_Nantong``),
+unless one of them is of a higher level than the others (中山市 keeps ``Zhongshan``).
+Regenerate them with ``python -m ipanalysis.rules.gazetteer --write-division-keys``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import read_lines, read_records
+from .datafiles import data_path, read_lines, read_records
 
-__all__ = ["gazetteer_records", "english_key", "locate_region", "place_names", "short_name",
+__all__ = ["gazetteer_records", "division", "locate_region", "place_names", "short_name", "base_key",
            "PROVINCE_SUFFIXES", "LEVEL_RANK"]
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+PREFECTURE_SUFFIXES = ("市", "地区", "盟")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+PROVINCE_LEVELS = ("province", "municipality", "autonomous_region", "sar")
+LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "banner": 0, "forestry_area": 0,
+              "special_district": 0, "prefecture_city": 1, "municipality": 2, "province": 3,
+              "autonomous_region": 3, "sar": 3, "national": 4}
 
 
-def short_name(name: str, suffixes) -> str:
+def short_name(name: str, suffixes=COUNTY_SUFFIXES) -> str:
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
 
 
-def _province_level(name: str) -> str:
-    if name.endswith("特别行政区"):
-        return "sar"
-    if name.endswith("自治区"):
-        return "autonomous_region"
-    if name.endswith("市"):
-        return "municipality"
-    return "province"
-
-
-def _county_level(name: str) -> str:
-    if name.endswith("区"):
-        return "district"
-    if name.endswith("市"):
-        return "county_city"
-    return "county"
+def _suffixes(level: str) -> tuple[str, ...]:
+    if level in PROVINCE_LEVELS:
+        return PROVINCE_SUFFIXES
+    return PREFECTURE_SUFFIXES if level == "prefecture_city" else COUNTY_SUFFIXES
 
 
 @lru_cache(maxsize=1)
 def gazetteer_records() -> tuple[dict, ...]:
-    """China's administrative divisions (province, prefecture and county level), as records.
-
-    The divisions and their codes come from the ``cpca`` package's adcode table (the national
-    division codes); the hierarchy follows from the codes. ``data/gazetteer.csv`` adds or fixes
-    rows (English keys, divisions created after the table was made).
-    """
-    import csv
-    import importlib.util
-
-    # locate the data file without importing cpca (whose matcher we do not need)
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("the 'cpca' package (division codes) is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as fh:
-        codes = [(row["adcode"][:6], row["name"]) for row in csv.DictReader(fh)]
-    names = dict(codes)
-    rows = []
-    for code, name in codes:
-        province = names.get(code[:2] + "0000", "")
-        if code.endswith("0000"):
-            level, parent, short = _province_level(name), "", short_name(name, PROVINCE_SUFFIXES)
-            province = name
-        elif code.endswith("00"):
-            level, parent, short = "prefecture_city", province, short_name(name, ("市", "地区", "盟"))
-        else:
-            parent = names.get(code[:4] + "00", province)
-            if parent in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-                parent = province
-            level, short = _county_level(name), short_name(name, COUNTY_SUFFIXES)
-        rows.append({"name_zh": name, "short_zh": short, "level": level, "province_zh": province,
-                     "parent_zh": parent, "region": "", "adcode": code})
+    """Every division as a record: ``adcode``, ``name_zh``, ``short_zh``, ``level``, ``parent_zh``,
+    ``province_zh``, ``city_zh`` (the prefecture-level unit or municipality it lies in, itself for a
+    city, empty for a province), ``parent_adcode``, ``province_adcode``, ``region`` (English key) and
+    ``current`` (False for a division abolished or renamed since, from ``divisions_historical.csv``)."""
+    rows = {r["adcode"]: {**r, "current": True} for r in read_records("divisions.csv")}
+    for r in read_records("divisions_historical.csv"):
+        rows.setdefault(r["adcode"], {**r, "current": False})
     keys = {r["adcode"]: r["region"] for r in read_records("division_keys.csv")}
-    for r in rows:
-        r["region"] = keys.get(r["adcode"], "")
-    for extra in read_records("gazetteer.csv"):
-        same = [r for r in rows if r["name_zh"] == extra["name_zh"] and r["province_zh"] == extra["province_zh"]]
-        for r in same:
-            r["region"] = extra["region"]
-        if not same:
-            rows.append({**extra, "adcode": ""})
-    seen, unique = set(), []
-    for r in rows:
-        key = (r["name_zh"], r["province_zh"], r["parent_zh"])
-        if key not in seen and r["name_zh"] not in ("市辖区", "县"):
-            seen.add(key)
-            unique.append(r)
-    return tuple(unique)
+    records = []
+    for code, r in rows.items():
+        parent = rows.get(r["parent_adcode"])
+        province = rows.get(r["province_adcode"]) or (r if r["level"] in PROVINCE_LEVELS else None)
+        if r["level"] in ("prefecture_city", "municipality"):
+            city = r
+        elif parent is not None and parent["level"] in ("prefecture_city", "municipality"):
+            city = parent
+        else:
+            city = None
+        records.append({
+            "adcode": code, "name_zh": r["name_zh"], "short_zh": short_name(r["name_zh"], _suffixes(r["level"])),
+            "level": r["level"], "parent_zh": parent["name_zh"] if parent else "",
+            "province_zh": province["name_zh"] if province else "", "city_zh": city["name_zh"] if city else "",
+            "parent_adcode": r["parent_adcode"], "province_adcode": r["province_adcode"],
+            "region": keys.get(code, ""), "current": r["current"],
+        })
+    return tuple(records)
 
 
-def english_key(name_zh: str, level: str) -> str:
-    """English region key from pinyin: 通州区 -> Tongzhou, 重庆市 -> Chongqing."""
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, dict]:
+    return {r["adcode"]: r for r in gazetteer_records()}
+
+
+def division(adcode: str) -> dict | None:
+    """The record of one division code."""
+    return _by_code().get(adcode)
+
+
+def base_key(name_zh: str, level: str) -> str:
+    """The English key before disambiguation: 通州区 -> Tongzhou, 西安市 -> Xi'an, 长治市 -> Changzhi."""
     from pypinyin import lazy_pinyin
 
-    suffixes = PROVINCE_SUFFIXES if level in ("province", "municipality", "autonomous_region", "sar") \
-        else ("市", "地区", "盟") if level == "prefecture_city" else COUNTY_SUFFIXES
-    short = short_name(name_zh, suffixes)
-    return "".join(lazy_pinyin(short)).replace("ü", "v").title()
+    readings = {r["name_zh"]: r["english"] for r in read_records("place_readings.csv")}
+    if name_zh in readings:
+        return readings[name_zh]
+    syllables = lazy_pinyin(short_name(name_zh, _suffixes(level)))
+    word = "".join(s if i == 0 or s[:1] not in "aoe" else "'" + s for i, s in enumerate(syllables))
+    return word.replace("ü", "v").capitalize()
 
 
-LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "prefecture_city": 1,
-              "municipality": 2, "province": 3, "autonomous_region": 3, "sar": 3}
+def _unique_keys(records) -> dict[str, str]:
+    """adcode -> English key, unique over all divisions.
+
+    Where divisions share a key, the one of the highest level keeps it alone (河北省 Hebei beside
+    河北区 Hebei_Tianjin; 中山市 Zhongshan beside 中山区 Zhongshan_Dalian); the others, and all of
+    them where several share the highest level (苏州市 Suzhou_Jiangsu, 宿州市 Suzhou_Anhui), take
+    their parent's key too, and the division code where even that repeats.
+    """
+    base = {r["adcode"]: base_key(r["name_zh"], r["level"]) for r in records}
+    groups: dict[str, list[dict]] = {}
+    for r in records:
+        groups.setdefault(base[r["adcode"]], []).append(r)
+    keys = {}
+    for key, group in groups.items():
+        top = max(LEVEL_RANK.get(r["level"], 0) for r in group)
+        keeps = [r for r in group if LEVEL_RANK.get(r["level"], 0) == top]
+        for r in group:
+            if len(group) == 1 or (len(keeps) == 1 and r is keeps[0]):
+                keys[r["adcode"]] = key
+            else:
+                keys[r["adcode"]] = f"{key}_{base.get(r['parent_adcode'] or r['province_adcode'], 'China')}"
+    repeated = Counter(keys.values())
+    return {code: (f"{key}_{code}" if repeated[key] > 1 else key) for code, key in keys.items()}
 
 
 def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
-    """The most specific administrative division named in the title (else the issuer).
+    """The most specific administrative division that issued the plan.
 
-    Full names win over short ones (通州区 over 通州); among divisions sharing a name (通州区 of
-    Nantong and of Beijing) the one whose parent and province the text mentions most wins.
+    Looked for, in turn, in the issuing body printed before 关于 in the title (a reply or notice
+    names its subject after it), the title, and the issuer. Full names win over short ones (通州区
+    over 通州); among divisions sharing a name (通州区 of Nantong and of Beijing) the one whose parent
+    and province the text mentions most wins.
     """
-    records = gazetteer_records()
-    for source in (title or "", issuer or ""):
-        source = source.replace(" ", "")
-        hits = [r for r in records if r["name_zh"] in source]
-        if not hits:
-            hits = [r for r in records if len(r["short_zh"]) >= 2 and r["short_zh"] in source]
-        if not hits:
-            continue
-        best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
-        hits = [r for r in hits if LEVEL_RANK.get(r["level"], 9) == best]
-        if len(hits) > 1:
-            def support(row):
-                places = {row["parent_zh"], row["province_zh"]} - {""}
-                shorts = {short_name(p, PROVINCE_SUFFIXES + ("地区", "盟")) for p in places}
-                return sum(full_text.count(p) for p in places | shorts)
-
-            hits = sorted(hits, key=support, reverse=True)
-        return dict(hits[0])
+    before = (title or "").split("关于")[0] if "关于" in (title or "") else ""
+    for source in (before, title or "", issuer or ""):
+        hits = _named_in(source.replace(" ", ""))
+        if hits:
+            return dict(_best_supported(hits, full_text))
     return None
+
+
+def _named_in(source: str) -> list[dict]:
+    if not source:
+        return []
+    records = gazetteer_records()
+    hits = [r for r in records if r["name_zh"] in source]
+    if not hits:
+        hits = [r for r in records if len(r["short_zh"]) >= 2 and r["short_zh"] in source]
+    if not hits:
+        return []
+    best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
+    return [r for r in hits if LEVEL_RANK.get(r["level"], 9) == best]
+
+
+def _best_supported(hits: list[dict], full_text: str) -> dict:
+    if len(hits) == 1:
+        return hits[0]
+
+    def support(row):
+        places = {row["parent_zh"], row["province_zh"]} - {""}
+        shorts = {short_name(p, PROVINCE_SUFFIXES + ("地区", "盟")) for p in places}
+        return sum(full_text.count(p) for p in places | shorts)
+
+    return sorted(hits, key=lambda row: (support(row), row["current"]), reverse=True)[0]
+
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
@@ -149,28 +176,27 @@ def place_names() -> frozenset[str]:
 
 
 def write_division_keys(path=None) -> int:
-    """Regenerate ``data/division_keys.csv`` from the gazetteer with pypinyin; return the row count."""
+    """Regenerate ``data/division_keys.csv`` (unique English keys); return the row count."""
     import csv
 
-    from .datafiles import data_path
-
-    rows = [(r["adcode"], r["name_zh"], english_key(r["name_zh"], r["level"]))
-            for r in gazetteer_records() if r["adcode"]]
+    records = gazetteer_records()
+    keys = _unique_keys(records)
     target = Path(path) if path else Path(str(data_path("division_keys.csv")))
     with target.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# English region keys of the divisions in the gazetteer (pinyin of the short name, title\n"
-                 "# case), precomputed with pypinyin so that a build needs no pinyin lookup for known divisions.\n"
-                 "# Regenerate with: python -m ipanalysis.rules.gazetteer --write-division-keys\n")
-        writer = csv.writer(fh)
+        fh.write("# English region keys of the divisions in divisions.csv: pinyin of the short name, title case,\n"
+                 "# with the readings of place_readings.csv; unique (a key two divisions would share takes its\n"
+                 "# parent's key too). Regenerate with: python -m ipanalysis.rules.gazetteer --write-division-keys\n")
+        writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["adcode", "name_zh", "region"])
-        writer.writerows(rows)
-    return len(rows)
+        writer.writerows((r["adcode"], r["name_zh"], keys[r["adcode"]]) for r in records)
+    return len(records)
 
 
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
     if sys.argv[1:] == ["--write-division-keys"]:
+        gazetteer_records.cache_clear()
         print(f"wrote {write_division_keys()} division keys")
     else:
         print("usage: python -m ipanalysis.rules.gazetteer --write-division-keys")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .datafiles import read_records
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
-           "label_pattern"]
+           "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts"]
 
 
 def _alternation(words) -> str:
@@ -28,6 +28,10 @@ def _entries(kind: str) -> tuple[tuple[str, str], ...]:
 def role_words() -> dict[str, str]:
     """Role word -> role (``牵头`` -> lead)."""
     return dict(_entries("word"))
+
+
+def _unit_labels() -> dict[str, str]:
+    return {text: role for text, role in _entries("label") if role != "deadline"}
 
 
 @lru_cache(maxsize=1)
@@ -82,3 +86,58 @@ def match_label(text: str) -> tuple[str, int] | None:
 def opens_unit_list(text: str) -> bool:
     """Whether ``text`` opens with any label (a unit list or a deadline)."""
     return bool(_any_label().match(text))
+
+
+@lru_cache(maxsize=1)
+def _label_anywhere() -> re.Pattern:
+    words = _alternation(text for text, _ in _entries("label"))
+    return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。\s])(?:{words})\s*[:：]")
+
+
+def split_at_labels(text: str) -> list[tuple[str | None, str]]:
+    """``(role or 'deadline' or None, text)`` for the runs of a unit list, split before each label.
+
+    ``牵头单位：A，配合单位：B、C`` -> ``[('lead', 'A'), ('cooperating', 'B、C')]``;
+    ``【牵头单位】A【完成时限】长期坚持`` likewise; text before the first label has no label.
+    """
+    runs: list[tuple[str | None, str]] = []
+    last_end, last_role = 0, None
+    for m in _label_anywhere().finditer(text):
+        head = text[last_end:m.start()].strip(" ，,；;。")
+        if head or last_role is not None:
+            runs.append((last_role, head))
+        label = match_label(m.group(0).lstrip())
+        last_role, last_end = (label[0] if label else None), m.end()
+    tail = text[last_end:].strip(" ，,；;。")
+    if tail or last_role is not None:
+        runs.append((last_role, tail))
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _marker() -> re.Pattern:
+    words = _alternation(list(role_words()) + list(_unit_labels()))
+    return re.compile(rf"[(（]\s*({words})\s*[)）]$")
+
+
+def role_marker(unit: str) -> tuple[str, str | None]:
+    """``(unit, role)`` of a unit followed by a role in brackets: ``市中院（牵头）`` -> lead."""
+    m = _marker().search(unit)
+    if not m:
+        return unit, None
+    word = m.group(1)
+    return unit[: m.start()].strip(), role_words().get(word) or _unit_labels().get(word)
+
+
+def split_joint(text: str) -> tuple[str, str, str] | None:
+    """``(units before, role of those, units after)`` of ``A会同B``; None without a joint word."""
+    for word, role in _entries("joint"):
+        before, sep, after = text.partition(word)
+        if sep and before and after:
+            return before, role, after
+    return None
+
+
+def label_starts(text: str) -> list[int]:
+    """Where each label of a unit list or deadline starts in ``text``."""
+    return [m.start() for m in _label_anywhere().finditer(text)]

@@ -15,8 +15,8 @@ STRING, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
 TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": STRING, "file": STRING, "sha256": STRING, "format": STRING, "encoding": STRING,
-        "region": STRING, "region_zh": STRING, "province_zh": STRING, "admin_level": STRING,
-        "issuer": STRING, "doc_number": STRING, "title": STRING,
+        "region": STRING, "region_zh": STRING, "province_zh": STRING, "city_zh": STRING, "adcode": STRING,
+        "admin_level": STRING, "issuer": STRING, "doc_number": STRING, "title": STRING, "plan_type": STRING,
         "date_written": STRING, "date_published": STRING, "period_start": INT, "period_end": INT,
         "script": STRING, "n_measures": INT, "n_targets": INT, "n_assignments": INT, "n_chars": INT,
         "title_line": INT, "pinyin_annotations_removed": INT, "repaired_spans": INT,
@@ -43,7 +43,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "target_id": STRING, "doc_id": STRING, "region": STRING, "measure_id": STRING,
         "section": STRING, "indicator": STRING, "indicator_key": STRING, "value": FLOAT,
         "unit": STRING, "comparator": STRING, "comparator_zh": STRING, "year": INT,
-        "text": STRING, "line": INT,
+        "text": STRING, "line": INT, "kind": STRING,
     },
     "measure_themes": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "theme": STRING,

@@ -1,0 +1,96 @@
+"""Task tables: a plan whose tasks are a table (序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限, one row a
+task) as plain text (tab-, ``|``- or space-separated), in HTML ``<table>`` or in ``.docx`` tables.
+
+The readers keep each table row as one line; normalisation keeps its cells (:mod:`.cells`). A header row is
+found by its column names (``data/table_columns.csv`` and the list labels of ``data/roles.csv``);
+each row below it becomes a numbered task item written the way plans write one, with its units
+and deadline as a labelled bracket::
+
+    1	推进专利导航	区市场监管局	区科技局、区经信局	2022年12月底前
+    ->  1、推进专利导航（牵头单位：区市场监管局；配合单位：区科技局、区经信局；完成时限：2022年12月底前）
+
+so that the outline and unit parsers read it like any other plan. The line keeps its raw line
+number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..rules.table_columns import column_of
+from .normalise import Line
+
+__all__ = ["rewrite_task_tables"]
+
+UNIT_COLUMNS = ("lead", "responsible", "cooperating")
+LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
+CELL_JOIN = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
+
+
+def _header(cells: tuple[str, ...]) -> dict[int, str] | None:
+    """Column index -> column, when the cells are a task table's header row."""
+    columns = {i: column_of(c) for i, c in enumerate(cells)}
+    columns = {i: c for i, c in columns.items() if c}
+    kinds = set(columns.values())
+    if "task" in kinds and kinds & set(UNIT_COLUMNS):
+        return columns
+    return None
+
+
+def _units(cell: str) -> str:
+    """A unit cell with units on separate lines or separated by spaces joined by 、."""
+    return CELL_JOIN.sub("、", cell.strip(" ，,；;。"))
+
+
+def _task_line(line: Line, cells: tuple[str, ...], columns: dict[int, str], seq: int) -> Line | None:
+    """The row as a numbered task item with a labelled unit bracket (None for an empty row)."""
+    values: dict[str, str] = {}
+    for index, column in columns.items():
+        if index < len(cells) and cells[index]:
+            values[column] = cells[index]
+    task = values.get("task", "").strip()
+    if not task:
+        return None
+    number = values.get("number", "").strip().rstrip("、.．")
+    if not number.isdigit():
+        number = str(seq)
+    parts = [f"{LABELS[c]}：{_units(values[c])}" for c in UNIT_COLUMNS if values.get(c)]
+    if values.get("deadline"):
+        parts.append(f"{LABELS['deadline']}：{values['deadline'].strip()}")
+    bracket = f"（{'；'.join(parts)}）" if parts else ""
+    return replace(line, text=f"{number}、{task.rstrip('。；;')}{bracket}", cells=None)
+
+
+def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) -> bool:
+    """A data row of the table: no more cells than the header, and a number where it has one."""
+    if not cells or len(cells) > width or len(cells) < 2:
+        return False
+    number_at = next((i for i, c in columns.items() if c == "number"), None)
+    return number_at is None or (number_at < len(cells) and cells[number_at].rstrip("、.．").isdigit())
+
+
+def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line]:
+    """The lines with every task table's rows rewritten as numbered task items.
+
+    A table goes on over short lines between its rows (a merged row that names a group of tasks);
+    a longer line of text ends it.
+    """
+    out: list[Line] = []
+    columns: dict[int, str] | None = None
+    width = seq = 0
+    for line in lines:
+        header = _header(line.cells) if line.cells else None
+        if header:
+            columns, width, seq = header, len(line.cells), 0
+            continue
+        if columns is not None and _is_row(line.cells, columns, width):
+            seq += 1
+            task = _task_line(line, line.cells, columns, seq)
+            if task is not None:
+                out.append(task)
+            continue
+        if columns is not None and len(line.text) > max_gap_chars:
+            columns = None  # the table has ended
+        out.append(line)
+    return out

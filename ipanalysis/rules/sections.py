@@ -1,0 +1,21 @@
+"""What a section is, from its title (``data/section_kinds.csv``): goals, guidance or safeguards."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .datafiles import read_records
+
+__all__ = ["section_kind"]
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, str], ...]:
+    return tuple((r["word"], r["kind"]) for r in read_records("section_kinds.csv"))
+
+
+def section_kind(title: str | None) -> str | None:
+    """``goals``, ``guidance`` or ``safeguards`` when the title says so, else None."""
+    if not title:
+        return None
+    return next((kind for word, kind in _words() if word in title), None)

@@ -1,0 +1,40 @@
+"""The words of quantitative targets (``data/target_words.csv``): units, comparators, and what makes
+a number no target."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .datafiles import read_records
+
+__all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words"]
+
+
+@lru_cache(maxsize=None)
+def _words(kind: str) -> tuple[tuple[str, str], ...]:
+    return tuple((r["text"], r["symbol"]) for r in read_records("target_words.csv") if r["kind"] == kind)
+
+
+def target_units() -> tuple[str, ...]:
+    """Units of count or amount, longest first (so that 人次 is tried before 人)."""
+    return tuple(sorted((w for w, _ in _words("unit")), key=len, reverse=True))
+
+
+def comparators_before() -> tuple[tuple[str, str], ...]:
+    """``(word, symbol)`` of comparators written before the number (达到, >=)."""
+    return _words("before")
+
+
+def comparators_after() -> tuple[tuple[str, str], ...]:
+    """``(word, symbol)`` of comparators written after the number and unit (以上, >=)."""
+    return _words("after")
+
+
+def stop_after() -> tuple[str, ...]:
+    """What, right after the unit, makes a number no target (a date, a duration, a day)."""
+    return tuple(w for w, _ in _words("stop_after"))
+
+
+def cap_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(subsidy words of a clause, cap words before an amount)``."""
+    return tuple(w for w, _ in _words("cap_context")), tuple(w for w, _ in _words("cap_before"))

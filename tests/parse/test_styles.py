@@ -1,0 +1,56 @@
+"""Plans in the styles real plans are published in (tests/fixtures/styles, one file a style, each with
+its expected parse written down before the parser was changed): measures, units and roles,
+deadlines, targets and header fields come out exactly as coded."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ipanalysis.analysis.accuracy import evaluate_folder, evaluate_plan
+from ipanalysis.parse.document import parse_document
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+CODINGS = sorted(STYLES.glob("*.expected.json"))
+
+
+def _evaluate(coding_path: Path) -> dict:
+    coding = json.loads(coding_path.read_text(encoding="utf-8"))
+    plan = STYLES / coding["file"]
+    return evaluate_plan(parse_document(plan.read_bytes(), plan.name), coding)
+
+
+def test_the_style_corpus_covers_the_families():
+    suffixes = {p.suffix for p in STYLES.iterdir() if not p.name.endswith(".json")}
+    assert len(CODINGS) >= 12 and {".txt", ".html", ".docx"} <= suffixes
+
+
+@pytest.mark.parametrize("coding_path", CODINGS, ids=[p.name.split(".")[0] for p in CODINGS])
+def test_style_parses_as_coded(coding_path):
+    result = _evaluate(coding_path)
+    assert (result["measures_found"], result["measures_exact"]) == (result["measures_expected"], True)
+    for key in ("units", "lead", "roles", "targets"):
+        tp, fp, fn = result[key]
+        assert (fp, fn) == (0, 0), f"{key}: {tp} right, {fp} wrong, {fn} missed"
+    ok, total = result["deadlines"]
+    assert ok == total
+    assert (result["doc_number"], result["region"], result["title"]) == (True, True, True)
+    assert result["targets_without_tasks"] == 0
+
+
+def test_pooled_scores_over_the_styles():
+    results, summary = evaluate_folder(STYLES)
+    assert summary["plans"] == len(CODINGS)
+    assert summary["measure_count_exact"] == 1.0
+    assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
+    assert summary["deadline_exact"] == summary["header"] == 1.0
+    assert sum(r["measures_expected"] for r in results) == 134
+
+
+def test_an_error_is_counted_against_the_parse():
+    coding = json.loads((STYLES / "03_unlabelled_role_words.expected.json").read_text(encoding="utf-8"))
+    coding["measures"][0]["units"][0]["role"] = "cooperating"  # a coding that the parse does not match
+    coding["targets"].append({"value": 7, "unit": "件"})
+    plan = STYLES / coding["file"]
+    result = evaluate_plan(parse_document(plan.read_bytes(), plan.name), coding)
+    assert result["lead"] == (5, 1, 0) and result["roles"][1:] == (1, 1) and result["targets"] == (5, 0, 1)

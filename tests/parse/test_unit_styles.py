@@ -1,0 +1,97 @@
+"""The unit, deadline, target and header rules each family of plans needs, in that family's style
+(full-width punctuation as published; the parser sees it after normalisation, as here)."""
+
+import pytest
+
+from ipanalysis.parse.deadlines import deadline_in_text, parse_deadline
+from ipanalysis.parse.metadata import number_alone
+from ipanalysis.parse.normalise import unify_characters
+from ipanalysis.parse.targets import find_targets_in_text
+from ipanalysis.parse.units import find_unit_groups, parse_unit_group
+
+
+def units(text: str):
+    groups = find_unit_groups(unify_characters(text))
+    assert len(groups) == 1, groups
+    mentions, deadline = parse_unit_group(groups[0].content)
+    return [(m.unit_raw, m.role) for m in mentions], deadline
+
+
+def test_labels_after_a_full_width_comma_and_a_collective_with_a_comma_inside():
+    got, _ = units("加快专利转化。（牵头单位：市科技局，配合单位：市财政局、市统计局，各区、县级市人民政府）")
+    assert got == [("市科技局", "lead"), ("市财政局", "cooperating"), ("市统计局", "cooperating"),
+                   ("各区、县级市人民政府", "cooperating")]
+
+
+def test_semicolon_labels_in_square_brackets_with_a_deadline():
+    got, deadline = units("开展专项行动。〔牵头单位：市市场监管局；责任单位：市公安局、市商务局；完成时限：2024年12月底前〕")
+    assert got == [("市市场监管局", "lead"), ("市公安局", "responsible"), ("市商务局", "responsible")]
+    assert deadline == "2024年12月底前"
+
+
+def test_a_labelled_list_that_closes_the_paragraph_without_brackets():
+    got, deadline = units("依法从严惩处侵犯知识产权犯罪。【牵头单位】市公安局【责任单位】市市场监管局、市人民检察院【完成时限】长期坚持")
+    assert got == [("市公安局", "lead"), ("市市场监管局", "responsible"), ("市人民检察院", "responsible")]
+    assert deadline == "长期坚持"
+
+
+@pytest.mark.parametrize("bracket, expected", [
+    ("（区科技局协助）", [("区科技局", "cooperating")]),
+    ("（区商务局主办，区贸促会协办）", [("区商务局", "lead"), ("区贸促会", "cooperating")]),
+    ("（鄞州公安分局会同区市场监管局负责）", [("鄞州公安分局", "lead"), ("区市场监管局", "cooperating")]),
+    ("（区市场监管局牵头，各镇（街道）参与）", [("区市场监管局", "lead"), ("各镇(街道)", "cooperating")]),
+    ("（责任单位：市中院（牵头）、市检察院、市司法局）",
+     [("市中院", "lead"), ("市检察院", "responsible"), ("市司法局", "responsible")]),
+    ("（县市场监管局（知识产权局）牵头，县财政局配合）",
+     [("县市场监管局(知识产权局)", "lead"), ("县财政局", "cooperating")]),
+])
+def test_role_words_after_units(bracket, expected):
+    assert units("推进知识产权工作。" + bracket)[0] == expected
+
+
+def test_a_collective_that_names_an_organisation_is_not_joined_to_the_next_unit():
+    got, _ = units("（各镇（街道）、各部门按职责分工负责）")
+    assert got == [("各镇(街道)", "responsible"), ("各部门", "responsible")]
+
+
+@pytest.mark.parametrize("printed, date, ongoing", [
+    ("2025年6月底前", "2025-06-30", False),
+    ("2025年底前完成", "2025-12-31", False),
+    ("2024—2026年", "2026-12-31", False),
+    ("2023年全年", "2023-12-31", False),
+    ("长期坚持", None, True),
+    ("每年第一季度", None, True),
+])
+def test_deadlines(printed, date, ongoing):
+    assert parse_deadline(printed) == (date, ongoing)
+
+
+def test_a_deadline_in_the_task_sentence():
+    assert deadline_in_text("组织高校院所开展存量专利盘活,2024年9月底前完成存量专利梳理。") == "2024年9月底前"
+    assert deadline_in_text("加强专业市场知识产权保护,长期坚持。") == "长期坚持"
+    assert deadline_in_text("持续推进知识产权强市建设。") is None  # a verb here, not a schedule
+
+
+def test_subsidies_and_caps_are_no_commitments():
+    found = find_targets_in_text(unify_characters("对授权发明专利每件最高资助3000元，资助总额不超过100万元。"))
+    assert {(t["value"], t["unit"], t["kind"]) for t in found} == {(3000.0, "元", "cap"), (100.0, "万元", "cap")}
+    found = find_targets_in_text(unify_characters("全年新增知识产权质押融资50亿元，查办案件50起。"))
+    assert {(t["value"], t["unit"], t["kind"]) for t in found} == {(50.0, "亿元", "commitment"),
+                                                                  (50.0, "起", "commitment")}
+
+
+def test_durations_are_no_targets():
+    found = find_targets_in_text(unify_characters("在5个工作日内完成审核，满意度达到85分以上。"))
+    assert [(t["value"], t["unit"], t["comparator"]) for t in found] == [(85.0, "分", ">=")]
+
+
+@pytest.mark.parametrize("line, number", [
+    ("（平政发〔2016〕21号）", "平政发〔2016〕21号"),
+    ("合政办〔2023〕8号 2023年3月15日", "合政办〔2023〕8号"),
+    ("南府办〔2021〕17 号", "南府办〔2021〕17号"),
+    ("闽市监知发字〔2022〕9号", "闽市监知发字〔2022〕9号"),
+    ("郑政办（2021）23号", "郑政办(2021)23号"),
+    ("根据《国务院关于…》（国发〔2021〕20号）要求", None),
+])
+def test_document_numbers_on_a_line_of_their_own(line, number):
+    assert number_alone(unify_characters(line)) == number
