@@ -85,7 +85,7 @@ def evaluate_plan(parsed, coding: dict) -> dict:
         got_lead.update((("extra", i), u) for u, r in got if r == "lead")
         got_roles.update((("extra", i), u, r) for u, r in got)
     exp_targets = Counter((round(float(t["value"]), 4), normalise(t["unit"])) for t in coding.get("targets", []))
-    got_targets = Counter((round(float(t["value"]), 4), normalise(t["unit"])) for t in parsed.rows("targets") if t["kind"] == "commitment")
+    got_targets = Counter((round(float(t["value"]), 4), normalise(t["unit"])) for t in parsed.rows("targets") if t.get("kind", "commitment") == "commitment")
     header = coding.get("document", {})
     region_ok = bool(doc["region_zh"]) and normalise(header.get("region_zh")).endswith(normalise(doc["region_zh"]))
     return {

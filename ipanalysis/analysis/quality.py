@@ -2,8 +2,9 @@
 
 A parse is flagged (``flags``) when it shows the signs of a style the parser did not read:
 
-* ``unit names hold label or role words``: a unit name contains a list label (牵头单位：) or a role
-  word (牵头, 配合 …), or a separator (，；：), so a unit list was not split;
+* ``unit names hold label or role words``: a unit name contains a list label (牵头单位：), a role
+  word (牵头, 配合, 会同 …, or one in brackets after it) or a separator (，；：), so a unit list
+  was not split;
 * ``most measures name no unit``: over half the measures have no unit;
 * ``measures cover little of the text``: the measures hold under a fifth of the plan's body text;
 * ``no measures in a plan``: a plan (by its title: 方案, 计划, 要点 …) yielded no measure; rules,
@@ -19,7 +20,7 @@ import re
 import pandas as pd
 
 from ..rules.document_types import document_type
-from ..rules.roles import mentions_role_word, opens_unit_list
+from ..rules.roles import mentions_role_word, opens_unit_list, role_marker, split_joint
 
 __all__ = ["quality_report", "suspect_unit"]
 
@@ -28,9 +29,11 @@ MIN_TEXT_SHARE = 0.2
 
 
 def suspect_unit(name: str) -> bool:
-    """A unit name that still holds a label, a role word or a list separator (outside brackets)."""
+    """A unit name that still holds a label, a role word (牵头, 会同 …, also in brackets after it:
+    市中院（牵头）) or a list separator outside its brackets: a unit list was not split."""
     outside = re.sub(r"[(（][^()（）]*[)）]", "", name)
-    return bool(opens_unit_list(name) or re.search(r"[,，;；:：]", outside) or mentions_role_word(outside))
+    return bool(opens_unit_list(name) or re.search(r"[,，;；:：]", outside) or mentions_role_word(outside)
+                or split_joint(outside) or role_marker(name)[1] is not None)
 
 
 def _flags(n_measures: int, without_share: float, text_share: float, n_suspect: int, genre: str | None) -> list[str]:
@@ -50,7 +53,7 @@ def quality_report(corpus) -> pd.DataFrame:
     """Per plan: body text covered by measures, measures without units, suspect unit names,
     targets, warnings, and the flags of a parse that looks wrong (empty when it looks right)."""
     m, a = corpus.measures, corpus.assignments
-    suspect = a[a.unit.map(suspect_unit)].groupby("doc_id").size()
+    suspect = a.loc[a.unit.map(suspect_unit).astype(bool)].groupby("doc_id").size()
     rows = []
     for doc in corpus.documents.itertuples():
         dm = m[m.doc_id == doc.doc_id]
