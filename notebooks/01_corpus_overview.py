@@ -14,9 +14,11 @@
 import os
 from pathlib import Path
 
+from IPython.display import Markdown
+
 import ipanalysis
 from ipanalysis import figures
-from ipanalysis.analysis import overview, quality
+from ipanalysis.analysis import findings, overview, quality
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
 FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))
@@ -27,10 +29,18 @@ corpus
 
 # %% [markdown]
 # ## The plans
-# Metadata read from each plan's own text (header tables, notice title, cover letter).
+# One row per plan, labelled by region and year (and type where two would share a label).
+# Metadata is read from each plan's own text (header tables, notice title, cover letter); the
+# region is placed by its division code (`adcode`), province and city.
 
 # %%
 overview.metadata_table(corpus)
+
+# %% [markdown]
+# **Before comparing**: where the plans are not like for like (computed from the tables).
+
+# %%
+Markdown(findings.bullets(findings.caveats(corpus)))
 
 # %% [markdown]
 # ## Measures per plan and per section
@@ -56,7 +66,8 @@ figures.show("overview_lead_share", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Deadlines
-# Only Dongli prints a deadline for each measure (`2021年12月底前完成` or `持续推进`).
+# Which plans give a deadline per measure, as a date (`2021年12月底前完成`) or a schedule
+# (`持续推进`)?
 
 # %%
 overview.deadline_summary(corpus)
@@ -73,8 +84,15 @@ figures.show("overview_text_length", corpus, LANG, FIGURES)
 # %% [markdown]
 # ## Parse quality
 # Share of the body text inside measures, measures without units, targets found, and the warnings
-# the parser left (the same report as `ipanalysis check`). Chongqing's warnings record the
-# characters lost to the garbled GBK spans of the source page.
+# the parser left (the same report as `ipanalysis check`, whose `flags` column names a parse that
+# looks wrong). Warnings also record characters lost in a damaged source page.
 
 # %%
 quality.quality_report(corpus)
+
+# %% [markdown]
+# ## What we found
+# Computed from the tables; a paper can quote these with the caveats above.
+
+# %%
+Markdown(findings.bullets(findings.overview_findings(corpus)))

@@ -15,8 +15,11 @@
 import os
 from pathlib import Path
 
+from IPython.display import Markdown
+
 import ipanalysis
 from ipanalysis import figures
+from ipanalysis.analysis import findings
 from ipanalysis.analysis import themes as theme_analysis
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
@@ -82,10 +85,30 @@ topic_table, topic_weights = theme_analysis.topics(corpus)
 topic_table
 
 # %%
-figures.show("themes_topics_by_region", corpus, LANG, FIGURES)
+figures.show("themes_topics_by_plan", corpus, LANG, FIGURES)
 
 # %%
 figures.show("themes_plan_similarity", corpus, LANG, FIGURES)
 
 # %%
 figures.show("themes_keyness", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Regions over time
+# Where a region issued two plans or more (a work-points plan every year, a multi-year plan and
+# its annual points), its plans side by side in the order they were issued: size, leading stage,
+# largest accountable agency, commitments. Empty when every region has one plan.
+
+# %%
+findings.regions_over_time(corpus)
+
+# %%
+figures.show("themes_stage_shares_over_time", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## What we found
+# Computed from the tables. Shares are by measure: a plan whose measures are long touches more
+# themes per measure (see the caveats).
+
+# %%
+Markdown(findings.bullets(findings.caveats(corpus) + findings.theme_findings(corpus)))

@@ -10,9 +10,11 @@
 import os
 from pathlib import Path
 
+from IPython.display import Markdown
+
 import ipanalysis
 from ipanalysis import figures
-from ipanalysis.analysis import workloads
+from ipanalysis.analysis import findings, workloads
 
 PROCESSED = Path(os.environ.get("IPANALYSIS_PROCESSED", "../data/processed"))
 FIGURES = Path(os.environ.get("IPANALYSIS_FIGURES", "../figures"))
@@ -28,7 +30,7 @@ a = corpus.assignments
 a.groupby(["agency", "agency_zh"]).unit.unique().map(lambda units: "、".join(sorted(units))).to_frame()
 
 # %% [markdown]
-# ## Workload per agency and region
+# ## Workload per agency and plan
 # Measures in which the agency leads, is responsible or cooperates, and its share of the plan's
 # measures.
 
@@ -44,8 +46,9 @@ figures.show("workloads_roles_by_agency", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Concentration and diffuse accountability
-# Top agency's share and Herfindahl index over (measure, agency) pairs; share of measures whose
-# only named local units are collective (member units, townships, districts, parks).
+# The largest accountable agency's share and the Herfindahl index over (measure, agency) pairs;
+# share of measures whose only named local units are collective (member units, townships,
+# districts, parks). National departments of a joint plan are left out (local workload only).
 
 # %%
 workloads.concentration(corpus)
@@ -66,3 +69,9 @@ figures.show("workloads_network_largest_plan", corpus, LANG, FIGURES)
 
 # %%
 figures.show("workloads_network_by_plan", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## What we found
+
+# %%
+Markdown(findings.bullets(findings.workload_findings(corpus)))

@@ -11,8 +11,11 @@
 import os
 from pathlib import Path
 
+from IPython.display import Markdown
+
 import ipanalysis
 from ipanalysis import figures
+from ipanalysis.analysis import findings
 from ipanalysis.analysis import targets as target_analysis
 from ipanalysis.figures.style import label
 
@@ -29,13 +32,14 @@ corpus = ipanalysis.load_corpus(PROCESSED)
 t = corpus.targets.copy()
 t["indicator_zh"] = t.indicator_key.map(lambda k: label(k, "zh") if isinstance(k, str) else None)
 t["indicator_en"] = t.indicator_key.map(lambda k: label(k, "en") if isinstance(k, str) else None)
-t[["region", "indicator", "indicator_en", "value", "unit", "comparator", "comparator_zh", "year", "line"]]
+t[["doc_id", "region", "kind", "indicator", "indicator_en", "value", "unit", "comparator", "comparator_zh", "year",
+   "line"]]
 
 # %% [markdown]
 # ## Against the national plan
-# Ratios only for intensities (per capita, shares, rates): a county's count of patents is not
-# comparable with the nation's. Satisfaction is a percentage locally and a score out of 100
-# nationally.
+# Commitments only (`kind == commitment`: subsidies and caps are not targets). Ratios only for
+# intensities in the same unit (per capita, shares, rates): a county's count of patents is not
+# comparable with the nation's, nor a satisfaction percentage with a score out of 100.
 
 # %%
 target_analysis.national_comparison(corpus)
@@ -60,3 +64,9 @@ target_analysis.horizons(corpus)
 
 # %%
 figures.show("targets_horizons", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## What we found
+
+# %%
+Markdown(findings.bullets(findings.target_findings(corpus)))

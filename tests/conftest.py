@@ -19,6 +19,9 @@ SEED_FILES = {
 }
 
 
+DOC_IDS = {region: Path(name).stem.replace("-", "_") for region, name in SEED_FILES.items()}
+
+
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
@@ -58,3 +61,41 @@ def normalised(region: str):
     data = seed_path(region).read_bytes()
     text, encoding, _ = read_document_text(data, seed_path(region).name)
     return normalise_text(text, encoding)
+
+
+# A corpus as a researcher's grows: the five seed plans, a second plan of one region in another year
+# (Yuzhong 2024), a province plan (Jiangsu), a notice without tasks, and a Traditional-script plan
+# from another province; a city (Chongqing) and one of its districts (Yuzhong) are both in it.
+MIXED_EXTRA = [FIXTURES / "corpus" / "yuzhong_2024_ip_work_points.txt",
+               FIXTURES / "corpus" / "jiangsu_2024_ip_work_points.txt",
+               FIXTURES / "styles" / "13_notice_no_tasks.txt",
+               FIXTURES / "styles" / "14_traditional_script.txt"]
+
+
+@pytest.fixture(scope="session")
+def mixed_raw(tmp_path_factory) -> Path:
+    import shutil
+
+    raw = tmp_path_factory.mktemp("mixed") / "raw"
+    shutil.copytree(RAW, raw)
+    for path in MIXED_EXTRA:
+        shutil.copy(path, raw / path.name)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def mixed_dir(mixed_raw) -> Path:
+    """The mixed corpus built into a processed folder."""
+    from ipanalysis import build
+
+    out = mixed_raw.parent / "processed"
+    report = build(mixed_raw, out, jobs=1)
+    assert report.ok, report.errors
+    return out
+
+
+@pytest.fixture(scope="session")
+def mixed(mixed_dir):
+    from ipanalysis import load_corpus
+
+    return load_corpus(mixed_dir)

@@ -1,8 +1,8 @@
-"""Every numbered notebook executes headless on the seed corpus."""
+"""Every numbered notebook executes headless on a mixed corpus: two plans of one region, a city and
+one of its districts, a province plan, a notice without tasks, Traditional-script plans."""
 
 import pytest
 
-from conftest import RAW
 
 from ipanalysis.notebooks import execute_notebook, notebook_sources
 
@@ -20,11 +20,11 @@ def test_notebooks_are_numbered_and_paired_sources():
 
 
 @pytest.mark.parametrize("source", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes(source, built_dir, tmp_path):
+def test_notebook_executes(source, mixed_raw, mixed_dir, tmp_path):
     lang = "zh" if source.name.startswith(("01", "03")) else "en"
     nb = execute_notebook(source, env={
-        "IPANALYSIS_RAW": str(RAW),
-        "IPANALYSIS_PROCESSED": str(built_dir),
+        "IPANALYSIS_RAW": str(mixed_raw),
+        "IPANALYSIS_PROCESSED": str(mixed_dir),
         "IPANALYSIS_FIGURES": str(tmp_path / "figures"),
         "IPANALYSIS_LANG": lang,
     })

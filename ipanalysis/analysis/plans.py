@@ -13,7 +13,15 @@ import pandas as pd
 
 from ..rules.document_types import type_labels
 
-__all__ = ["plan_table", "plan_labels", "plan_order", "plan_year"]
+__all__ = ["plan_table", "plan_labels", "plan_order", "plan_year", "place_of"]
+
+
+def place_of(documents: pd.DataFrame) -> pd.Series:
+    """doc_id -> the place that issued the plan: its division code, else its region key. Two plans of
+    one district share a place even when a registry gave one of them another English key."""
+    docs = documents.set_index("doc_id")
+    adcode = docs.adcode if "adcode" in docs.columns else pd.Series(index=docs.index, dtype=object)
+    return adcode.where(adcode.notna() & (adcode != ""), docs.region).astype(str)
 
 
 def plan_year(doc) -> str:
@@ -66,4 +74,5 @@ def plan_table(corpus, lang: str = "en") -> pd.DataFrame:
     out = docs[[c for c in cols if c in docs.columns]].reset_index(drop=True)
     out.insert(1, "label", out.doc_id.map(labels))
     out["year"] = [plan_year(d) for d in docs.to_dict("records")]
+    out["place"] = out.doc_id.map(place_of(corpus.documents))
     return out

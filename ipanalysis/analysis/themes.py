@@ -19,33 +19,33 @@ def dominant_stage(corpus) -> pd.Series:
 
 
 def stage_shares(corpus) -> pd.DataFrame:
-    """Region × stage: share of the region's measures whose dominant stage it is (rows sum to 1)."""
+    """Plan (``doc_id``) × stage: share of the plan's measures whose dominant stage it is (rows sum to 1)."""
     m = corpus.measures.assign(stage=corpus.measures.measure_id.map(dominant_stage(corpus)))
-    out = m.groupby("region").stage.value_counts(normalize=True).unstack(fill_value=0.0)
+    out = m.groupby("doc_id").stage.value_counts(normalize=True).unstack(fill_value=0.0)
     return out.reindex(columns=list(STAGES), fill_value=0.0)
 
 
 def fine_theme_shares(corpus) -> pd.DataFrame:
-    """Region × fine theme: share of the region's measures coded with the theme (not exclusive)."""
+    """Plan × fine theme: share of the plan's measures coded with the theme (not exclusive)."""
     th = corpus.measure_themes[corpus.measure_themes.level == "fine"]
-    n = corpus.measures.groupby("region").size()
-    counts = th.groupby(["region", "theme"]).measure_id.nunique().unstack(fill_value=0)
+    n = corpus.measures.groupby("doc_id").size()
+    counts = th.groupby(["doc_id", "theme"]).measure_id.nunique().unstack(fill_value=0)
     return counts.div(n, axis=0).fillna(0.0)
 
 
 def instrument_shares(corpus) -> pd.DataFrame:
-    """Region × instrument: share of the region's measures using at least one tool of the type."""
+    """Plan × instrument: share of the plan's measures using at least one tool of the type."""
     inst = corpus.measure_instruments
-    n = corpus.measures.groupby("region").size()
-    counts = inst.groupby(["region", "instrument"]).measure_id.nunique().unstack(fill_value=0)
+    n = corpus.measures.groupby("doc_id").size()
+    counts = inst.groupby(["doc_id", "instrument"]).measure_id.nunique().unstack(fill_value=0)
     return counts.div(n, axis=0).reindex(columns=["supply", "environment", "demand"], fill_value=0.0)
 
 
-def instrument_stage_matrix(corpus, region: str | None = None) -> pd.DataFrame:
-    """Instrument × dominant stage: number of (measure, instrument) codes (one region or all)."""
+def instrument_stage_matrix(corpus, doc_id: str | None = None) -> pd.DataFrame:
+    """Instrument × dominant stage: number of (measure, instrument) codes (one plan or all)."""
     inst = corpus.measure_instruments.drop_duplicates(["measure_id", "instrument"])
-    if region is not None:
-        inst = inst[inst.region == region]
+    if doc_id is not None:
+        inst = inst[inst.doc_id == doc_id]
     inst = inst.assign(stage=inst.measure_id.map(dominant_stage(corpus)))
     out = inst.groupby(["instrument", "stage"]).size().unstack(fill_value=0)
     return out.reindex(index=["supply", "environment", "demand"], columns=list(STAGES), fill_value=0)
@@ -85,12 +85,20 @@ def _tfidf(docs: list[str], **kwargs):
 
 
 def topics(corpus, n_topics: int = 6, n_words: int = 8, random_state: int = 0):
-    """NMF topics over measure tokens (TF-IDF). Returns ``(top words table, region × topic weights)``."""
+    """NMF topics over measure tokens (TF-IDF). Returns ``(top words table, plan × topic weights)``;
+    both empty when the corpus has too few measures or shared words to find topics in."""
     from sklearn.decomposition import NMF
 
     m = corpus.measures[corpus.measures.tokens.fillna("").str.len() > 0]
     n_topics = max(1, min(n_topics, len(m) - 1))
-    vectorizer, x = _tfidf(m.tokens.tolist(), min_df=2)
+    empty = (pd.DataFrame(columns=["topic", "top_words"]), pd.DataFrame())
+    if len(m) < 3:
+        return empty
+    try:
+        vectorizer, x = _tfidf(m.tokens.tolist(), min_df=2)
+    except ValueError:  # no word occurs in two measures
+        return empty
+    n_topics = min(n_topics, x.shape[1])
     model = NMF(n_components=n_topics, init="nndsvd", random_state=random_state, max_iter=500)
     weights = model.fit_transform(x)
     vocab = np.array(vectorizer.get_feature_names_out())
@@ -98,28 +106,31 @@ def topics(corpus, n_topics: int = 6, n_words: int = 8, random_state: int = 0):
         "topic": [f"T{k + 1}" for k in range(n_topics)],
         "top_words": [" ".join(vocab[np.argsort(row)[::-1][:n_words]]) for row in model.components_],
     })
-    doc_topic = pd.DataFrame(weights, columns=table.topic, index=m.region.values)
+    doc_topic = pd.DataFrame(weights, columns=table.topic, index=m.doc_id.values)
     doc_topic = doc_topic.div(doc_topic.sum(axis=1).replace(0, 1), axis=0)
     return table, doc_topic.groupby(level=0).mean()
 
 
 def plan_similarity(corpus) -> pd.DataFrame:
-    """Region × region cosine similarity of the plans' TF-IDF vectors (all measure tokens)."""
+    """Plan × plan cosine similarity of the plans' TF-IDF vectors (all measure tokens)."""
     from sklearn.metrics.pairwise import cosine_similarity
 
-    docs = corpus.measures.groupby("region").tokens.apply(lambda s: " ".join(s.fillna("")))
+    docs = corpus.measures.groupby("doc_id").tokens.apply(lambda s: " ".join(s.fillna("")))
+    docs = docs[docs.str.strip().str.len() > 0]
+    if docs.empty:
+        return pd.DataFrame()
     _, x = _tfidf(docs.tolist())
     return pd.DataFrame(cosine_similarity(x), index=docs.index, columns=docs.index)
 
 
 def keyness(corpus, n_terms: int = 10, prior_scale: float = 0.01,
             drop_place_names: bool = True) -> pd.DataFrame:
-    """Distinctive terms per region: log-odds ratio with an informative Dirichlet prior.
+    """Distinctive terms per plan: log-odds ratio with an informative Dirichlet prior.
 
-    Monroe, Colaresi & Quinn (2008), "Fightin' Words": for each region against all other plans,
-    delta = log-odds of the term in the region minus in the rest, each smoothed by a prior
+    Monroe, Colaresi & Quinn (2008), "Fightin' Words": for each plan against all other plans,
+    delta = log-odds of the term in the plan minus in the rest, each smoothed by a prior
     proportional to the term's corpus frequency (``prior_scale`` × corpus counts); the z-score
-    delta / sqrt(variance) ranks terms. Returns the top ``n_terms`` per region. Place names
+    delta / sqrt(variance) ranks terms. Returns the top ``n_terms`` per plan (``doc_id``). Place names
     (重庆, 成渝's parts, 渝中 …) are dropped unless ``drop_place_names`` is false: they say which plan a
     term comes from, not what it is about.
     """
@@ -127,8 +138,10 @@ def keyness(corpus, n_terms: int = 10, prior_scale: float = 0.01,
 
     places = place_names() if drop_place_names else frozenset()
     counts = {r: Counter(t for t in " ".join(s.fillna("")).split() if t not in places)
-              for r, s in corpus.measures.groupby("region").tokens}
-    vocab = sorted(set().union(*counts.values()))
+              for r, s in corpus.measures.groupby("doc_id").tokens}
+    vocab = sorted(set().union(*counts.values())) if counts else []
+    if not vocab:
+        return pd.DataFrame(columns=["doc_id", "term", "z", "count"])
     mat = pd.DataFrame({r: [c[w] for w in vocab] for r, c in counts.items()}, index=vocab, dtype=float)
     total = mat.sum(axis=1)
     alpha = total * prior_scale * (len(vocab) / max(total.sum(), 1)) * 10
@@ -143,6 +156,6 @@ def keyness(corpus, n_terms: int = 10, prior_scale: float = 0.01,
         var = 1 / (y_i + alpha) + 1 / (y_j + alpha)
         z = (delta / np.sqrt(var)).sort_values(ascending=False)
         for term, score in z.head(n_terms).items():
-            rows.append({"region": region, "term": term, "z": round(float(score), 3),
+            rows.append({"doc_id": region, "term": term, "z": round(float(score), 3),
                          "count": int(y_i[term])})
     return pd.DataFrame(rows)

@@ -1,15 +1,18 @@
 """Unit workloads: which agencies carry each plan, and how concentrated accountability is.
 
-Definitions (per region):
+Definitions (per plan, ``doc_id``):
 
 * ``n_lead`` / ``n_responsible`` / ``n_cooperating``: measures in which the agency holds that role
   (an agency named twice on a measure in different roles counts once per role); ``n_any``: measures
-  naming the agency at all; ``share_*``: the same divided by the region's number of measures.
-* Concentration over agencies' measure counts ``n_any``: ``top_share`` is the largest agency's share
-  of all (measure, agency) pairs, and the Herfindahl index ``hhi`` the sum of squared shares
-  (1 = one agency carries everything; 1/k = k agencies share equally).
+  naming the agency at all; ``share_*``: the same divided by the plan's number of measures.
+* Local units only by default (``include_national=False``): departments of the national IP office
+  named in a ministry–municipality joint plan are not the plan's local workload.
+* Concentration over the agencies' measure counts ``n_any``: ``top_share`` is the largest agency's
+  share of all (measure, agency) pairs, and the Herfindahl index ``hhi`` the sum of squared shares
+  (1 = one agency carries everything; 1/k = k agencies share equally). ``top_agency`` is the
+  largest agency that is one accountable body, never a collective placeholder (各成员单位).
 * ``collective_only_share``: share of measures whose only named local units are collective
-  (member units, townships/streets, districts/counties, parks): diffuse accountability.
+  (``assignments.collective``: member units, townships/streets, districts/counties, parks).
 * Co-assignment network: agencies are nodes; an edge's weight is the number of measures naming both.
 """
 
@@ -22,6 +25,13 @@ import pandas as pd
 __all__ = ["agency_workload", "concentration", "collective_only_share", "co_assignment_edges",
            "co_assignment_graph", "network_summary"]
 
+ROLES = ("lead", "responsible", "cooperating")
+
+
+def _assignments(corpus, include_national: bool = False) -> pd.DataFrame:
+    a = corpus.assignments
+    return a if include_national else a[a.unit_level.fillna("local") == "local"]
+
 
 def _named_units(assignments: pd.DataFrame) -> pd.DataFrame:
     """Assignments to units that are not collective (``assignments.collective``, from
@@ -29,87 +39,103 @@ def _named_units(assignments: pd.DataFrame) -> pd.DataFrame:
     return assignments[~assignments.collective.fillna(False).astype(bool)]
 
 
-def agency_workload(corpus) -> pd.DataFrame:
-    """One row per (region, agency) with measure counts by role and shares of the region's measures."""
-    a = corpus.assignments
-    n_measures = corpus.measures.groupby("region").size()
+def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
+    """One row per (plan, agency): measure counts by role and shares of the plan's measures, and
+    whether the agency is only ever named as a collective (``collective``)."""
+    a = _assignments(corpus, include_national)
+    columns = ["doc_id", "region", "agency", "n_lead", "n_responsible", "n_cooperating", "n_any",
+               "share_lead", "share_responsible", "share_cooperating", "share_any", "agency_zh", "agency_en",
+               "collective"]
+    if a.empty:
+        return pd.DataFrame(columns=columns)
+    n_measures = corpus.measures.groupby("doc_id").size()
     by_role = (a.drop_duplicates(["measure_id", "agency", "role"])
-                 .groupby(["region", "agency", "role"]).size().unstack(fill_value=0))
-    by_role = by_role.reindex(columns=["lead", "responsible", "cooperating"], fill_value=0)
-    by_role.columns = ["n_lead", "n_responsible", "n_cooperating"]
-    any_role = a.drop_duplicates(["measure_id", "agency"]).groupby(["region", "agency"]).size().rename("n_any")
-    out = by_role.join(any_role).reset_index()
-    total = out.region.map(n_measures)
+                 .groupby(["doc_id", "agency", "role"]).size().unstack(fill_value=0))
+    by_role = by_role.reindex(columns=list(ROLES), fill_value=0)
+    by_role.columns = [f"n_{r}" for r in ROLES]
+    any_role = a.drop_duplicates(["measure_id", "agency"]).groupby(["doc_id", "agency"]).size().rename("n_any")
+    collective = a.groupby(["doc_id", "agency"]).collective.apply(lambda s: bool(s.fillna(False).all()))
+    out = by_role.join(any_role).join(collective).reset_index()
+    total = out.doc_id.map(n_measures)
     for col in ("n_lead", "n_responsible", "n_cooperating", "n_any"):
         out["share_" + col[2:]] = (out[col] / total).round(4)
     labels = a.drop_duplicates("agency").set_index("agency")[["agency_zh", "agency_en"]]
     out = out.join(labels, on="agency")
-    return out.sort_values(["region", "n_any"], ascending=[True, False]).reset_index(drop=True)
+    out["region"] = out.doc_id.map(corpus.documents.set_index("doc_id").region)
+    out = out.sort_values(["doc_id", "n_any", "agency"], ascending=[True, False, True]).reset_index(drop=True)
+    return out[columns]
 
 
-def concentration(corpus) -> pd.DataFrame:
-    """Per region: number of agencies, top agency and its share, Herfindahl index."""
-    w = agency_workload(corpus)
+def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
+    """Per plan: number of agencies, the largest accountable agency and its share, Herfindahl index,
+    and the share of measures named only to collectives."""
+    w = agency_workload(corpus, include_national)
+    only = collective_only_share(corpus)
     rows = []
-    for region, g in w.groupby("region"):
+    for doc_id, g in w.groupby("doc_id"):
         shares = g.n_any / g.n_any.sum()
-        top = g.loc[shares.idxmax()]
-        rows.append({"region": region, "n_agencies": len(g), "top_agency": top.agency,
-                     "top_share": round(shares.max(), 4), "hhi": round(float((shares ** 2).sum()), 4),
-                     "collective_only_share": collective_only_share(corpus).get(region)})
-    return pd.DataFrame(rows)
+        named = g[~g.collective.astype(bool)]
+        top = named.loc[named.n_any.idxmax()] if len(named) else None
+        rows.append({"doc_id": doc_id, "region": g.region.iloc[0], "n_agencies": len(g),
+                     "top_agency": top.agency if top is not None else None,
+                     "top_share": round(float(top.n_any / g.n_any.sum()), 4) if top is not None else None,
+                     "hhi": round(float((shares ** 2).sum()), 4),
+                     "collective_only_share": only.get(doc_id)})
+    return pd.DataFrame(rows, columns=["doc_id", "region", "n_agencies", "top_agency", "top_share", "hhi",
+                                       "collective_only_share"])
 
 
 def collective_only_share(corpus) -> dict[str, float]:
-    """Per region: share of measures whose named local units are all collective."""
-    a = corpus.assignments[corpus.assignments.unit_level == "local"]
+    """Per plan: share of measures whose named local units are all collective."""
+    a = _assignments(corpus)
     only = a.groupby("measure_id").collective.apply(lambda s: bool(s.fillna(False).astype(bool).all()))
     m = corpus.measures.assign(only=corpus.measures.measure_id.map(only).fillna(False).astype(bool))
-    return m.groupby("region").only.mean().round(4).to_dict()
+    return m.groupby("doc_id").only.mean().round(4).to_dict()
 
 
-def co_assignment_edges(corpus, region: str | None = None, include_collective: bool = False) -> pd.DataFrame:
-    """Weighted edges ``(region, source, target, weight)``: measures naming both agencies."""
-    a = corpus.assignments
-    if region is not None:
-        a = a[a.region == region]
+def co_assignment_edges(corpus, doc_id: str | None = None, include_collective: bool = False) -> pd.DataFrame:
+    """Weighted edges ``(doc_id, source, target, weight)``: measures naming both agencies."""
+    a = _assignments(corpus)
+    if doc_id is not None:
+        a = a[a.doc_id == doc_id]
     if not include_collective:
         a = _named_units(a)
     rows = []
-    for (reg, _), g in a.groupby(["region", "measure_id"]):
+    for (plan, _), g in a.groupby(["doc_id", "measure_id"]):
         for s, t in combinations(sorted(set(g.agency)), 2):
-            rows.append((reg, s, t))
-    edges = pd.DataFrame(rows, columns=["region", "source", "target"])
-    return edges.groupby(["region", "source", "target"]).size().rename("weight").reset_index()
+            rows.append((plan, s, t))
+    edges = pd.DataFrame(rows, columns=["doc_id", "source", "target"])
+    return edges.groupby(["doc_id", "source", "target"]).size().rename("weight").reset_index()
 
 
-def co_assignment_graph(corpus, region: str, include_collective: bool = False):
+def co_assignment_graph(corpus, doc_id: str, include_collective: bool = False):
     """A networkx graph of one plan: node attribute ``measures`` (n_any), edge attribute ``weight``."""
     import networkx as nx
 
     g = nx.Graph()
     w = agency_workload(corpus)
-    w = w[w.region == region]
+    w = w[w.doc_id == doc_id]
     if not include_collective:
-        w = w[w.agency.isin(set(_named_units(corpus.assignments).agency))]
+        w = w[~w.collective.astype(bool)]
     for row in w.itertuples():
         g.add_node(row.agency, measures=int(row.n_any), lead=int(row.n_lead))
-    for e in co_assignment_edges(corpus, region, include_collective).itertuples():
+    for e in co_assignment_edges(corpus, doc_id, include_collective).itertuples():
         g.add_edge(e.source, e.target, weight=int(e.weight))
     return g
 
 
 def network_summary(corpus) -> pd.DataFrame:
-    """Per region: nodes, edges, density, weighted degree centralisation of the top agency."""
+    """Per plan: nodes, edges, density, weighted degree centralisation of the top agency."""
     import networkx as nx
 
     rows = []
-    for region in sorted(corpus.documents.region):
-        g = co_assignment_graph(corpus, region)
+    for doc in corpus.documents.sort_values("doc_id").itertuples():
+        g = co_assignment_graph(corpus, doc.doc_id)
         strength = dict(g.degree(weight="weight"))
         total = sum(strength.values()) or 1
         top = max(strength, key=strength.get) if strength else None
-        rows.append({"region": region, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+        rows.append({"doc_id": doc.doc_id, "region": doc.region, "nodes": g.number_of_nodes(),
+                     "edges": g.number_of_edges(),
                      "density": round(nx.density(g), 4) if g.number_of_nodes() > 1 else 0.0,
                      "hub": top, "hub_strength_share": round(strength.get(top, 0) / total, 4) if top else 0.0})
     return pd.DataFrame(rows)

@@ -7,41 +7,43 @@ import numpy as np
 import pandas as pd
 
 from ..rules.lexicon import STAGES
-from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label, region_colors, region_label
+from ..analysis.plans import place_of, plan_labels, plan_order
+from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label, region_colors
 
 STAGE_COLORS = dict(zip(STAGES, ["#4477AA", "#66CCEE", "#228833", "#CCBB44", "#EE6677", "#AA3377"]))
 ROLE_COLORS = {"lead": "#08306B", "responsible": "#4292C6", "cooperating": "#C6DBEF"}
 
-def ordered_regions(corpus) -> list[str]:
-    """Regions in a stable display order (by period start, then name)."""
-    docs = corpus.documents.sort_values(["date_written", "region"], na_position="last")
-    return docs.region.tolist()
 
+def plan_context(corpus, lang, present=None):
+    """``(plans in display order, doc_id -> label, doc_id -> colour)``, limited to ``present``.
 
-def region_axis_labels(corpus, lang) -> dict[str, str]:
-    return region_label(corpus.documents, lang)
-
-
-def region_context(corpus, lang, present=None):
-    """``(regions in display order, region -> label, region -> colour)``, limited to ``present``."""
+    Plans are the unit of every figure; each keeps its region's colour (so a region's plans share
+    one) and a label that tells it apart (region and year, then type: :mod:`..analysis.plans`).
+    """
     present = None if present is None else set(present)
-    regions = [r for r in ordered_regions(corpus) if present is None or r in present]
-    return regions, region_axis_labels(corpus, lang), region_colors(regions)
+    order = plan_order(corpus.documents)
+    plans = [d for d in order if present is None or d in present]
+    place = place_of(corpus.documents)
+    region_of = corpus.documents.set_index("doc_id").region
+    colour_key = {}  # one colour a place: its first plan's region key (palette in region_palette.csv)
+    for d in order:
+        colour_key.setdefault(place[d], region_of[d])
+    by_region = region_colors(sorted({colour_key[place[d]] for d in plans}))
+    return plans, plan_labels(corpus.documents, lang), {d: by_region[colour_key[place[d]]] for d in plans}
 
 
-def bar_by_region(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str = "{:.0f}", ax=None):
-    regions = [r for r in ordered_regions(corpus) if r in values.index]
-    colors = region_colors(regions)
-    names = region_axis_labels(corpus, lang)
-    own = ax is None
-    if own:
-        fig, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.4))
-    bars = ax.bar([names[r] for r in regions], [values[r] for r in regions], color=[colors[r] for r in regions])
-    for bar, r in zip(bars, regions):
-        ax.annotate(fmt.format(values[r]), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+def bar_by_plan(corpus, values: pd.Series, lang: str, ylabel: str, fmt: str = "{:.0f}", ax=None):
+    """Vertical bars, one per plan (``values`` indexed by doc_id), in the plans' colours."""
+    plans, names, colors = plan_context(corpus, lang, values.index)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(SINGLE_COLUMN, 2.4))
+    bars = ax.bar(range(len(plans)), [values[d] for d in plans], color=[colors[d] for d in plans])
+    ax.set_xticks(range(len(plans)), [names[d] for d in plans], rotation=30 if len(plans) > 4 else 0,
+                  ha="right" if len(plans) > 4 else "center")
+    for bar, d in zip(bars, plans):
+        ax.annotate(fmt.format(values[d]), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     ha="center", va="bottom", fontsize=6, xytext=(0, 1), textcoords="offset points")
     ax.set_ylabel(ylabel)
-    ax.tick_params(axis="x", rotation=0)
     return ax.figure
 
 
@@ -62,11 +64,11 @@ def stacked_barh(ax, ticks: list[str], table: pd.DataFrame, colors: dict, lang: 
     ax.invert_yaxis()
 
 
-def share_heatmap(frame: pd.DataFrame, regions, names, lang, extra_width: float):
-    """Keys (rows, labelled in ``lang``) × regions: shares of each region's measures."""
+def share_heatmap(frame: pd.DataFrame, plans, names, lang, extra_width: float):
+    """Keys (rows, labelled in ``lang``) × plans: shares of each plan's measures."""
     frame = frame.copy()
     frame.index = [label(k, lang) for k in frame.index]
-    frame.columns = [names[r] for r in regions]
+    frame.columns = [names[d] for d in plans]
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + extra_width, 0.2 * len(frame) + 0.85))
     heatmap(frame, ax, cbar_label=label("share_of_measures", lang), vmax=1)
     return fig

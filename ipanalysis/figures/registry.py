@@ -32,7 +32,8 @@ def _load_topics() -> None:
 
 
 def draw(name: str, corpus, lang: str):
-    """One registered figure, styled."""
+    """One registered figure, styled; None when the corpus has nothing it could show (a figure that
+    follows regions over time, for a corpus with one plan per region)."""
     from .style import set_theme
 
     _load_topics()
@@ -46,8 +47,13 @@ def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
 
     if out is not None:
         for each in langs:
-            save_figure(draw(name, corpus, each), name, out, each)
-    return draw(name, corpus, lang)
+            fig = draw(name, corpus, each)
+            if fig is not None:
+                save_figure(fig, name, out, each)
+    fig = draw(name, corpus, lang)
+    if fig is None:
+        print(f"{name}: nothing to draw for this corpus")
+    return fig
 
 
 def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progress=False,
@@ -73,5 +79,6 @@ def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progr
         with warnings.catch_warnings():
             warnings.filterwarnings("error", message=r".*[Gg]lyph .* missing from.*")
             fig = draw(name, corpus, lang)
-            written.extend(save_figure(fig, name, out, lang))
+            if fig is not None:
+                written.extend(save_figure(fig, name, out, lang))
     return written

@@ -30,7 +30,7 @@ from ..rules.datafiles import read_table  # noqa: E402
 
 __all__ = [
     "SINGLE_COLUMN", "DOUBLE_COLUMN", "FONT_FAMILY", "font_path", "use_style", "set_theme",
-    "region_colors", "region_label", "label", "save_figure", "LANGS",
+    "region_colors", "label", "save_figure", "LANGS",
 ]
 
 SINGLE_COLUMN = 3.5  # inches (89 mm)
@@ -100,13 +100,6 @@ def region_colors(regions) -> dict[str, str]:
         choices = [c for c in free if c not in taken] or free
         colors[region] = choices[int(hashlib.sha1(region.encode()).hexdigest(), 16) % len(choices)]
     return colors
-
-
-def region_label(documents, lang: str) -> dict[str, str]:
-    """Region key -> display label (``渝中区`` or ``Yuzhong``) from the documents table."""
-    if lang == "zh":
-        return {r: (z if isinstance(z, str) and z else r) for r, z in zip(documents.region, documents.region_zh)}
-    return {r: r for r in documents.region}
 
 
 @lru_cache(maxsize=1)

@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analysis import targets as target_analysis
-from .common import (bar_by_region, region_axis_labels, region_context)
+from .common import bar_by_plan, plan_context
 from .registry import register
-from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label, region_colors
+from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label
 
 
 @register("targets_vs_national")
@@ -20,11 +20,9 @@ def targets_vs_national(corpus, lang):
         ax.text(0.5, 0.5, "无可比目标" if lang == "zh" else "No comparable targets", ha="center", va="center")
         ax.axis("off")
         return fig
-    regions = list(dict.fromkeys(comp.region))
-    colors = region_colors(regions)
-    names = region_axis_labels(corpus, lang)
-    ticks = [f"{names[r]} · {label(k, lang)}" for r, k in zip(comp.region, comp.indicator_key)]
-    ax.barh(ticks, comp.ratio, color=[colors[r] for r in comp.region])
+    _, names, colors = plan_context(corpus, lang, set(comp.doc_id))
+    ticks = [f"{names[d]} · {label(k, lang)}" for d, k in zip(comp.doc_id, comp.indicator_key)]
+    ax.barh(ticks, comp.ratio, color=[colors[d] for d in comp.doc_id])
     for y, row in enumerate(comp.itertuples()):
         ax.text(row.ratio, y, f" {row.value:g}{row.unit} / {row.value_2025:g}{row.national_unit}",
                 va="center", fontsize=5.5)
@@ -38,11 +36,11 @@ def targets_vs_national(corpus, lang):
 
 @register("targets_quantification")
 def quantification(corpus, lang):
-    q = target_analysis.quantification(corpus).set_index("region")
+    q = target_analysis.quantification(corpus).set_index("doc_id")
     fig, axes = plt.subplots(1, 2, figsize=(DOUBLE_COLUMN, 2.4))
-    bar_by_region(corpus, q.n_targets.astype(int), lang, label("targets_per_plan", lang), ax=axes[0])
-    bar_by_region(corpus, q.share_with_number.astype(float), lang, label("share_with_number", lang),
-                   fmt="{:.0%}", ax=axes[1])
+    bar_by_plan(corpus, q.n_targets.astype(int), lang, label("targets_per_plan", lang), ax=axes[0])
+    bar_by_plan(corpus, q.share_with_number.astype(float), lang, label("share_with_number", lang),
+                fmt="{:.0%}", ax=axes[1])
     axes[1].yaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0, decimals=0))
     fig.tight_layout()
     return fig
@@ -50,21 +48,21 @@ def quantification(corpus, lang):
 
 @register("targets_horizons")
 def target_horizons(corpus, lang):
-    h = target_analysis.horizons(corpus).set_index("region")
-    regions, names, colors = region_context(corpus, lang, h.index)
-    t = corpus.targets.dropna(subset=["year"])
-    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.0, 2.4))
-    for y, region in enumerate(regions):
-        row = h.loc[region]
+    h = target_analysis.horizons(corpus).set_index("doc_id")
+    regions, names, colors = plan_context(corpus, lang, h.index)  # plans in display order
+    t = target_analysis.commitments(corpus).dropna(subset=["year"])
+    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.0, 0.25 * len(regions) + 1.2))
+    for y, doc_id in enumerate(regions):
+        row = h.loc[doc_id]
         written = pd.to_datetime(row.date_written).year if pd.notna(row.date_written) else None
         if pd.notna(row.period_start) and pd.notna(row.period_end):
-            ax.plot([row.period_start - 0.4, row.period_end + 0.4], [y, y], color=colors[region], linewidth=5,
+            ax.plot([row.period_start - 0.4, row.period_end + 0.4], [y, y], color=colors[doc_id], linewidth=5,
                     alpha=0.35, solid_capstyle="butt", label=label("period", lang) if y == 0 else None)
         if written:
             ax.plot([written], [y], marker="|", color="black", markersize=8)
-        years = t[t.region == region].year.value_counts()
+        years = t[t.doc_id == doc_id].year.value_counts()
         for year, n in years.items():
-            ax.scatter([year], [y], s=12 + 6 * n, color=colors[region], zorder=3)
+            ax.scatter([year], [y], s=12 + 6 * n, color=colors[doc_id], zorder=3)
             ax.annotate(str(n), (year, y), xytext=(5, 3), textcoords="offset points", fontsize=5.5)
     ax.set_yticks(range(len(regions)), [names[r] for r in regions])
     ax.invert_yaxis()

@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..analysis import workloads
-from .common import (ROLE_COLORS, ordered_regions, panel_grid, region_axis_labels, region_context, share_heatmap, stacked_barh)
+from .common import ROLE_COLORS, panel_grid, plan_context, share_heatmap, stacked_barh
 from .registry import register
-from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label, region_colors
+from .style import DOUBLE_COLUMN, SINGLE_COLUMN, label
 
 
 def _top_agencies(w: pd.DataFrame, n: int = 16) -> list[str]:
@@ -18,21 +18,25 @@ def _top_agencies(w: pd.DataFrame, n: int = 16) -> list[str]:
 @register("workloads_agency_heatmap")
 def agency_heatmap(corpus, lang):
     w = workloads.agency_workload(corpus)
-    regions, names, _ = region_context(corpus, lang, set(w.region))
+    plans, names, _ = plan_context(corpus, lang, set(w.doc_id))
+    if not plans:
+        return None
     agencies = _top_agencies(w, 18)
-    frame = w.pivot_table(index="agency", columns="region", values="share_any", fill_value=0.0)
-    return share_heatmap(frame.loc[agencies, regions], regions, names, lang, extra_width=1.6)
+    frame = w.pivot_table(index="agency", columns="doc_id", values="share_any", fill_value=0.0)
+    return share_heatmap(frame.loc[agencies, plans], plans, names, lang, extra_width=1.6)
 
 
 @register("workloads_roles_by_agency")
 def roles_by_agency(corpus, lang):
     w = workloads.agency_workload(corpus)
+    if w.empty:
+        return None
     totals = w.groupby("agency")[["n_lead", "n_responsible", "n_cooperating"]].sum()
     totals = totals.loc[totals.sum(axis=1).sort_values(ascending=False).index[:16]]
     fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 1.2, 3.2))
     totals.columns = ["lead", "responsible", "cooperating"]
     stacked_barh(ax, [label(a, lang) for a in totals.index], totals, ROLE_COLORS, lang)
-    n = corpus.documents.doc_id.nunique()
+    n = w.doc_id.nunique()
     ax.set_xlabel(label("n_measures", lang) + (f"（{n}个规划合计）" if lang == "zh" else f" (all {n} plans)"))
     ax.legend(frameon=False, loc="lower right")
     return fig
@@ -40,14 +44,15 @@ def roles_by_agency(corpus, lang):
 
 @register("workloads_concentration")
 def concentration(corpus, lang):
-    c = workloads.concentration(corpus).set_index("region")
-    regions, names, _ = region_context(corpus, lang, c.index)
+    c = workloads.concentration(corpus).set_index("doc_id")
+    plans, names, colors = plan_context(corpus, lang, c.index)
+    if not plans:
+        return None
     metrics = ["top_share", "hhi", "collective_only_share"]
-    fig, axes = plt.subplots(1, 3, figsize=(DOUBLE_COLUMN, 2.3), sharey=True)
-    colors = region_colors(regions)
+    fig, axes = plt.subplots(1, 3, figsize=(DOUBLE_COLUMN, 0.25 * len(plans) + 1.2), sharey=True)
     for ax, metric in zip(axes, metrics):
-        values = c.loc[regions, metric].astype(float)
-        ax.barh([names[r] for r in regions], values, color=[colors[r] for r in regions])
+        values = c.loc[plans, metric].astype(float).fillna(0.0)
+        ax.barh([names[d] for d in plans], values, color=[colors[d] for d in plans])
         for y, v in enumerate(values):
             ax.text(v, y, f" {v:.2f}", va="center", fontsize=6)
         ax.set_title(label(metric, lang), fontsize=7)
@@ -84,24 +89,27 @@ def _draw_network(ax, g, lang, title, color, layout="circular"):
 @register("workloads_network_largest_plan")
 def network_largest(corpus, lang):
     summary = workloads.network_summary(corpus)
-    region = summary.sort_values(["nodes", "edges"], ascending=False).region.iloc[0]
-    g = workloads.co_assignment_graph(corpus, region)
+    summary = summary[summary.nodes > 0]
+    if summary.empty:
+        return None
+    doc_id = summary.sort_values(["nodes", "edges", "doc_id"], ascending=[False, False, True]).doc_id.iloc[0]
+    _, names, colors = plan_context(corpus, lang, [doc_id])
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN, 4.6))
-    names = region_axis_labels(corpus, lang)
-    _draw_network(ax, g, lang, names[region], region_colors([region])[region], layout="kamada_kawai")
+    _draw_network(ax, workloads.co_assignment_graph(corpus, doc_id), lang, names[doc_id], colors[doc_id],
+                  layout="kamada_kawai")
     return fig
 
 
 @register("workloads_network_by_plan")
 def network_by_plan(corpus, lang):
-    regions = ordered_regions(corpus)
-    names = region_axis_labels(corpus, lang)
-    colors = region_colors(regions)
-    fig, axes = panel_grid(len(regions), 2.5)
-    summary = workloads.network_summary(corpus).set_index("region")
-    for ax, region in zip(axes, regions):
-        g = workloads.co_assignment_graph(corpus, region)
-        s = summary.loc[region]
+    summary = workloads.network_summary(corpus).set_index("doc_id")
+    plans, names, colors = plan_context(corpus, lang, summary.index[summary.nodes > 0])
+    if not plans:
+        return None
+    fig, axes = panel_grid(len(plans), 2.5)
+    for ax, doc_id in zip(axes, plans):
+        s = summary.loc[doc_id]
         extra = (f"节点 {s.nodes}, 密度 {s.density:.2f}" if lang == "zh" else f"{s.nodes} agencies, density {s.density:.2f}")
-        _draw_network(ax, g, lang, f"{names[region]}\n{extra}", colors[region])
+        _draw_network(ax, workloads.co_assignment_graph(corpus, doc_id), lang, f"{names[doc_id]}\n{extra}",
+                      colors[doc_id])
     return fig

@@ -2,17 +2,22 @@
 
 import pytest
 
+from conftest import DOC_IDS
+
 from ipanalysis.analysis import workloads
 
 
-def test_workload_counts_sum_to_the_assignments(corpus):
+def test_workload_counts_sum_to_the_local_assignments(corpus):
     w = workloads.agency_workload(corpus)
-    a = corpus.assignments.drop_duplicates(["measure_id", "agency", "role"])
+    local = corpus.assignments[corpus.assignments.unit_level == "local"]
+    a = local.drop_duplicates(["measure_id", "agency", "role"])
     by_role = a.groupby("role").size()
     assert w.n_lead.sum() == by_role["lead"]
     assert w.n_responsible.sum() == by_role["responsible"]
     assert w.n_cooperating.sum() == by_role.get("cooperating", 0)
-    assert w.n_any.sum() == len(corpus.assignments.drop_duplicates(["measure_id", "agency"]))
+    assert w.n_any.sum() == len(local.drop_duplicates(["measure_id", "agency"]))
+    national = workloads.agency_workload(corpus, include_national=True)
+    assert national.n_any.sum() > w.n_any.sum()  # the joint plan's CNIPA departments
     n = corpus.measures.groupby("region").size()
     row = w[(w.region == "Dongli") & (w.agency == "market_regulation_ip")].iloc[0]
     assert row.n_any == 31 and row.share_any == pytest.approx(31 / n["Dongli"], abs=1e-4)
@@ -27,18 +32,19 @@ def test_concentration(corpus):
     assert set(c.index) == set(corpus.documents.region)
     assert (c.hhi > 0).all() and (c.hhi <= 1).all()
     assert (c.top_share >= c.hhi).all()  # the largest share is at least the HHI
-    # Chongqing: every measure names the IP office, the districts and CNIPA departments
-    assert c.loc["Chongqing", "top_agency"] in {"market_regulation_ip", "districts_counties", "national_ip_office"}
+    # Chongqing: every measure names the IP office and the districts; the top agency is one body,
+    # never the collective placeholder, and CNIPA departments are not the plan's local workload
+    assert c.loc["Chongqing", "top_agency"] == "market_regulation_ip"
     # Zhongshan leaves items 3, 12, 15, 16, 17 and 21 to the joint-conference member units alone
     assert c.loc["Zhongshan", "collective_only_share"] == pytest.approx(6 / 21, abs=1e-3)
 
 
 def test_co_assignment_network(corpus):
-    edges = workloads.co_assignment_edges(corpus, "Zhongshan")
+    edges = workloads.co_assignment_edges(corpus, DOC_IDS["Zhongshan"])
     pairs = {(e.source, e.target): e.weight for e in edges.itertuples()}
     # 市工商局牵头,市公安局、市知识产权局配合 links market regulation and police
     assert pairs[("market_regulation_ip", "police")] >= 1
-    g = workloads.co_assignment_graph(corpus, "Dongli")
+    g = workloads.co_assignment_graph(corpus, DOC_IDS["Dongli"])
     assert g.nodes["market_regulation_ip"]["measures"] == 31
     summary = workloads.network_summary(corpus).set_index("region")
     assert summary.loc["Dongli", "hub"] == "market_regulation_ip"
