@@ -41,7 +41,8 @@ class DocumentMetadata:
     province_zh: str | None = None
     city_zh: str | None = None
     adcode: str | None = None
-    plan_type: str | None = None  # from the title's ending (data/document_types.csv)
+    plan_type: str | None = None  # as the title names it (data/document_types.csv): 工作要点, 实施方案 …
+    plan_type_en: str | None = None
     admin_level: str | None = None
     region: str | None = None
     body_start: int = 0  # index into the normalised lines of the first line after the title
@@ -270,6 +271,6 @@ def extract_metadata(lines: list[Line], region_key: str | None = None) -> Docume
     _set(meta, "date_published", _published(ctx))
     meta.period_start, meta.period_end = parse_period(meta.title)
     kind = document_type(meta.title)
-    meta.plan_type = kind["plan_type"] if kind else None
+    meta.plan_type, meta.plan_type_en = (kind["plan_type"], kind["type_en"]) if kind else (None, None)
     _locate(meta, lines, region_key)
     return meta

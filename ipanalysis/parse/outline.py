@@ -26,7 +26,7 @@ STYLE_RANK = style_rank()
 @dataclass
 class OutlineItem:
     style: str
-    number: str  # as printed, without the trailing separator (``(三)``, ``7``, ``1﹒``)
+    number: str  # as printed, without the separator that follows it (``(三)``, ``7``, ``1`` for ``1﹒``)
     rank: int
     paragraphs: list[Line] = field(default_factory=list)
     children: list["OutlineItem"] = field(default_factory=list)

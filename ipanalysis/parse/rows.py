@@ -145,6 +145,8 @@ def document_row(doc_id: str, name: str, digest: str, fmt: str, norm, meta, regi
         "doc_number": meta.doc_number,
         "title": meta.title,
         "plan_type": meta.plan_type,
+        "plan_type_en": meta.plan_type_en,
+        "kind": "plan" if tables["assignments"] else "reference",
         "date_written": meta.date_written,
         "date_published": meta.date_published,
         "period_start": meta.period_start,

@@ -23,20 +23,20 @@ def title_ending_pattern() -> re.Pattern:
 
 
 def document_type(title: str | None) -> dict | None:
-    """``{plan_type, type_zh, type_en, genre}`` of a title, or None when its ending is unknown."""
+    """``{plan_type, type_en, genre}`` of a title, or None when its ending is unknown."""
     if not title:
         return None
     core = re.sub(r"[(（][^()（）]*[)）]$", "", title.strip())
     for row in _types():
         if core.endswith(row["ending"]):
-            return {k: row[k] for k in ("plan_type", "type_zh", "type_en", "genre")}
+            return {k: row[k] for k in ("plan_type", "type_en", "genre")}
     return None
 
 
 @lru_cache(maxsize=2)
 def type_labels(lang: str = "en") -> dict[str, str]:
-    """plan_type -> its label in ``lang`` (the first row of each type gives it)."""
+    """plan_type (as the title names it) -> its label in ``lang``."""
     labels: dict[str, str] = {}
     for row in read_records("document_types.csv"):
-        labels.setdefault(row["plan_type"], row["type_zh"] if lang == "zh" else row["type_en"])
+        labels.setdefault(row["plan_type"], row["plan_type"] if lang == "zh" else row["type_en"])
     return labels

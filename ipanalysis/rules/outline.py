@@ -35,7 +35,7 @@ def match_item(text: str) -> tuple[str, str, str] | None:
         if m:
             groups = m.groupdict()
             sep = (groups.get("sep") or "").strip()
-            return style, printed.format(num=m["num"], sep=sep if sep == "﹒" else ""), m["rest"]
+            return style, printed.format(num=m["num"], sep=sep), m["rest"]
     return None
 
 

@@ -17,6 +17,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "doc_id": STRING, "file": STRING, "sha256": STRING, "format": STRING, "encoding": STRING,
         "region": STRING, "region_zh": STRING, "province_zh": STRING, "city_zh": STRING, "adcode": STRING,
         "admin_level": STRING, "issuer": STRING, "doc_number": STRING, "title": STRING, "plan_type": STRING,
+        "plan_type_en": STRING, "kind": STRING,
         "date_written": STRING, "date_published": STRING, "period_start": INT, "period_end": INT,
         "script": STRING, "n_measures": INT, "n_targets": INT, "n_assignments": INT, "n_chars": INT,
         "title_line": INT, "pinyin_annotations_removed": INT, "repaired_spans": INT,

@@ -20,7 +20,8 @@ def test_the_mixed_corpus(mixed):
     assert set(docs[docs.city_zh == "重庆市"].index) == {"chongqing_2024_strong_ip_city_plan"} | YUZHONG
     assert set(docs[docs.province_zh == "江苏省"].index) == {"jiangsu_2024_ip_work_points",
                                                              "tongzhou_2022_2025_strong_ip_county_plan"}
-    assert docs.loc["yuzhong_2024_ip_work_points", "plan_type"] == "work_points"
+    assert docs.loc["yuzhong_2024_ip_work_points", ["plan_type", "plan_type_en", "kind"]].tolist() == ["工作要点", "Work points", "plan"]
+    assert docs.loc["13_notice_no_tasks", ["plan_type", "kind"]].tolist() == ["通知", "reference"]
 
 
 def test_plan_labels_are_unique_and_say_region_and_year(mixed):
