@@ -8,7 +8,7 @@ The package reads as the data flow: :mod:`.rules` (the vocabularies) → :mod:`.
 that ``ipanalysis --help`` and other light commands start without loading pandas.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _API = {
     "Corpus": "tables.corpus",

@@ -1,4 +1,4 @@
-"""Command-line interface: ``ipanalysis build | figures | check | add``."""
+"""Command-line interface: ``ipanalysis build | figures | check | evaluate | export | add | extract``."""
 
 from __future__ import annotations
 
@@ -175,11 +175,27 @@ def _run_evaluate(args) -> int:
     return 0
 
 
+def _run_export(args) -> int:
+    from .tables.export import export
+
+    try:
+        written = export(args.format, args.processed, args.out)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="ipanalysis",
         description="Turn Chinese local-government IP policy plans into tables and figures.",
     )
+    parser.add_argument("--version", action="version", version=f"ipanalysis {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="parse every plan in the raw folder and write all tables",
@@ -223,6 +239,16 @@ def build_parser() -> argparse.ArgumentParser:
                                    "tests/fixtures/styles/ for the format.")
     p.add_argument("folder", help="folder with plan files and their .expected.json codings")
     p.set_defaults(func=_run_evaluate)
+
+    p = sub.add_parser("export", help="export the tables as an Excel workbook, Stata files or CSV",
+                       description="Write the built tables for other tools: xlsx (one workbook, a sheet per "
+                                   "table and a codebook sheet), dta (Stata 118, one file per table, with "
+                                   "variable labels) or csv (UTF-8 with BOM). Text cells that a spreadsheet "
+                                   "would read as a formula are prefixed with ' in xlsx and csv.")
+    p.add_argument("--format", choices=["xlsx", "dta", "csv"], required=True, help="the file format")
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
+    p.add_argument("--out", default="exports", help="folder for the exported files (default: exports)")
+    p.set_defaults(func=_run_export)
 
     p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
                        description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.")

@@ -70,18 +70,25 @@ def execute_all(out_dir: Path | None = None, env: dict | None = None) -> list[Pa
     return written
 
 
-def sync_all() -> list[Path]:
-    """Write the paired ``.ipynb`` (no outputs) beside each ``.py`` source."""
+def sync_all(folder: Path | None = None) -> list[Path]:
+    """Write the paired ``.ipynb`` (no outputs) beside each ``.py`` source that is newer than it.
+
+    The ``.ipynb`` takes the ``.py``'s modification time: JupyterLab's jupytext refuses a pair
+    whose ``.ipynb`` is more recent than its text file (it could hold edits the text lacks).
+    """
     import jupytext
 
     written = []
-    for source in notebook_sources():
+    for source in notebook_sources(folder):
+        target = source.with_suffix(".ipynb")
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
         nb = jupytext.read(source)
         nb.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
-        target = source.with_suffix(".ipynb")
-        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
-            jupytext.write(nb, target)
-            written.append(target)
+        jupytext.write(nb, target)
+        stat = source.stat()
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        written.append(target)
     return written
 
 

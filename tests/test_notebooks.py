@@ -33,3 +33,22 @@ def test_notebook_executes(source, mixed_raw, mixed_dir, tmp_path):
     assert errors == []
     if "LANG, FIGURES)" in source.read_text(encoding="utf-8"):  # notebooks that save their figures
         assert list((tmp_path / "figures").glob("*_zh.png")) and list((tmp_path / "figures").glob("*_en.pdf"))
+
+
+def test_paired_notebooks_open_in_jupyterlab(tmp_path):
+    """`make lab` pairs each .py with an .ipynb that JupyterLab's jupytext opens without refusing it."""
+    import shutil
+
+    from jupytext import TextFileContentsManager
+
+    from ipanalysis.notebooks import sync_all
+
+    for path in NOTEBOOKS + [NOTEBOOKS[0].parent / "jupytext.toml"]:
+        shutil.copy(path, tmp_path / path.name)
+    written = sync_all(tmp_path)
+    assert len(written) == len(NOTEBOOKS) and sync_all(tmp_path) == []  # a second run writes nothing
+    manager = TextFileContentsManager(root_dir=str(tmp_path))
+    for path in written:
+        assert path.stat().st_mtime <= (tmp_path / f"{path.stem}.py").stat().st_mtime
+        model = manager.get(path.name)
+        assert model["type"] == "notebook" and model["content"]["cells"][0]["cell_type"] == "markdown"

@@ -14,8 +14,12 @@ __all__ = ["ParseCache", "code_fingerprint", "cache_key", "file_sha"]
 
 
 def code_fingerprint() -> str:
-    """Hash of the package's code and reference data: a change invalidates cached parses."""
-    digest = hashlib.sha256()
+    """Hash of the package's code and reference data, and of what else changes parse results (the
+    versions of OpenCC, the segmenters, pypinyin, the readers; :func:`.provenance.parse_environment`):
+    a change to any of them invalidates cached parses."""
+    from .provenance import parse_environment
+
+    digest = hashlib.sha256(json.dumps(parse_environment(), sort_keys=True).encode())
     package = Path(__file__).parent.parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".csv", ".txt", ".json") and "__pycache__" not in path.parts:

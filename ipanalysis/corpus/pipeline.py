@@ -12,18 +12,21 @@ missing tables. pandas is loaded only when DataFrames are asked for (``report.co
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import PROCESSED_DIR, RAW_DIR, build_cache_dir, overrides_path
+from ..tables.atomic import atomic_write_bytes
 from ..tables.write import write_tables
 from .assemble import assemble
 from .cache import ParseCache, code_fingerprint, file_sha
 from .overrides import apply_overrides_file, has_overrides
 from .parse_all import parse_job, progress, start_parsing
 from .previous import PreviousBuild, save_tables_manifest
+from .provenance import build_info
 from .report import BuildReport
 from .resolve import keep_earlier_good, reject_duplicates
 from .scan import MAX_FILE_BYTES, list_raw_files, read_registry, scan_files
@@ -166,6 +169,9 @@ def build(
     previous = PreviousBuild.load(out_dir)
     report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
                           overrides=overrides, previous=previous, parse_map=parse_map)
-    write_tables(report.tables, out_dir)
+    info = build_info(dict(zip(report.tables["documents"].column("file").to_pylist(),
+                               report.tables["documents"].column("sha256").to_pylist())))
+    write_tables(report.tables, out_dir, metadata=info)
+    atomic_write_bytes(out_dir / "build_info.json", json.dumps(info, ensure_ascii=False, indent=1).encode())
     save_tables_manifest(out_dir, report)
     return report

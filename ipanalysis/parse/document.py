@@ -31,6 +31,7 @@ __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIE
 REGISTRY_FIELDS = ("region", "region_zh", "province_zh", "city_zh", "adcode", "admin_level", "issuer", "doc_number",
                    "title", "plan_type", "date_written", "date_published")
 REGISTRY_YEARS = ("period_start", "period_end")
+REGISTRY_SOURCE = ("source_url", "retrieved", "source_note")  # the data statement: only from the registry
 
 
 def doc_id_from_name(name: str, digest: str) -> str:
@@ -51,6 +52,8 @@ def apply_registry(meta: DocumentMetadata, registry_row: dict) -> None:
             setattr(meta, key, value)
         elif key in REGISTRY_YEARS:
             setattr(meta, key, int(value))
+        elif key in REGISTRY_SOURCE:
+            meta.source[key] = value
         else:
             continue
         meta.provenance[key] = "registry"

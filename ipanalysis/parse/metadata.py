@@ -49,6 +49,7 @@ class DocumentMetadata:
     title_line: int | None = None  # raw line of the plan's own title
     provenance: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    source: dict[str, str] = field(default_factory=dict)  # source_url, retrieved, source_note (registry)
 
 
 @dataclass

@@ -161,5 +161,8 @@ def document_row(doc_id: str, name: str, digest: str, fmt: str, norm, meta, regi
         "repaired_spans": norm.n_repaired_spans,
         "plan_fingerprint": plan_fingerprint(measures, meta),
         "provenance": "; ".join(f"{k}: {v}" for k, v in meta.provenance.items()),
+        "source_url": meta.source.get("source_url"),
+        "retrieved": meta.source.get("retrieved"),
+        "source_note": meta.source.get("source_note"),
         "warnings": " | ".join(warnings),
     }

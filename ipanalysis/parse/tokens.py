@@ -36,11 +36,9 @@ def engine() -> str:
     """``rjieba`` when installed (and not disabled by ``IPANALYSIS_TOKENIZER=jieba``), else ``jieba``."""
     if os.environ.get("IPANALYSIS_TOKENIZER", "").lower() == "jieba":
         return "jieba"
-    try:
-        import rjieba  # noqa: F401
-    except ImportError:
-        return "jieba"
-    return "rjieba"
+    from importlib.util import find_spec
+
+    return "rjieba" if find_spec("rjieba") is not None else "jieba"
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "script": STRING, "n_measures": INT, "n_targets": INT, "n_assignments": INT, "n_chars": INT,
         "title_line": INT, "pinyin_annotations_removed": INT, "repaired_spans": INT,
         "plan_fingerprint": STRING, "provenance": STRING, "warnings": STRING,
+        "source_url": STRING, "retrieved": STRING, "source_note": STRING,
     },
     "sections": {
         "section_id": STRING, "doc_id": STRING, "region": STRING, "depth": INT, "number": STRING,
@@ -142,7 +143,7 @@ def _coerce(value, kind: str):
         return None
 
 
-def _arrow_array(values: list, data_type: pa.DataType) -> pa.Array:
+def arrow_array(values: list, data_type: pa.DataType) -> pa.Array:
     """Python values as an Arrow array of ``data_type``; raises ValueError on a value of another type.
 
     Built through nanoarrow and the Arrow C data interface: pyarrow's own conversion of Python
@@ -174,8 +175,8 @@ def columns_to_arrow(table: str, columns: dict[str, list], schema: pa.Schema | N
         elif kind == FLOAT:  # NaN is a missing value, as in pandas
             values = [None if v != v else v for v in values]
         try:
-            array = _arrow_array(values, column.type)
+            array = arrow_array(values, column.type)
         except (ValueError, TypeError, OverflowError):
-            array = _arrow_array([_coerce(v, kind) for v in values], column.type)
+            array = arrow_array([_coerce(v, kind) for v in values], column.type)
         arrays.append(array)
     return pa.Table.from_arrays(arrays, schema=schema)

@@ -3,30 +3,87 @@ nothing."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import temp_beside
+from .schema import arrow_array
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["write_tables", "write_csv"]
+__all__ = ["write_tables", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
+
+# OWASP's rule against spreadsheet formula injection: a cell that opens with one of these is read as
+# a formula by Excel and LibreOffice, so the CSV (and the Excel export) prefix it with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """``'=SUM(A1)`` for ``=SUM(A1)``; any other text unchanged."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _risky_rows(chunk):
+    """Indices of the strings of one Arrow string array that open like a formula (no Python loop)."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets_type = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    _, offsets_buf, data_buf = chunk.buffers()
+    if data_buf is None or len(chunk) == 0:
+        return np.array([], dtype=int)
+    offsets = np.frombuffer(offsets_buf, dtype=offsets_type)[chunk.offset: chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(data_buf, dtype=np.uint8)
+    filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+    firsts = data[offsets[filled]]
+    return filled[np.isin(firsts, np.frombuffer("".join(FORMULA_STARTS).encode(), dtype=np.uint8))]
+
+
+def spreadsheet_safe_table(table):
+    """The table with every text cell that a spreadsheet would read as a formula prefixed by ``'``."""
+    import pyarrow as pa
+
+    for index, field in enumerate(table.schema):
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
+            continue
+        column = table.column(index)
+        if not any(len(_risky_rows(chunk)) for chunk in column.chunks):
+            continue
+        values = [spreadsheet_safe(v) if isinstance(v, str) else v for v in column.to_pylist()]
+        table = table.set_column(index, field, arrow_array(values, field.type))
+    return table
 
 
 def write_csv(table, path) -> None:
-    """CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), written by pyarrow (fast)."""
+    """CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), written by pyarrow (fast); cells
+    that a spreadsheet would read as a formula are prefixed with ``'`` (the Parquet keeps the text)."""
     import pyarrow.csv as pacsv
 
     with open(path, "wb") as fh:
         fh.write("\ufeff".encode("utf-8"))
-        pacsv.write_csv(table, fh)
+        pacsv.write_csv(spreadsheet_safe_table(table), fh)
 
 
-def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:
+def write_table_csv(frame, path) -> Path:
+    """One table (pandas or Arrow) as a spreadsheet-safe CSV, written atomically."""
+    import pyarrow as pa
+
+    from .atomic import atomic_write
+
+    table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+    return atomic_write(path, lambda tmp: write_csv(table, tmp))
+
+
+def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.PathLike,
+                 metadata: dict | None = None) -> list[Path]:
     """Write every table (Arrow or pandas) as Parquet and CSV (UTF-8 with BOM), all or nothing.
+
+    ``metadata`` (the build's provenance) goes into every Parquet file's metadata under the key
+    ``ipanalysis``.
 
     All files are first written to temporary names in ``out_dir``; only when every one of them is
     complete are they renamed over the old tables. On any error the temporary files are removed
@@ -44,6 +101,9 @@ def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.P
     try:
         for name, frame in tables.items():
             table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+            if metadata is not None:
+                table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                                       b"ipanalysis": json.dumps(metadata, ensure_ascii=False)})
             for suffix in (".parquet", ".csv"):
                 final = out_dir / f"{name}{suffix}"
                 tmp = Path(temp_beside(final))

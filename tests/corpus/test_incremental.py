@@ -78,7 +78,7 @@ def test_rebuild_after_adding_a_plan_writes_the_same_bytes_as_a_full_build(tmp_p
     assert report.parsed == [names[2]] and len(report.cached) == 4
     full = tmp_path / "full"
     build(raw, full, jobs=1)
-    assert _files(out) == _files(full) and len(_files(full)) == 14
+    assert _files(out) == _files(full) and len(_files(full)) == 15  # 7 tables × 2 formats, build_info.json
 
 
 def test_rebuild_reads_no_unchanged_plan(tmp_path, monkeypatch):

@@ -1,0 +1,55 @@
+"""Provenance: every build names what produced it, and a changed dependency invalidates the cache."""
+
+import hashlib
+import json
+import shutil
+
+import pyarrow.parquet as pq
+
+import ipanalysis.corpus.provenance as provenance
+from conftest import RAW, SEED_FILES
+from ipanalysis import build
+
+
+def _raw(tmp_path, names):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in names:
+        shutil.copy(RAW / name, raw / name)
+    return raw
+
+
+def test_build_info_names_every_version_and_plan(tmp_path):
+    names = sorted(SEED_FILES.values())[:2]
+    out = tmp_path / "out"
+    build(_raw(tmp_path, names), out, jobs=1)
+    info = json.loads((out / "build_info.json").read_text(encoding="utf-8"))
+    for package in provenance.PARSE_PACKAGES + provenance.TABLE_PACKAGES:
+        assert info["packages"][package], package
+    assert info["ipanalysis"] and info["python"] and info["tokeniser"] in ("rjieba", "jieba")
+    assert info["theme_lexicon_version"] == "1"
+    assert {"roles.csv", "theme_lexicon.csv", "agencies.csv", "divisions.csv"} <= set(info["rule_files"])
+    assert info["plans"] == {n: hashlib.sha256((RAW / n).read_bytes()).hexdigest() for n in names}
+    for table in ("documents", "measures", "targets"):
+        meta = pq.read_schema(out / f"{table}.parquet").metadata
+        assert json.loads(meta[b"ipanalysis"]) == info
+
+
+def test_a_new_version_of_a_parsing_package_invalidates_the_cache(tmp_path, monkeypatch):
+    raw = _raw(tmp_path, sorted(SEED_FILES.values())[:2])
+    out = tmp_path / "out"
+    build(raw, out, jobs=1)
+    assert len(build(raw, out, jobs=1).cached) == 2  # nothing changed: nothing parsed again
+    upgraded = json.loads(json.dumps(provenance.parse_environment()))
+    upgraded["packages"]["opencc"] = "99.0"
+    monkeypatch.setattr(provenance, "parse_environment", lambda: upgraded)
+    report = build(raw, out, jobs=1)
+    assert sorted(report.parsed) == sorted(SEED_FILES.values())[:2] and report.cached == []
+
+
+def test_two_builds_write_byte_identical_tables(tmp_path):
+    raw = _raw(tmp_path, sorted(SEED_FILES.values()))
+    for out in ("a", "b"):
+        build(raw, tmp_path / out, jobs=1, cache_dir=tmp_path / f"cache_{out}")
+    for path in sorted(p for p in (tmp_path / "a").glob("*.*") if p.is_file()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
