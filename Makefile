@@ -25,6 +25,7 @@ setup: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/ipanalysis build
+	$(BIN)/ipanalysis reuse --quiet
 
 figures: build
 	$(BIN)/ipanalysis figures --lang both

@@ -18,6 +18,8 @@ def _add_build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=None,
                         help="parallel worker processes (default: all cores)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="stop at once (exit code 2) when another build is writing --out, instead of waiting")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="where plans are parsed: local worker processes (default) or a Dask bag "
                              "(needs the 'cluster' extra)")
@@ -40,11 +42,8 @@ def _parse_map(args):
 def _run_build(args) -> int:
     from .corpus.pipeline import build
 
-    try:
-        report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet, parse_map=_parse_map(args))
-    except (FileNotFoundError, ValueError, ImportError) as exc:  # no raw folder, a bad registry, no Dask
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    report = build(args.raw, args.out, jobs=args.jobs, progress=not args.quiet, parse_map=_parse_map(args),
+                   wait=not args.no_wait)
     for name, problem in sorted(report.errors.items()):
         print(f"error: {Path(args.raw) / name}: {problem}", file=sys.stderr)
     for warning in report.warnings:
@@ -138,14 +137,16 @@ def _run_add(args) -> int:
 
 
 def _run_extract(args) -> int:
-    from .parse.read import read_document_text
+    from .corpus.report import DocumentError
+    from .corpus.scan import MAX_FILE_BYTES, read_checked
     from .parse.normalise import DecodeError, normalise_text
+    from .parse.read import read_document_text
 
     path = Path(args.file)
     try:
-        text, encoding, fmt = read_document_text(path.read_bytes(), path.name)
-    except (OSError, ValueError, DecodeError) as exc:
-        print(f"error: {path}: {exc}", file=sys.stderr)
+        text, encoding, fmt = read_document_text(read_checked(path, MAX_FILE_BYTES), path.name)
+    except (OSError, ValueError, DecodeError, DocumentError) as exc:
+        print(f"error: {path}: {_error_line(exc)}", file=sys.stderr)
         return 1
     if args.raw:
         for number, line in enumerate(text.split("\n"), start=1):
@@ -188,40 +189,50 @@ def _run_export(args) -> int:
     return 0
 
 
+def _run_reuse(args) -> int:
+    from .corpus.reuse import write_reuse
+
+    reuse, written = write_reuse(args.processed)
+    if not args.quiet:
+        print(f"{len(reuse)} measure pairs share text across documents; wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = argparse.ArgumentParser(
         prog="ipanalysis",
         description="Turn Chinese local-government IP policy plans into tables and figures.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ipanalysis {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_building_commands(sub)
+    _add_reading_commands(sub)
+    return parser
 
+
+def _processed_arg(p) -> None:
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
+
+
+def _add_building_commands(sub) -> None:
+    """build, add, extract, evaluate: commands that read plans."""
     p = sub.add_parser("build", help="parse every plan in the raw folder and write all tables",
-                       description="Parse every plan under --raw and write all tables (Parquet + CSV) to --out. "
-                                   "Exit code 0 when every plan built; 1, with one line per failed file, otherwise "
-                                   "(the tables from the good plans are still written).")
+                       description="Parse every plan under --raw and write all tables (Parquet + CSV) to --out, "
+                                   "published as one set (build_info.json, written last, names every file; readers "
+                                   "refuse a set that is not one build's). One build at a time per --out.",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_build_args(p)
     p.set_defaults(func=_run_build)
 
-    p = sub.add_parser("figures", help="draw every standard figure from the built tables",
-                       description="Draw every standard figure as PNG (300 dpi) and PDF.")
-    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
-    p.add_argument("--out", default=str(FIGURES_DIR), help=f"folder for the figures (default: {FIGURES_DIR})")
-    p.add_argument("--lang", choices=["zh", "en", "both"], default="both",
-                   help="label language (default: both)")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
-    p.set_defaults(func=_run_figures)
-
-    p = sub.add_parser("check", help="print the quality report of the built tables",
-                       description="Per plan: share of body text inside measures, measures without units, "
-                                   "unit names that still hold labels or role words, targets found, warnings; then "
-                                   "one 'flag:' line per plan whose parse looks wrong (unit lists not split, most "
-                                   "measures without units, measures covering little of the text, a plan with no "
-                                   "measures).")
-    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
-    p.set_defaults(func=_run_check)
+    p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
+                       description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.",
+                       epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="+", help="plan files (.txt, .html, .docx, .pdf)")
+    _add_build_args(p)
+    p.set_defaults(func=_run_add)
 
     p = sub.add_parser("extract", help="print a plan's text with the line numbers the tables cite",
                        description="Print the normalised text of FILE, each line prefixed by its raw line "
@@ -240,28 +251,76 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", help="folder with plan files and their .expected.json codings")
     p.set_defaults(func=_run_evaluate)
 
+
+def _add_reading_commands(sub) -> None:
+    """figures, check, reuse, export: commands that read the built tables."""
+    p = sub.add_parser("figures", help="draw every standard figure from the built tables",
+                       description="Draw every standard figure as PNG (300 dpi) and PDF.")
+    _processed_arg(p)
+    p.add_argument("--out", default=str(FIGURES_DIR), help=f"folder for the figures (default: {FIGURES_DIR})")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="both",
+                   help="label language (default: both)")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=_run_figures)
+
+    p = sub.add_parser("check", help="print the quality report of the built tables",
+                       description="Per plan: share of body text inside measures, measures without units, "
+                                   "unit names that still hold labels or role words, targets found, warnings; then "
+                                   "one 'flag:' line per plan whose parse looks wrong (unit lists not split, most "
+                                   "measures without units, measures covering little of the text, a plan with no "
+                                   "measures).")
+    _processed_arg(p)
+    p.set_defaults(func=_run_check)
+
+    p = sub.add_parser("reuse", help="find measures whose text another document shares (writes the reuse table)",
+                       description="Compare the measures of every document with those of the others (MinHash "
+                                   "candidates on character 5-grams, boilerplate and unit brackets left out, "
+                                   "alignment with rapidfuzz) and write reuse.parquet/.csv: measure pairs sharing "
+                                   "at least half their text, the longest shared passages, the earlier document "
+                                   "first. Each measure is linked to its earliest source and its two nearest "
+                                   "predecessors only.")
+    _processed_arg(p)
+    p.add_argument("--quiet", action="store_true", help="no summary")
+    p.set_defaults(func=_run_reuse)
+
     p = sub.add_parser("export", help="export the tables as an Excel workbook, Stata files or CSV",
                        description="Write the built tables for other tools: xlsx (one workbook, a sheet per "
                                    "table and a codebook sheet), dta (Stata 118, one file per table, with "
                                    "variable labels) or csv (UTF-8 with BOM). Text cells that a spreadsheet "
                                    "would read as a formula are prefixed with ' in xlsx and csv.")
     p.add_argument("--format", choices=["xlsx", "dta", "csv"], required=True, help="the file format")
-    p.add_argument("--processed", default=str(PROCESSED_DIR), help=f"folder of built tables (default: {PROCESSED_DIR})")
+    _processed_arg(p)
     p.add_argument("--out", default="exports", help="folder for the exported files (default: exports)")
     p.set_defaults(func=_run_export)
 
-    p = sub.add_parser("add", help="copy plan files into the raw folder and rebuild",
-                       description="Copy FILEs into --raw under a clear name (never overwriting) and rebuild.")
-    p.add_argument("files", nargs="+", help="plan files (.txt, .html, .docx, .pdf)")
-    _add_build_args(p)
-    p.set_defaults(func=_run_add)
-    return parser
+
+
+EXIT_CODES = """exit codes: 0 every plan built (or the command did its work); 1 some plans failed, one line
+each, and the tables of the others were written; 2 a usage or environment error (no raw folder,
+a broken registry, tables that are not one build's, a disk that is full or not writable, another
+build running with --no-wait): nothing was written; 130 interrupted."""
+
+
+def _error_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    return str(exc) or exc.__class__.__name__
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .corpus.lock import BuildBusy
+
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (OSError, ValueError, ImportError, BuildBusy) as exc:  # expected failures: one line, no traceback
+        print(f"error: {_error_line(exc)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,9 +64,11 @@ def normalised(region: str):
 
 
 # A corpus as a researcher's grows: the five seed plans, a second plan of one region in another year
-# (Yuzhong 2024), a province plan (Jiangsu), a notice without tasks, and a Traditional-script plan
-# from another province; a city (Chongqing) and one of its districts (Yuzhong) are both in it.
+# (Yuzhong 2024), a plan made from another's measures (Dadukou 2024, from Yuzhong 2023), a province
+# plan (Jiangsu), a notice without tasks, and a Traditional-script plan from another province; a
+# city (Chongqing) and two of its districts (Yuzhong, Dadukou) are in it.
 MIXED_EXTRA = [FIXTURES / "corpus" / "yuzhong_2024_ip_work_points.txt",
+               FIXTURES / "corpus" / "dadukou_2024_ip_work_points.txt",  # Yuzhong 2023's measures, reworked
                FIXTURES / "corpus" / "jiangsu_2024_ip_work_points.txt",
                FIXTURES / "styles" / "13_notice_no_tasks.txt",
                FIXTURES / "styles" / "14_traditional_script.txt"]

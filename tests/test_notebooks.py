@@ -12,7 +12,7 @@ NOTEBOOKS = notebook_sources()
 def test_notebooks_are_numbered_and_paired_sources():
     names = [p.name for p in NOTEBOOKS]
     assert names == ["01_corpus_overview.py", "02_themes.py", "03_unit_workloads.py",
-                     "04_quantitative_targets.py", "05_adding_documents.py"]
+                     "04_quantitative_targets.py", "05_adding_documents.py", "06_diffusion.py"]
     for path in NOTEBOOKS:
         text = path.read_text(encoding="utf-8")
         assert text.startswith("# %% [markdown]")

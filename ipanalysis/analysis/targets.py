@@ -18,10 +18,15 @@ def _is_intensity(key: str, unit: str) -> bool:
     return unit in INTENSITY_UNITS or key.endswith(INTENSITY_KEYS_SUFFIXES)
 
 
-def commitments(corpus) -> pd.DataFrame:
-    """The targets a plan commits to (``kind == commitment``): no subsidies or caps."""
+def commitments(corpus, distinct: bool = True) -> pd.DataFrame:
+    """The targets a plan commits to (``kind == commitment``): no subsidies or caps; with
+    ``distinct``, a task's repetition of a goal (``restates``) counts once, as the goal."""
     t = corpus.targets
-    return t[t["kind"].fillna("commitment") == "commitment"] if "kind" in t.columns else t
+    if "kind" in t.columns:
+        t = t[t["kind"].fillna("commitment") == "commitment"]
+    if distinct and "restates" in t.columns:
+        t = t[t["restates"].isna()]
+    return t
 
 
 def national_comparison(corpus) -> pd.DataFrame:
@@ -40,7 +45,7 @@ def national_comparison(corpus) -> pd.DataFrame:
     ]
     merged["ratio"] = (merged.value / merged.value_2025).where(merged.comparable).round(3)
     cols = ["doc_id", "region", "indicator_key", "national_label_zh", "indicator", "value", "unit", "year",
-            "value_2025", "national_unit", "baseline_2020", "comparable", "ratio", "line"]
+            "value_2025", "national_unit", "baseline", "baseline_year", "comparable", "ratio", "line"]
     return merged[cols].reset_index(drop=True)
 
 

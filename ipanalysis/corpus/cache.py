@@ -4,13 +4,53 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import re
 from pathlib import Path
 
 from ..tables.atomic import atomic_write_bytes
-from ..tables.schema import ParsedDocument
+from ..tables.schema import TABLE_COLUMNS, ParsedDocument
 
-__all__ = ["ParseCache", "code_fingerprint", "cache_key", "file_sha"]
+__all__ = ["ParseCache", "code_fingerprint", "cache_key", "file_sha", "remove_leftovers"]
+
+SCALARS = (str, int, float, bool, type(None))
+
+
+def _checked_columns(columns) -> dict[str, dict[str, list]]:
+    """The column lists of a cached parse, if they have the tables' shape; else TypeError."""
+    if not isinstance(columns, dict):
+        raise TypeError("not a table mapping")
+    for table, block in columns.items():
+        if table not in TABLE_COLUMNS or not isinstance(block, dict):
+            raise TypeError(f"unknown table {table!r}")
+        lengths = set()
+        for column, values in block.items():
+            if column not in TABLE_COLUMNS[table] or not isinstance(values, list):
+                raise TypeError(f"unknown column {column!r}")
+            if not all(isinstance(v, SCALARS) for v in values):
+                raise TypeError(f"a value of {column!r} is no scalar")
+            lengths.add(len(values))
+        if len(lengths) > 1:
+            raise TypeError(f"columns of {table!r} differ in length")
+    return columns
+
+
+def remove_leftovers(folder: Path, keep: set[str] | None = None) -> int:
+    """Remove the temporary files a killed build left in ``folder`` (``.<name>.*.tmp``) and, when
+    ``keep`` is given, cached parses whose key is not in it; return how many files went."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.iterdir():
+        stale_tmp = path.name.startswith(".") and path.name.endswith(".tmp")
+        stale_parse = keep is not None and path.suffix in (".json", ".pkl") and path.stem not in keep \
+            and path.name not in ("last_good.json", "tables.json")
+        if (stale_tmp or stale_parse) and path.is_file():
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
 
 
 def code_fingerprint() -> str:
@@ -38,7 +78,14 @@ def cache_key(content_sha: str, name: str, registry_row: dict, fingerprint: str)
 
 
 class ParseCache:
-    """Pickled :class:`ParsedDocument` per cache key, plus the last good key of each file name."""
+    """Each plan's parse as JSON with a checksum (``<key>.json``), plus the last good key of each file.
+
+    JSON is data, never code: a planted or damaged cache file is a miss (the plan is parsed again),
+    never executed and never an error. The checksum (sha256 of the payload) catches flipped bytes
+    that would still parse as JSON.
+    """
+
+    SUFFIX = ".json"
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -46,25 +93,37 @@ class ParseCache:
         self.manifest: dict[str, str] = {}
         if self.manifest_path and self.manifest_path.exists():
             try:
-                self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+                manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+                if isinstance(manifest, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                      for k, v in manifest.items()):
+                    self.manifest = manifest
             except (OSError, ValueError):
                 self.manifest = {}
 
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{self.SUFFIX}"
+
     def get(self, key: str) -> ParsedDocument | None:
-        if not self.folder:
+        if not self.folder or not re.fullmatch(r"[0-9a-f]{64}", key or ""):
             return None
-        path = self.folder / f"{key}.pkl"
         try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            record = json.loads(self._path(key).read_bytes().decode("utf-8", "surrogatepass"))
+            payload = record["payload"]
+            if hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest() != record["sha256"]:
+                return None
+            data = json.loads(payload)
+            return ParsedDocument(str(data["doc_id"]), str(data["file"]), _checked_columns(data["columns"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, key: str, parsed: ParsedDocument) -> None:
         if not self.folder:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.folder / f"{key}.pkl", pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = json.dumps({"doc_id": parsed.doc_id, "file": parsed.file, "columns": parsed.columns},
+                             ensure_ascii=False, allow_nan=True)
+        record = {"sha256": hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest(), "payload": payload}
+        atomic_write_bytes(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
     def last_good(self, name: str) -> ParsedDocument | None:
         key = self.manifest.get(name)

@@ -20,16 +20,18 @@ from typing import TYPE_CHECKING
 
 from ..config import PROCESSED_DIR, RAW_DIR, build_cache_dir, overrides_path
 from ..tables.atomic import atomic_write_bytes
+from ..tables.corpus import MANIFEST_NAME, file_digests
 from ..tables.write import write_tables
 from .assemble import assemble
-from .cache import ParseCache, code_fingerprint, file_sha
+from .cache import ParseCache, code_fingerprint, file_sha, remove_leftovers
+from .lock import build_lock
 from .overrides import apply_overrides_file, has_overrides
-from .parse_all import parse_job, progress, start_parsing
+from .parse_all import parse_job, parse_outcomes, progress
 from .previous import PreviousBuild, save_tables_manifest
 from .provenance import build_info
 from .report import BuildReport
 from .resolve import keep_earlier_good, reject_duplicates
-from .scan import MAX_FILE_BYTES, list_raw_files, read_registry, scan_files
+from .scan import MAX_FILE_BYTES, read_registry, scan_files, scan_raw_folder
 
 if TYPE_CHECKING:
     from .engines import ParseMap
@@ -41,7 +43,7 @@ __all__ = ["build_corpus", "build"]
 class _Plan:
     """What the scan of the raw folder found, and what the later steps need of it."""
 
-    files: list[Path]
+    files: list  # RawFile: path and name
     cache: ParseCache
     fingerprint: str
     overrides_path: Path
@@ -90,7 +92,9 @@ def build_corpus(
 def _scan(raw_dir, cache_dir, overrides, previous, max_bytes, report: BuildReport) -> _Plan:
     """The raw files sorted into rows to take over, parses from the cache, and plans to parse."""
     overrides_file = Path(overrides) if overrides else overrides_path(raw_dir)
-    plan = _Plan(files=list_raw_files(raw_dir), cache=ParseCache(Path(cache_dir) if cache_dir else None),
+    files, problems = scan_raw_folder(raw_dir)
+    report.errors.update(problems)
+    plan = _Plan(files=files, cache=ParseCache(Path(cache_dir) if cache_dir else None),
                  fingerprint=code_fingerprint(), overrides_path=overrides_file,
                  overrides_sha=file_sha(overrides_file), previous=previous)
     if previous is not None and (previous.fingerprint != plan.fingerprint
@@ -109,9 +113,9 @@ def _parse_all(plan: _Plan, jobs, show_progress: bool, parse_map, report: BuildR
     """
     load_previous = plan.previous is not None and bool(plan.reused)
     if parse_map is not None and plan.todo:
-        outcomes, pool = parse_map(parse_job, plan.todo), None
+        outcomes = parse_map(parse_job, plan.todo)
     else:
-        outcomes, pool = start_parsing(plan.todo, jobs, beside=load_previous)
+        outcomes = parse_outcomes(plan.todo, jobs, beside=load_previous)
     previous_tables = plan.previous.read_tables(plan.reused) if load_previous else None
     for name, parsed, error in progress(outcomes, len(plan.todo), show_progress, "parsing"):
         if error is not None:
@@ -120,8 +124,6 @@ def _parse_all(plan: _Plan, jobs, show_progress: bool, parse_map, report: BuildR
         plan.results[name] = parsed
         report.parsed.append(name)
         plan.cache.put(plan.keys[name], parsed)
-    if pool is not None:
-        pool.shutdown()
     return previous_tables
 
 
@@ -144,6 +146,7 @@ def _assemble(plan: _Plan, previous_tables, report: BuildReport) -> dict:
     assembled, report.row_counts = assemble(fresh, tables, reused_ids,
                                             [plan.results[name].doc_id for name in order], runs)
     report.keys = {name: plan.keys[name] for name in order if name in plan.keys and name not in report.kept}
+    report.reused = [name for name in order if name in plan.reused]
     report.overrides_sha = plan.overrides_sha
     report.fingerprint = plan.fingerprint
     return assembled
@@ -159,19 +162,48 @@ def build(
     max_bytes: int = MAX_FILE_BYTES,
     overrides: str | os.PathLike | None = None,
     parse_map: ParseMap | None = None,
+    wait: bool = True,
 ) -> BuildReport:
     """Build the corpus and write its tables into ``out_dir`` (the cache defaults to ``out_dir/.cache``).
 
-    ``parse_map`` as in :func:`build_corpus` (e.g. ``ipanalysis.corpus.engines.dask_map()``).
+    One build at a time writes a folder (another waits, or with ``wait=False`` stops with
+    :class:`~.lock.BuildBusy`). The tables are published as one set: every file is written under a
+    temporary name and renamed into place, then ``build_info.json`` records the digest of each, and
+    readers (:func:`~ipanalysis.tables.corpus.load_corpus`, ``check``, ``figures``) refuse a folder
+    whose files are not the ones it names. Temporary files of a killed build are removed, and so are
+    cached parses of plans no longer present. ``parse_map`` as in :func:`build_corpus`.
     """
     out_dir = Path(out_dir)
-    cache_dir = build_cache_dir(out_dir) if cache_dir is None else cache_dir
-    previous = PreviousBuild.load(out_dir)
-    report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
-                          overrides=overrides, previous=previous, parse_map=parse_map)
+    cache_dir = Path(build_cache_dir(out_dir) if cache_dir is None else cache_dir)
+    with build_lock(out_dir, wait=wait):
+        remove_leftovers(out_dir)
+        remove_leftovers(cache_dir)
+        previous = PreviousBuild.load(out_dir)
+        report = build_corpus(raw_dir, jobs=jobs, cache_dir=cache_dir, progress=progress, max_bytes=max_bytes,
+                              overrides=overrides, previous=previous, parse_map=parse_map)
+        if _unchanged(report, previous, out_dir):
+            save_tables_manifest(out_dir, report)  # the same tables: rewrite nothing (make sees no change)
+        else:
+            publish(report, out_dir)
+        remove_leftovers(cache_dir, keep=set(report.keys.values()) | set(ParseCache(cache_dir).manifest.values()))
+    return report
+
+
+def _unchanged(report: BuildReport, previous: PreviousBuild | None, out_dir: Path) -> bool:
+    """Whether the build holds exactly the last build's plans, every one's rows taken over from
+    tables that were verified on reading: then the tables on disk are already this build's."""
+    return (previous is not None and not report.errors and not report.warnings and not report.parsed
+            and set(report.reused) == set(report.keys) == set(previous.keys)
+            and report.keys == previous.keys and report.fingerprint == previous.fingerprint
+            and report.overrides_sha == previous.overrides_sha and (out_dir / MANIFEST_NAME).exists())
+
+
+def publish(report: BuildReport, out_dir: Path) -> None:
+    """Write the tables, then the manifest that names them (``build_info.json``), then the rebuild's
+    manifest; a reader takes the tables as one build's only when the first names every one."""
     info = build_info(dict(zip(report.tables["documents"].column("file").to_pylist(),
                                report.tables["documents"].column("sha256").to_pylist())))
-    write_tables(report.tables, out_dir, metadata=info)
-    atomic_write_bytes(out_dir / "build_info.json", json.dumps(info, ensure_ascii=False, indent=1).encode())
+    written = write_tables(report.tables, out_dir, metadata=info)
+    info["tables"] = file_digests(written)
+    atomic_write_bytes(out_dir / MANIFEST_NAME, json.dumps(info, ensure_ascii=False, indent=1).encode())
     save_tables_manifest(out_dir, report)
-    return report

@@ -46,7 +46,10 @@ class PreviousBuild:
         try:
             info = json.loads((build_cache_dir(out_dir) / "tables.json").read_text(encoding="utf-8"))
             documents = info["documents"]
-        except (OSError, ValueError, KeyError, TypeError):
+            if not (isinstance(documents, dict) and isinstance(info.get("keys", {}), dict)
+                    and all(isinstance(e, dict) and isinstance(e.get("doc_id"), str) for e in documents.values())):
+                return None  # a damaged manifest: rebuild everything
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         if not all((out_dir / f"{name}.parquet").exists() for name in TABLES):
             return None
@@ -91,7 +94,8 @@ class PreviousBuild:
 def _runs_from_counts(tables: dict[str, pa.Table], entries: list[dict]):
     """Each plan's row range in each table, from the row counts the manifest keeps, if they fit.
 
-    They fit when they add up to every table's length and each range starts with its plan's rows.
+    They fit when they add up to every table's length and each range starts and ends with its
+    plan's rows (so counts shifted between plans do not fit).
     """
     runs: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for index, name in enumerate(TABLES):
@@ -99,11 +103,13 @@ def _runs_from_counts(tables: dict[str, pa.Table], entries: list[dict]):
         position, table_runs = 0, {}
         for entry in entries:
             counts = entry.get("rows")
-            if not isinstance(counts, list) or len(counts) != len(TABLES):
+            if not isinstance(counts, list) or len(counts) != len(TABLES) or not isinstance(counts[index], int):
                 return None
             n = counts[index]
+            if n < 0 or position + n > len(doc_ids):
+                return None
             if n:
-                if doc_ids[position].as_py() != entry["doc_id"]:
+                if doc_ids[position].as_py() != entry["doc_id"] or doc_ids[position + n - 1].as_py() != entry["doc_id"]:
                     return None
                 table_runs[entry["doc_id"]] = [(position, position + n)]
             position += n
@@ -111,8 +117,6 @@ def _runs_from_counts(tables: dict[str, pa.Table], entries: list[dict]):
             return None
         runs[name] = table_runs
     return runs
-
-
 
 
 def save_tables_manifest(out_dir: Path, report: BuildReport) -> None:

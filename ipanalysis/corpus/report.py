@@ -23,6 +23,7 @@ class BuildReport:
     errors: dict[str, str] = field(default_factory=dict)  # file -> problem
     parsed: list[str] = field(default_factory=list)  # files parsed in this run
     cached: list[str] = field(default_factory=list)  # files taken from the cache
+    reused: list[str] = field(default_factory=list)  # files whose rows were taken over from the last build
     kept: list[str] = field(default_factory=list)  # failing files whose earlier good rows were kept
     warnings: list[str] = field(default_factory=list)  # corpus-level problems (e.g. overrides)
     keys: dict[str, str] = field(default_factory=dict)  # file -> cache key of the rows in the tables

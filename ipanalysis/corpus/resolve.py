@@ -44,7 +44,7 @@ def reject_duplicates(results: dict[str, ParsedDocument], report: BuildReport,
 
 def keep_earlier_good(results, report: BuildReport, cache: ParseCache, files: list[Path]) -> None:
     """A file that fails now but built before keeps its earlier rows (and is still reported)."""
-    present = {p.name for p in files}
+    present = {f.name for f in files}
     for name in sorted(report.errors):
         if name in results or name not in present or "the same plan as" in report.errors[name]:
             continue

@@ -127,3 +127,24 @@ def topics_by_plan(corpus, lang):
     heatmap(frame, ax, cmap="Oranges", cbar_label=label("mean_topic_weight", lang))
     ax.tick_params(axis="x", rotation=20, labelsize=6)
     return fig
+
+
+@register("diffusion_reuse_by_date")
+def reuse_by_date(corpus, lang):
+    """Measures of each plan (rows) that share their text with an earlier document (columns), both
+    in the order the documents were written: below the diagonal, who takes from whom."""
+    from ..analysis.diffusion import load_reuse, reuse_between_documents
+
+    reuse = load_reuse(corpus)
+    if reuse.empty:
+        return None
+    matrix = reuse_between_documents(corpus, reuse)
+    keep = [d for d in matrix.index if matrix.loc[d].sum() or matrix[d].sum()]
+    plans, names, _ = plan_context(corpus, lang, keep)
+    frame = matrix.loc[plans, plans]
+    frame.index = frame.columns = [names[d] for d in plans]
+    fig, ax = plt.subplots(figsize=(SINGLE_COLUMN + 0.25 * len(plans), 2.4 + 0.25 * len(plans)))
+    heatmap(frame, ax, fmt=".0f", cmap="Reds", cbar_label=label("shared_measures", lang))
+    ax.set_xlabel(label("earlier_document", lang))
+    ax.set_ylabel(label("later_document", lang))
+    return fig

@@ -12,14 +12,16 @@ import re
 from pathlib import Path
 
 from ..rules.agencies import annotate
+from ..rules.document_types import document_type
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
 from .normalise import normalise_text
-from .outline import OutlineItem, parse_outline, select_measures
+from .outline import OutlineItem, paragraph_items, parse_outline, reference_items, select_measures
 from .read import read_document_text
 from .tables import rewrite_task_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .targets import extract_targets
+from .citations import extract_citations, link_keys
 from .deadlines import deadline_in_text
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
@@ -59,15 +61,29 @@ def apply_registry(meta: DocumentMetadata, registry_row: dict) -> None:
         meta.provenance[key] = "registry"
 
 
-def read_measures(body) -> tuple[list[OutlineItem], list[OutlineItem], list[str]]:
-    """``(outline roots, measures, warnings)`` of the plan's body."""
+def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[OutlineItem], list[str]]:
+    """``(outline roots, measures, warnings)`` of the plan's body.
+
+    A plan (by its title's type) whose items name no unit is a reference document: its items (or,
+    with nothing numbered, its paragraphs) are measures without units. Rules, notices and replies
+    without units have no measures.
+    """
     roots = parse_outline(body)
     measures = select_measures(roots)
+    if measures:
+        return roots, measures, []
+    if genre == "plan":
+        if roots:
+            measures = reference_items(roots)
+        else:
+            roots = measures = paragraph_items(body)
+        if measures:
+            return roots, measures, ["no item names a responsible unit: built as a reference document, "
+                                     f"its {len(measures)} items are measures without units"]
     if not roots:
-        return roots, measures, ["no numbered items found: the plan has zero measures"]
-    if not measures:
-        return roots, measures, ["no numbered item names a responsible unit: the plan has zero measures"]
-    return roots, measures, []
+        return roots, measures, ["no numbered items found: the document has zero measures"]
+    kind = f"a {genre} document" if genre in ("rules", "notice") else "no numbered item names a responsible unit"
+    return roots, measures, [f"{kind}: the document has zero measures"]
 
 
 def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
@@ -83,15 +99,17 @@ def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
     return parsed
 
 
-def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map) -> tuple[list, list, list]:
-    """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's."""
+def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map,
+                   reference: bool = False) -> tuple[list, list, list]:
+    """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's; a
+    measure of a plan that names units but not for this measure gets a warning."""
     measure_rows, assignments, warnings = [], [], []
     for seq, (item, groups) in enumerate(zip(measures, groups_per_measure), start=1):
         deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(strip_units(item.body))
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
-        if not groups:
+        if not groups and not reference:
             warnings.append(f"measure {item.number} (line {item.line_start}) names no responsible unit")
     return measure_rows, assignments, warnings
 
@@ -116,18 +134,21 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     apply_registry(meta, registry_row)
     region = meta.region or doc_id
     body = norm.lines[meta.body_start:]
-    roots, measures, outline_warnings = read_measures(body)
+    kind = document_type(meta.title)
+    roots, measures, outline_warnings = read_measures(body, kind["genre"] if kind else None)
     measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
     groups = read_unit_groups(measures)
     local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
     unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
-    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map)
+    reference = not any(groups)
+    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, reference)
     annotate(assignments)
     unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
     tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
               "assignments": assignments}
     tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"])
     tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows)
+    tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]
     if unmapped:
         warnings.append("units not mapped to an agency: " + "、".join(unmapped))

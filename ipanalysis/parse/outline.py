@@ -129,6 +129,30 @@ def _is_task(leaf: OutlineItem, section: str | None) -> bool:
     return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance")
 
 
+NOT_TASKS = ("goals", "guidance", "safeguards", "background")
+
+
+def reference_items(roots: list[OutlineItem]) -> list[OutlineItem]:
+    """The items of a reference document (a plan that names no units: a national or provincial plan,
+    a 规划纲要): the lowest-level items of its sections, but for background, goals, guidance and
+    safeguards."""
+    items = []
+    for root in roots:
+        if section_kind(root.title) in NOT_TASKS:
+            continue
+        items.extend(leaf for leaf in root.leaves()
+                     if leaf is root and root.children == [] and len(root.paragraphs) > 1
+                     or leaf is not root and section_kind(leaf.title) not in NOT_TASKS
+                     and section_kind(leaf.parent.title if leaf.parent else None) not in NOT_TASKS)
+    return items
+
+
+def paragraph_items(lines: list[Line], min_chars: int = 30) -> list[OutlineItem]:
+    """A document with no numbered items at all: each paragraph of ``min_chars`` or more is an item."""
+    long = [line for line in lines if len(line.text) >= min_chars]
+    return [OutlineItem(style="paragraph", number=str(k), rank=0, paragraphs=[line]) for k, line in enumerate(long, 1)]
+
+
 def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
     """Lowest-level items of the top-level sections in which any item names a responsible unit.
 

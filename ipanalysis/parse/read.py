@@ -146,11 +146,29 @@ def _html_lines(body) -> list[str]:
 # DOCX
 
 
+MAX_EXPANDED_BYTES = 64 * 1024 * 1024  # what a .docx may unpack to (a zip bomb is refused unread)
+
+
+def _check_expanded_size(data: bytes) -> None:
+    """Refuse a .docx whose parts would unpack to more than :data:`MAX_EXPANDED_BYTES`."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise DecodeError(f"not a readable .docx file ({exc.__class__.__name__})") from exc
+    if expanded > MAX_EXPANDED_BYTES:
+        raise DecodeError(f"the .docx unpacks to {expanded / 2**20:.0f} MiB, over the "
+                          f"{MAX_EXPANDED_BYTES / 2**20:.0f} MiB limit")
+
+
 def _docx_text(data: bytes) -> str:
     try:
         import docx
     except ImportError as exc:  # pragma: no cover
         raise UnsupportedFormat("reading .docx needs the 'python-docx' package") from exc
+    _check_expanded_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:

@@ -120,8 +120,11 @@ def assignment_rows(measure: dict, groups, unit_map: dict[str, str]) -> list[dic
     return rows
 
 
-def plan_fingerprint(measures: list[dict], meta) -> str:
-    """What makes two files the same plan: its measures' text, title, issuer and date."""
+def plan_fingerprint(measures: list[dict], meta, digest: str) -> str:
+    """What makes two files the same plan: its measures' text, title, issuer and date. A document
+    with neither measures nor a title has nothing to compare: its bytes (``digest``) stand in."""
+    if not measures and not meta.title:
+        return digest
     text = "\n".join(m["text"] for m in measures) + f"|{meta.title}|{meta.issuer}|{meta.date_written}"
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -153,13 +156,13 @@ def document_row(doc_id: str, name: str, digest: str, fmt: str, norm, meta, regi
         "period_end": meta.period_end,
         "script": norm.script,
         "n_measures": len(measures),
-        "n_targets": sum(1 for t in tables["targets"] if t["kind"] == "commitment"),
+        "n_targets": sum(1 for t in tables["targets"] if t["kind"] == "commitment" and not t.get("restates")),
         "n_assignments": len(tables["assignments"]),
         "n_chars": sum(len(line.text) for line in body),
         "title_line": meta.title_line,
         "pinyin_annotations_removed": norm.n_pinyin_removed,
         "repaired_spans": norm.n_repaired_spans,
-        "plan_fingerprint": plan_fingerprint(measures, meta),
+        "plan_fingerprint": plan_fingerprint(measures, meta, digest),
         "provenance": "; ".join(f"{k}: {v}" for k, v in meta.provenance.items()),
         "source_url": meta.source.get("source_url"),
         "retrieved": meta.source.get("retrieved"),

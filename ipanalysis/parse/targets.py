@@ -195,6 +195,20 @@ def _line_index(measures: list[dict], sections: list[dict]) -> tuple[dict, dict,
     return by_line, section_of, top_of
 
 
+def link_restatements(rows: list[dict]) -> None:
+    """A commitment in a task that repeats one of the plan's goals (same value, unit and indicator
+    key, or the same value and unit when neither has a key) names that goal in ``restates``, so it
+    counts once."""
+    goals = {}
+    for row in rows:
+        if row["measure_id"] is None and row["kind"] == "commitment":
+            goals.setdefault((row["value"], row["unit"], row["indicator_key"]), row["target_id"])
+    for row in rows:
+        row.setdefault("restates", None)
+        if row["measure_id"] is not None and row["kind"] == "commitment":
+            row["restates"] = goals.get((row["value"], row["unit"], row["indicator_key"]))
+
+
 def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict],
                     sections: list[dict]) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
@@ -248,4 +262,5 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
                 "text": match["text"],
                 "line": raw,
             })
+    link_restatements(rows)
     return rows

@@ -30,6 +30,6 @@ def national_targets():
     import pandas as pd
 
     table = read_table("national_targets.csv").copy()
-    for col in ("baseline_2020", "value_2025"):
+    for col in ("baseline", "baseline_year", "value_2025"):
         table[col] = pd.to_numeric(table[col], errors="coerce")
     return table

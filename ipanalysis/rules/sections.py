@@ -1,4 +1,5 @@
-"""What a section is, from its title (``data/section_kinds.csv``): goals, guidance or safeguards."""
+"""What a section is, from its title (``data/section_kinds.csv``): goals, guidance, safeguards or
+background."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def _words() -> tuple[tuple[str, str], ...]:
 
 
 def section_kind(title: str | None) -> str | None:
-    """``goals``, ``guidance`` or ``safeguards`` when the title says so, else None."""
+    """``goals``, ``guidance``, ``safeguards`` or ``background`` when the title says so, else None."""
     if not title:
         return None
     return next((kind for word, kind in _words() if word in title), None)

@@ -14,7 +14,53 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["Corpus", "read_arrow_tables", "load_corpus"]
+__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "MixedTables", "verify_tables", "file_digests",
+           "MANIFEST_NAME"]
+
+MANIFEST_NAME = "build_info.json"  # written after the tables: their digests make them one build's
+
+
+class MixedTables(ValueError):
+    """The table files in a folder are not the ones one build wrote (a build was stopped between
+    writing them, or a file was edited or replaced)."""
+
+
+def file_digests(paths) -> dict[str, str]:
+    """File name -> sha256 of its bytes (read on two threads)."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    def digest(path: Path) -> tuple[str, str]:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return Path(path).name, h.hexdigest()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(digest, paths))
+
+
+def verify_tables(path: str | os.PathLike, suffixes=(".parquet",)) -> None:
+    """Raise :class:`MixedTables` unless every table file in ``path`` is the one its build's manifest
+    (``build_info.json``) names; a folder without a manifest (tables written by ``write_tables``
+    alone) is taken as it is."""
+    import json
+
+    path = Path(path)
+    try:
+        recorded = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise MixedTables(f"{path}: the build's manifest {MANIFEST_NAME} is unreadable ({exc.__class__.__name__}); "
+                          "run `ipanalysis build` again") from None
+    names = [f"{name}{suffix}" for name in TABLES for suffix in suffixes]
+    found = file_digests([path / n for n in names if (path / n).exists()])
+    wrong = [n for n in names if found.get(n) != recorded.get(n)]
+    if wrong:
+        raise MixedTables(f"{path}: {', '.join(wrong)} not written by the build that wrote the others (a stopped "
+                          "build or an edited file); run `ipanalysis build` again")
 
 
 @dataclass
@@ -27,6 +73,7 @@ class Corpus:
     assignments: pd.DataFrame
     targets: pd.DataFrame
     measure_themes: pd.DataFrame
+    citations: pd.DataFrame
     measure_instruments: pd.DataFrame
 
     @property
@@ -43,8 +90,9 @@ class Corpus:
         return cls(**{name: tables[name].to_pandas() for name in TABLES})
 
 
-def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR) -> dict[str, pa.Table]:
-    """The built tables in ``path`` (Parquet) as Arrow tables."""
+def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR, verify: bool = True) -> dict[str, pa.Table]:
+    """The built tables in ``path`` (Parquet) as Arrow tables; with ``verify``, only when they are
+    the ones one build wrote (:func:`verify_tables`)."""
     import pyarrow.parquet as pq
 
     path = Path(path)
@@ -53,6 +101,8 @@ def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR) -> dict[str, pa.T
         raise FileNotFoundError(
             f"{path}: missing tables {', '.join(missing)}; run `ipanalysis build` first"
         )
+    if verify:
+        verify_tables(path)
     # ParquetFile reads a single file directly (read_table sets up a dataset first: ~5x slower here)
     return {name: pq.ParquetFile(path / f"{name}.parquet").read() for name in TABLES}
 

@@ -45,12 +45,16 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "target_id": STRING, "doc_id": STRING, "region": STRING, "measure_id": STRING,
         "section": STRING, "indicator": STRING, "indicator_key": STRING, "value": FLOAT,
         "unit": STRING, "comparator": STRING, "comparator_zh": STRING, "year": INT,
-        "text": STRING, "line": INT, "kind": STRING,
+        "text": STRING, "line": INT, "kind": STRING, "restates": STRING,
     },
     "measure_themes": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "theme": STRING,
         "theme_zh": STRING, "theme_en": STRING, "level": STRING, "parent": STRING,
         "score": FLOAT, "share": FLOAT, "dominant": BOOL, "matched_terms": STRING,
+    },
+    "citations": {
+        "doc_id": STRING, "region": STRING, "line": INT, "cited_title": STRING, "cited_number": STRING,
+        "cited_key": STRING, "cited_level": STRING,
     },
     "measure_instruments": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "instrument": STRING,

@@ -10,14 +10,15 @@ YUZHONG = {"yuzhong_2023_ip_work_points", "yuzhong_2024_ip_work_points"}
 
 def test_the_mixed_corpus(mixed):
     docs = mixed.documents.set_index("doc_id")
-    assert len(docs) == 9 and (docs.adcode == "500103").sum() == 2  # Yuzhong 2023 and 2024
+    assert len(docs) == 10 and (docs.adcode == "500103").sum() == 2  # Yuzhong 2023 and 2024
     assert docs.loc["13_notice_no_tasks", "n_measures"] == 0
     assert set(docs.script) == {"simplified", "traditional"}
     jiangsu = docs.loc["jiangsu_2024_ip_work_points"]
     assert (jiangsu.admin_level, jiangsu.adcode, jiangsu.province_zh) == ("province", "320000", "江苏省")
     assert pd.isna(jiangsu.city_zh)
     # "Chongqing and its districts": the city plan and both district plans
-    assert set(docs[docs.city_zh == "重庆市"].index) == {"chongqing_2024_strong_ip_city_plan"} | YUZHONG
+    assert set(docs[docs.city_zh == "重庆市"].index) == {"chongqing_2024_strong_ip_city_plan",
+                                                         "dadukou_2024_ip_work_points"} | YUZHONG
     assert set(docs[docs.province_zh == "江苏省"].index) == {"jiangsu_2024_ip_work_points",
                                                              "tongzhou_2022_2025_strong_ip_county_plan"}
     assert docs.loc["yuzhong_2024_ip_work_points", ["plan_type", "plan_type_en", "kind"]].tolist() == ["工作要点", "Work points", "plan"]
@@ -27,28 +28,28 @@ def test_the_mixed_corpus(mixed):
 def test_plan_labels_are_unique_and_say_region_and_year(mixed):
     for lang in ("en", "zh"):
         labels = plans.plan_labels(mixed.documents, lang)
-        assert len(set(labels.values())) == len(labels) == 9
+        assert len(set(labels.values())) == len(labels) == 10
     en = plans.plan_labels(mixed.documents, "en")
     assert (en["yuzhong_2023_ip_work_points"], en["yuzhong_2024_ip_work_points"]) == ("Yuzhong 2023", "Yuzhong 2024")
     assert plans.plan_labels(mixed.documents, "zh")["jiangsu_2024_ip_work_points"] == "江苏省 2024"
 
 
 @pytest.mark.parametrize("table, n_plans", [
-    (lambda c: overview.metadata_table(c).doc_id, 9),
-    (lambda c: overview.plan_summary(c).doc_id, 9),
-    (lambda c: overview.deadline_summary(c).index, 8),
-    (lambda c: overview.measures_per_section(c).doc_id.unique(), 8),
-    (lambda c: themes.stage_shares(c).index, 8),
-    (lambda c: themes.fine_theme_shares(c).index, 8),
-    (lambda c: themes.instrument_shares(c).index, 8),
-    (lambda c: themes.plan_similarity(c).index, 8),
-    (lambda c: themes.keyness(c).doc_id.unique(), 8),
-    (lambda c: themes.topics(c)[1].index, 8),
-    (lambda c: workloads.concentration(c).doc_id, 8),
-    (lambda c: workloads.network_summary(c).doc_id, 9),
-    (lambda c: targets.quantification(c).doc_id, 9),
-    (lambda c: targets.horizons(c).doc_id, 9),
-    (lambda c: quality.quality_report(c).doc_id, 9),
+    (lambda c: overview.metadata_table(c).doc_id, 10),
+    (lambda c: overview.plan_summary(c).doc_id, 10),
+    (lambda c: overview.deadline_summary(c).index, 9),
+    (lambda c: overview.measures_per_section(c).doc_id.unique(), 9),
+    (lambda c: themes.stage_shares(c).index, 9),
+    (lambda c: themes.fine_theme_shares(c).index, 9),
+    (lambda c: themes.instrument_shares(c).index, 9),
+    (lambda c: themes.plan_similarity(c).index, 9),
+    (lambda c: themes.keyness(c).doc_id.unique(), 9),
+    (lambda c: themes.topics(c)[1].index, 9),
+    (lambda c: workloads.concentration(c).doc_id, 9),
+    (lambda c: workloads.network_summary(c).doc_id, 10),
+    (lambda c: targets.quantification(c).doc_id, 10),
+    (lambda c: targets.horizons(c).doc_id, 10),
+    (lambda c: quality.quality_report(c).doc_id, 10),
 ])
 def test_each_plan_appears_separately(mixed, table, n_plans):
     ids = list(table(mixed))
@@ -68,6 +69,6 @@ def test_two_plans_of_one_region_are_not_merged(mixed):
 
 def test_findings_are_computed_from_the_tables(mixed):
     text = " ".join(findings.overview_findings(mixed))
-    assert "9 documents" in text and "from 8 regions" in text
+    assert "10 documents" in text and "from 9 regions" in text
     caveats = " ".join(findings.caveats(mixed))
     assert "13_notice_no_tasks.txt" in caveats and "levels of government" in caveats

@@ -78,7 +78,7 @@ def test_rebuild_after_adding_a_plan_writes_the_same_bytes_as_a_full_build(tmp_p
     assert report.parsed == [names[2]] and len(report.cached) == 4
     full = tmp_path / "full"
     build(raw, full, jobs=1)
-    assert _files(out) == _files(full) and len(_files(full)) == 15  # 7 tables × 2 formats, build_info.json
+    assert _files(out) == _files(full) and len(_files(full)) == 17  # 8 tables × 2 formats, build_info.json
 
 
 def test_rebuild_reads_no_unchanged_plan(tmp_path, monkeypatch):
@@ -88,7 +88,8 @@ def test_rebuild_reads_no_unchanged_plan(tmp_path, monkeypatch):
     build(raw, out, jobs=1)
     read = []
     original = scan_module.read_checked
-    monkeypatch.setattr(scan_module, "read_checked", lambda path, limit: read.append(path.name) or original(path, limit))
+    monkeypatch.setattr(scan_module, "read_checked",
+                        lambda path, limit, name=None: read.append(path.name) or original(path, limit, name))
     report = build(raw, out, jobs=1)
     assert read == [] and len(report.cached) == 5
     # a plan whose size or time changed is read and hashed again
@@ -165,3 +166,16 @@ def test_cli_build_on_dask(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert len(load_corpus(tmp_path / "out").measures) == 42 + 23  # Dongli and Tongzhou
+
+
+def test_a_build_with_nothing_changed_rewrites_nothing(tmp_path):
+    raw = _seed_folder(tmp_path, sorted(SEED_FILES.values())[:2])
+    out = tmp_path / "out"
+    build(raw, out, jobs=1)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    report = build(raw, out, jobs=1)
+    assert report.parsed == [] and len(report.reused) == 2
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    (out / "measures.parquet").write_bytes(b"damaged")  # and a damaged table is not taken as unchanged
+    build(raw, out, jobs=1)
+    assert len(load_corpus(out).measures) == 59  # Chongqing 17, Dongli 42

@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import ipanalysis.corpus.provenance as provenance
 from conftest import RAW, SEED_FILES
 from ipanalysis import build
+from ipanalysis.tables.schema import TABLES
 
 
 def _raw(tmp_path, names):
@@ -32,7 +33,8 @@ def test_build_info_names_every_version_and_plan(tmp_path):
     assert info["plans"] == {n: hashlib.sha256((RAW / n).read_bytes()).hexdigest() for n in names}
     for table in ("documents", "measures", "targets"):
         meta = pq.read_schema(out / f"{table}.parquet").metadata
-        assert json.loads(meta[b"ipanalysis"]) == info
+        assert json.loads(meta[b"ipanalysis"]) == {k: v for k, v in info.items() if k != "tables"}
+    assert sorted(info["tables"]) == sorted(f"{t}.{s}" for t in TABLES for s in ("parquet", "csv"))
 
 
 def test_a_new_version_of_a_parsing_package_invalidates_the_cache(tmp_path, monkeypatch):

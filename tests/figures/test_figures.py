@@ -18,7 +18,8 @@ def drawn(tmp_path_factory, built_dir):
     return out, written, caught
 
 
-ONLY_WITH_REPEATED_REGIONS = {"themes_stage_shares_over_time"}  # one plan per region: nothing to follow
+# nothing to show for the seed corpus: one plan per region (nothing to follow over time), no shared text
+ONLY_WITH_REPEATED_REGIONS = {"themes_stage_shares_over_time", "diffusion_reuse_by_date"}
 
 
 def test_every_figure_in_both_languages_and_formats(drawn):
@@ -100,6 +101,7 @@ def test_figures_on_a_one_plan_corpus(tmp_path):
     (raw / SEED_FILES["Yuzhong"]).write_bytes((RAW / SEED_FILES["Yuzhong"]).read_bytes())
     build(raw, tmp_path / "processed", jobs=1)
     written = {p.name for p in draw_all(tmp_path / "processed", tmp_path / "figures", langs=("en",))}
-    comparisons = {"themes_plan_similarity", "themes_keyness", "themes_stage_shares_over_time"}
+    comparisons = {"themes_plan_similarity", "themes_keyness", "themes_stage_shares_over_time",
+                   "diffusion_reuse_by_date"}
     assert {f"{name}_en.png" for name in set(FIGURES) - comparisons} <= written
     assert not {f"{name}_en.png" for name in comparisons} & written  # nothing to compare with one plan

@@ -1,0 +1,158 @@
+"""Text reuse between plans: which measures share their text with a measure of another document.
+
+Measures are compared on their own text (unit brackets and the boilerplate of
+``data/boilerplate.txt`` removed, punctuation and spaces dropped). Candidates come from MinHash
+signatures of character 5-grams with locality-sensitive hashing (8 bands of 4 rows: pairs sharing
+about half their 5-grams or more meet in a band); in a corpus of ten documents or more, 5-grams in
+over a fifth of the documents are left out as boilerplate too. Each measure is linked only to the
+earliest measure of its band (its likely source) and to its two nearest predecessors, so a template
+that every district copies gives a few rows per measure, not one per copy. A candidate is kept
+when the share of text the two measures share (``rapidfuzz`` Indel similarity: 2·LCS / total
+length) is at least ``MIN_SIMILARITY``; ``shared`` holds the longest passages they share (local
+alignment on characters). ``a`` is the earlier document (by the date written, then the period).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..parse.themes import strip_units
+from ..rules.datafiles import read_lines
+
+__all__ = ["find_reuse", "REUSE_COLUMNS", "MIN_SIMILARITY"]
+
+MIN_SIMILARITY = 0.5
+SHINGLE = 5
+BANDS, ROWS = 8, 4
+NEIGHBOURS = 2
+MIN_PASSAGE = 8
+REUSE_COLUMNS = ["measure_id_a", "measure_id_b", "doc_id_a", "doc_id_b", "similarity", "shared",
+                 "date_a", "date_b", "dated"]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    phrases = sorted(read_lines("boilerplate.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases)))
+
+
+def clean_text(text: str) -> str:
+    """A measure's own words: no unit brackets, no boilerplate, no punctuation or spaces."""
+    text = _boilerplate().sub("", strip_units(text or ""))
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _shingles(text: str) -> np.ndarray:
+    """Hashes of the character 5-grams of ``text`` (deterministic, vectorised)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < SHINGLE:
+        return np.unique(codes * np.uint64(1_000_003)) if len(codes) else np.zeros(0, np.uint64)
+    h = np.zeros(len(codes) - SHINGLE + 1, dtype=np.uint64)
+    for j in range(SHINGLE):
+        h = h * np.uint64(1_000_003) + codes[j: len(codes) - SHINGLE + 1 + j]
+    return np.unique(h)
+
+
+def _signatures(shingle_sets: list[np.ndarray], n_hashes: int) -> np.ndarray:
+    rng = np.random.default_rng(20211020)
+    a = rng.integers(1, 2**61, size=n_hashes, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**61, size=n_hashes, dtype=np.uint64)
+    out = np.full((len(shingle_sets), n_hashes), np.iinfo(np.uint64).max, dtype=np.uint64)
+    for i, s in enumerate(shingle_sets):
+        if len(s):
+            out[i] = (a[:, None] * s[None, :] + b[:, None]).min(axis=1)
+    return out
+
+
+def _candidates(signatures: np.ndarray, order: list[int], docs: list[str]) -> set[tuple[int, int]]:
+    """Pairs (earlier, later) of measures of different documents that meet in a band."""
+    rank = {m: k for k, m in enumerate(order)}
+    pairs = set()
+    for band in range(BANDS):
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        rows = signatures[:, band * ROWS:(band + 1) * ROWS]
+        for i in range(len(rows)):
+            buckets[rows[i].tobytes()].append(i)
+        for members in buckets.values():
+            if len(members) < 2:
+                continue
+            members.sort(key=rank.__getitem__)
+            source = members[0]
+            for k, m in enumerate(members[1:], start=1):
+                partners = [source] + members[max(0, k - NEIGHBOURS):k]
+                pairs.update((p, m) for p in partners if docs[p] != docs[m])
+    return pairs
+
+
+def _shared(a: str, b: str, n: int = 3) -> str:
+    from rapidfuzz.distance import Indel
+
+    blocks = [(op.src_start, op.src_end) for op in Indel.opcodes(a, b) if op.tag == "equal"]
+    blocks = sorted((a[s:e] for s, e in blocks if e - s >= MIN_PASSAGE), key=len, reverse=True)
+    return " … ".join(blocks[:n])
+
+
+def _drop_common(shingles: list[np.ndarray], doc_ids: list[str], max_docs: float) -> list[np.ndarray]:
+    """The 5-grams without those found in more than ``max_docs`` documents (vectorised counting)."""
+    codes = {d: k for k, d in enumerate(dict.fromkeys(doc_ids))}
+    hashes = np.concatenate(shingles) if shingles else np.zeros(0, np.uint64)
+    owners = np.repeat(np.array([codes[d] for d in doc_ids], dtype=np.uint64), [len(s) for s in shingles])
+    pairs = np.unique(np.stack([hashes, owners], axis=1), axis=0) if len(hashes) else np.zeros((0, 2), np.uint64)
+    values, counts = np.unique(pairs[:, 0], return_counts=True)
+    common = values[counts > max_docs]
+    return [s[~np.isin(s, common)] for s in shingles] if len(common) else shingles
+
+
+def find_reuse(measures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The reuse table of a corpus (columns :data:`REUSE_COLUMNS`)."""
+    from rapidfuzz.distance import Indel
+
+    docs = documents.set_index("doc_id")
+    date = docs.date_written.fillna(docs.period_start.astype("string").fillna("") + "-00-00").fillna("")
+    m = measures[["measure_id", "doc_id", "text"]].reset_index(drop=True)
+    texts = [clean_text(t) for t in m.text]
+    shingles = [_shingles(t) for t in texts]
+    n_docs = documents.doc_id.nunique()
+    if n_docs >= 10:
+        shingles = _drop_common(shingles, m.doc_id.tolist(), max_docs=0.2 * n_docs)
+    doc_list = m.doc_id.tolist()
+    order = sorted(range(len(m)), key=lambda i: (str(date.get(doc_list[i], "")), doc_list[i], i))
+    pairs = _candidates(_signatures(shingles, BANDS * ROWS), order, doc_list)
+    rows = []
+    for i, j in sorted(pairs):
+        if not texts[i] or not texts[j]:
+            continue
+        similarity = Indel.normalized_similarity(texts[i], texts[j])
+        if similarity < MIN_SIMILARITY:
+            continue
+        da, db = str(date.get(doc_list[i], "")), str(date.get(doc_list[j], ""))
+        rows.append({"measure_id_a": m.measure_id[i], "measure_id_b": m.measure_id[j], "doc_id_a": doc_list[i],
+                     "doc_id_b": doc_list[j], "similarity": round(similarity, 4), "shared": _shared(texts[i], texts[j]),
+                     "date_a": da or None, "date_b": db or None, "dated": bool(da and db and da != db)})
+    return pd.DataFrame(rows, columns=REUSE_COLUMNS)
+
+
+def write_reuse(processed) -> tuple[pd.DataFrame, list]:
+    """Compute the reuse table of the tables in ``processed`` and write it beside them (Parquet and
+    CSV, atomically); its Parquet metadata names the measures table it was computed from."""
+    import json
+    from pathlib import Path
+
+    import pyarrow as pa
+
+    from ..tables.corpus import file_digests, load_corpus
+    from ..tables.write import write_tables
+
+    processed = Path(processed)
+    corpus = load_corpus(processed)
+    reuse = find_reuse(corpus.measures, corpus.documents)
+    source = file_digests([processed / "measures.parquet"])["measures.parquet"]
+    table = pa.Table.from_pandas(reuse, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                           b"ipanalysis_reuse": json.dumps({"measures_sha256": source})})
+    return reuse, write_tables({"reuse": table}, processed)
