@@ -42,6 +42,17 @@ DISTRICTS = ["武进区", "新北区", "天宁区", "钟楼区", "江宁区", "�
 SEED_PLACES = ["渝中区", "中山市", "通州区", "重庆市", "东丽区", "重慶市", "渝中", "东丽", "通州", "中山", "重庆"]
 NUMBER_STYLES = [("{n}.", r"^(\d{1,3})\s*[.．﹒、]"), ("{n}、", None), ("({n})", None), ("{n}﹒", None)]
 
+RJIEBA_FLOOR = r"""
+import sys
+from pathlib import Path
+import rjieba
+n = 0
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    text = path.read_bytes().decode("utf-8")
+    n += len(rjieba.cut(text, True))
+print(n)
+"""
+
 JIEBA_FLOOR = r"""
 import sys, time, logging
 from pathlib import Path
@@ -204,6 +215,7 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
         subprocess.run([py, "-c", "from ipanalysis.parse.tokens import tokenizer; tokenizer().initialize()"],
                        check=True, env=env)
         floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env, sample_memory=False)
+        rjieba_s, _ = run_measured([py, "-c", RJIEBA_FLOOR, str(raw)], env=env, sample_memory=False)
         # memory from its own run: sampling /proc costs CPU that the timed build should not pay
         _, peak_mb = run_measured(build_cmd(work / "out-memory"), env=env)
         shutil.rmtree(work / "out-memory", ignore_errors=True)
@@ -215,8 +227,16 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
             extra.write_text(synthetic_plan(SEEDS[k % len(SEEDS)].read_text(encoding="utf-8"), rng, n + 1 + k),
                              encoding="utf-8")
             rebuilds.append(run_measured(build_cmd(out), env=env, sample_memory=False)[0])
+        reuse_s, _ = run_measured([py, "-m", "ipanalysis.cli", "reuse", "--processed", str(out), "--quiet"], env=env,
+                                  sample_memory=False)
+        import pyarrow.parquet as pq
+
+        reuse_rows = pq.ParquetFile(out / "reuse.parquet").metadata.num_rows
+        n_measures = pq.ParquetFile(out / "measures.parquet").metadata.num_rows
         return {"docs": n, "build_s": build_s, "jieba_floor_s": floor_s, "ratio": build_s / floor_s,
-                "peak_rss_mb": peak_mb, "incremental_s": statistics.median(rebuilds), "rebuilds": rebuilds}
+                "rjieba_floor_s": rjieba_s, "ratio_rjieba": build_s / rjieba_s,
+                "peak_rss_mb": peak_mb, "incremental_s": statistics.median(rebuilds), "rebuilds": rebuilds,
+                "reuse_s": reuse_s, "reuse_rows_per_measure": reuse_rows / max(n_measures, 1)}
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -224,7 +244,9 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
 
 def format_line(r: dict) -> str:
     return (f"docs={r['docs']} build_s={r['build_s']:.2f} jieba_floor_s={r['jieba_floor_s']:.2f} "
-            f"ratio={r['ratio']:.2f} peak_rss_mb={r['peak_rss_mb']:.0f} incremental_s={r['incremental_s']:.2f}")
+            f"ratio={r['ratio']:.2f} rjieba_floor_s={r['rjieba_floor_s']:.2f} ratio_rjieba={r['ratio_rjieba']:.2f} "
+            f"peak_rss_mb={r['peak_rss_mb']:.0f} incremental_s={r['incremental_s']:.2f} "
+            f"reuse_s={r['reuse_s']:.2f} reuse_rows_per_measure={r['reuse_rows_per_measure']:.2f}")
 
 
 SCALING_SIZES = (100, 1000, 5000)

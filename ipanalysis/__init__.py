@@ -17,6 +17,7 @@ _API = {
     "BuildReport": "corpus.report",
     "build": "corpus.pipeline",
     "build_corpus": "corpus.pipeline",
+    "kwic": "analysis.coding",
 }
 __all__ = list(_API)
 

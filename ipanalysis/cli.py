@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .cli_coding import add_coding_commands
 from .config import FIGURES_DIR, PROCESSED_DIR, RAW_DIR
 
 __all__ = ["main"]
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_building_commands(sub)
     _add_reading_commands(sub)
+    add_coding_commands(sub, _processed_arg)
     return parser
 
 

@@ -39,8 +39,9 @@ def test_small_benchmark_run_prints_its_figures():
                              "--jobs", "2"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
-    assert re.fullmatch(r"docs=20 build_s=[\d.]+ jieba_floor_s=[\d.]+ ratio=[\d.]+ peak_rss_mb=\d+ "
-                        r"incremental_s=[\d.]+", last), last
+    assert re.fullmatch(r"docs=20 build_s=[\d.]+ jieba_floor_s=[\d.]+ ratio=[\d.]+ rjieba_floor_s=[\d.]+ "
+                        r"ratio_rjieba=[\d.]+ peak_rss_mb=\d+ incremental_s=[\d.]+ reuse_s=[\d.]+ "
+                        r"reuse_rows_per_measure=[\d.]+", last), last
 
 
 def test_jobs_1_and_2_give_identical_tables(tmp_path):
