@@ -99,13 +99,18 @@ def _shared(a: str, b: str, n: int = 3) -> str:
 
 def _drop_common(shingles: list[np.ndarray], doc_ids: list[str], max_docs: float) -> list[np.ndarray]:
     """The 5-grams without those found in more than ``max_docs`` documents (vectorised counting)."""
-    codes = {d: k for k, d in enumerate(dict.fromkeys(doc_ids))}
-    hashes = np.concatenate(shingles) if shingles else np.zeros(0, np.uint64)
-    owners = np.repeat(np.array([codes[d] for d in doc_ids], dtype=np.uint64), [len(s) for s in shingles])
-    pairs = np.unique(np.stack([hashes, owners], axis=1), axis=0) if len(hashes) else np.zeros((0, 2), np.uint64)
-    values, counts = np.unique(pairs[:, 0], return_counts=True)
+    per_doc: dict[str, list[np.ndarray]] = defaultdict(list)
+    for s, d in zip(shingles, doc_ids):
+        per_doc[d].append(s)
+    distinct = [np.unique(np.concatenate(parts)) for parts in per_doc.values()]
+    values, counts = np.unique(np.concatenate(distinct), return_counts=True)
     common = values[counts > max_docs]
-    return [s[~np.isin(s, common)] for s in shingles] if len(common) else shingles
+    if not len(common):
+        return shingles
+    hashes = np.concatenate(shingles)
+    keep = ~np.isin(hashes, common)  # one pass over all 5-grams, then cut back into measures
+    bounds = np.cumsum([len(s) for s in shingles])[:-1]
+    return [part[mask] for part, mask in zip(np.split(hashes, bounds), np.split(keep, bounds))]
 
 
 def find_reuse(measures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -120,8 +125,9 @@ def find_reuse(measures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     n_docs = documents.doc_id.nunique()
     if n_docs >= 10:
         shingles = _drop_common(shingles, m.doc_id.tolist(), max_docs=0.2 * n_docs)
-    doc_list = m.doc_id.tolist()
-    order = sorted(range(len(m)), key=lambda i: (str(date.get(doc_list[i], "")), doc_list[i], i))
+    doc_list, ids = m.doc_id.tolist(), m.measure_id.tolist()
+    dates = {d: str(v) for d, v in date.items()}
+    order = sorted(range(len(m)), key=lambda i: (dates.get(doc_list[i], ""), doc_list[i], i))
     pairs = _candidates(_signatures(shingles, BANDS * ROWS), order, doc_list)
     rows = []
     for i, j in sorted(pairs):
@@ -130,8 +136,8 @@ def find_reuse(measures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         similarity = Indel.normalized_similarity(texts[i], texts[j])
         if similarity < MIN_SIMILARITY:
             continue
-        da, db = str(date.get(doc_list[i], "")), str(date.get(doc_list[j], ""))
-        rows.append({"measure_id_a": m.measure_id[i], "measure_id_b": m.measure_id[j], "doc_id_a": doc_list[i],
+        da, db = dates.get(doc_list[i], ""), dates.get(doc_list[j], "")
+        rows.append({"measure_id_a": ids[i], "measure_id_b": ids[j], "doc_id_a": doc_list[i],
                      "doc_id_b": doc_list[j], "similarity": round(similarity, 4), "shared": _shared(texts[i], texts[j]),
                      "date_a": da or None, "date_b": db or None, "dated": bool(da and db and da != db)})
     return pd.DataFrame(rows, columns=REUSE_COLUMNS)
@@ -145,12 +151,17 @@ def write_reuse(processed) -> tuple[pd.DataFrame, list]:
 
     import pyarrow as pa
 
-    from ..tables.corpus import file_digests, load_corpus
+    import pyarrow.parquet as pq
+
+    from ..tables.corpus import file_digests, verify_tables
     from ..tables.write import write_tables
 
     processed = Path(processed)
-    corpus = load_corpus(processed)
-    reuse = find_reuse(corpus.measures, corpus.documents)
+    verify_tables(processed)  # one build's tables, or a clear refusal
+    measures = pq.read_table(processed / "measures.parquet", columns=["measure_id", "doc_id", "text"]).to_pandas()
+    documents = pq.read_table(processed / "documents.parquet",
+                              columns=["doc_id", "date_written", "period_start"]).to_pandas()
+    reuse = find_reuse(measures, documents)
     source = file_digests([processed / "measures.parquet"])["measures.parquet"]
     table = pa.Table.from_pandas(reuse, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
