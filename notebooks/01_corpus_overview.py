@@ -43,16 +43,23 @@ overview.metadata_table(corpus)
 Markdown(findings.bullets(findings.caveats(corpus)))
 
 # %% [markdown]
+# ## The corpus at a glance (Figure 1)
+# Each plan's period and the year it was written, against the national Five-Year periods, with
+# its type, level, measures and characters per measure: the figure a paper opens with.
+
+# %%
+figures.show("overview_corpus_profile", corpus, LANG, FIGURES)
+
+# %% [markdown]
 # ## Measures per plan and per section
+# Numbers a table says better than a bar: measures, characters per measure, units per measure,
+# share with a lead unit, targets, share of measures with a number, text length.
 
 # %%
 overview.plan_summary(corpus)
 
 # %%
-figures.show("overview_measures_per_plan", corpus, LANG, FIGURES)
-
-# %%
-figures.show("overview_measures_per_section", corpus, LANG, FIGURES)
+overview.measures_per_section(corpus)
 
 # %% [markdown]
 # ## Responsible units per measure, and lead units
@@ -61,9 +68,6 @@ figures.show("overview_measures_per_section", corpus, LANG, FIGURES)
 # %%
 figures.show("overview_units_per_measure", corpus, LANG, FIGURES)
 
-# %%
-figures.show("overview_lead_share", corpus, LANG, FIGURES)
-
 # %% [markdown]
 # ## Deadlines
 # Which plans give a deadline per measure, as a date (`2021年12月底前完成`) or a schedule
@@ -71,15 +75,6 @@ figures.show("overview_lead_share", corpus, LANG, FIGURES)
 
 # %%
 overview.deadline_summary(corpus)
-
-# %%
-figures.show("overview_deadlines", corpus, LANG, FIGURES)
-
-# %% [markdown]
-# ## Text length
-
-# %%
-figures.show("overview_text_length", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Parse quality

@@ -31,14 +31,16 @@ LANG = os.environ.get("IPANALYSIS_LANG", "en")
 corpus = ipanalysis.load_corpus(PROCESSED)
 
 # %% [markdown]
-# ## Stage themes per plan
-# Share of each plan's measures whose dominant stage is the given stage.
+# ## Stage profile per plan
+# Share of each plan's measures whose dominant stage is the given stage (dots), and share of the
+# plan's text in those measures (diamonds), each with its 95% bootstrap interval: a plan of 17
+# measures cannot be told apart from another by a few points.
 
 # %%
 theme_analysis.stage_shares(corpus).round(2)
 
 # %%
-figures.show("themes_stage_shares", corpus, LANG, FIGURES)
+figures.show("themes_stage_profile", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Does the coding agree with the plans' own stage headings?
@@ -59,14 +61,22 @@ agreement[~agreement.agree]
 figures.show("themes_fine_heatmap", corpus, LANG, FIGURES)
 
 # %% [markdown]
-# ## Policy instruments × stage
-# Number of (measure, instrument type) codes by the measure's dominant stage.
+# ## Policy instruments: the mix in each plan, its sub-tools, and the stages they serve
+# Supply, environment and demand instruments (Rothwell & Zegveld): the share of each plan's
+# measures using at least one tool of the type, then each sub-tool, with 95% intervals; then, over
+# all plans, the share of each stage's measures that use each sub-tool (one colour scale).
 
 # %%
 theme_analysis.instrument_shares(corpus).round(2)
 
 # %%
-figures.show("themes_instrument_by_stage", corpus, LANG, FIGURES)
+figures.show("themes_instrument_mix", corpus, LANG, FIGURES)
+
+# %%
+figures.show("themes_instrument_subtools", corpus, LANG, FIGURES)
+
+# %%
+figures.show("themes_subtool_by_stage", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Why did a measure get its codes?
@@ -80,7 +90,8 @@ th[(th.measure_id == corpus.measures.measure_id.iloc[0])][["theme", "level", "sc
 # ## Unsupervised view: topics, similarity, distinctive terms
 # TF-IDF over the measures' tokens (jieba with the project's IP dictionary and stopwords), NMF
 # topics, cosine similarity between plans, and keyness (log-odds ratio with an informative
-# Dirichlet prior, Monroe et al. 2008). Terms are shown in Chinese in both languages.
+# Dirichlet prior, Monroe et al. 2008). English figures translate the terms with
+# `ipanalysis/data/glossary.csv` (a term it lacks is shown as pinyin with the Chinese).
 
 # %%
 topic_table, topic_weights = theme_analysis.topics(corpus)

@@ -41,8 +41,24 @@ w.head(15)
 # %%
 figures.show("workloads_agency_heatmap", corpus, LANG, FIGURES)
 
+# %% [markdown]
+# ## Who answers for each measure
+# Each measure in one class, the strongest its plan names: a named local unit that leads, is
+# responsible or cooperates; collective placeholders only (各区县政府, 各成员单位); national units
+# only; no unit. Shares of the plan's measures with 95% intervals.
+
 # %%
-figures.show("workloads_roles_by_agency", corpus, LANG, FIGURES)
+figures.show("workloads_role_composition", corpus, LANG, FIGURES)
+
+# %% [markdown]
+# ## Which stages each agency serves
+# The busiest local agencies over all plans, and the share of their measures by dominant stage.
+
+# %%
+workloads.agency_stages(corpus).round(2).head(12)
+
+# %%
+figures.show("workloads_agency_by_stage", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Concentration and diffuse accountability
@@ -52,9 +68,6 @@ figures.show("workloads_roles_by_agency", corpus, LANG, FIGURES)
 
 # %%
 workloads.concentration(corpus)
-
-# %%
-figures.show("workloads_concentration", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## Who works with whom: the co-assignment network
@@ -66,9 +79,6 @@ workloads.network_summary(corpus)
 
 # %%
 figures.show("workloads_network_largest_plan", corpus, LANG, FIGURES)
-
-# %%
-figures.show("workloads_network_by_plan", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## What we found

@@ -53,17 +53,11 @@ figures.show("targets_vs_national", corpus, LANG, FIGURES)
 # %%
 target_analysis.quantification(corpus)
 
-# %%
-figures.show("targets_quantification", corpus, LANG, FIGURES)
-
 # %% [markdown]
 # ## Target years and horizons
 
 # %%
 target_analysis.horizons(corpus)
-
-# %%
-figures.show("targets_horizons", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## What we found

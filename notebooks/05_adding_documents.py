@@ -83,7 +83,7 @@ quality.quality_report(corpus)
 theme_analysis.stage_shares(corpus).round(2)
 
 # %%
-figures.show("overview_measures_per_plan", corpus, LANG)
+figures.show("overview_corpus_profile", corpus, LANG)
 
 # %%
 shutil.rmtree(scratch)

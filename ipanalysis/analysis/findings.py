@@ -119,20 +119,19 @@ def target_findings(corpus) -> list[str]:
 def regions_over_time(corpus) -> pd.DataFrame:
     """Regions with two plans or more, one row per plan in the order they were issued: year, type,
     measures, leading stage and its share, largest accountable agency, commitments."""
-    from .plans import plan_table
+    from .plans import repeated_places
     from .targets import commitments
     from .themes import stage_shares
     from .workloads import concentration
 
-    plans = plan_table(corpus)
-    plans = plans[plans.place.map(plans.place.value_counts()) >= 2]
+    plans = repeated_places(corpus)
     shares = stage_shares(corpus)
     top = concentration(corpus).set_index("doc_id").top_agency
     targets = commitments(corpus).groupby("doc_id").size()
     rows = []
     for p in plans.itertuples():
         row = shares.loc[p.doc_id] if p.doc_id in shares.index else None
-        rows.append({"region": p.label.rsplit(" ", 1)[0], "year": p.year, "plan": p.label, "plan_type": p.plan_type,
+        rows.append({"region": p.place_label, "year": p.year, "plan": p.label, "plan_type": p.plan_type,
                      "n_measures": p.n_measures,
                      "leading_stage": row.idxmax() if row is not None else None,
                      "leading_share": round(float(row.max()), 3) if row is not None else None,

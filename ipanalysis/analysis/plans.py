@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..rules.document_types import type_labels
 
-__all__ = ["plan_table", "plan_labels", "plan_order", "plan_year", "place_of"]
+__all__ = ["plan_table", "plan_labels", "plan_order", "plan_year", "place_of", "repeated_places"]
 
 
 def place_of(documents: pd.DataFrame) -> pd.Series:
@@ -76,3 +76,13 @@ def plan_table(corpus, lang: str = "en") -> pd.DataFrame:
     out["year"] = [plan_year(d) for d in docs.to_dict("records")]
     out["place"] = out.doc_id.map(place_of(corpus.documents))
     return out
+
+
+def repeated_places(corpus, lang: str = "en", min_plans: int = 2) -> pd.DataFrame:
+    """The rows of :func:`plan_table` of places that issued ``min_plans`` plans or more, in display
+    order, with ``place_label`` (the place's name, for a panel that follows it over time)."""
+    plans = plan_table(corpus, lang)
+    plans = plans[plans.place.map(plans.place.value_counts()) >= min_plans].copy()
+    docs = corpus.documents.set_index("doc_id")
+    plans["place_label"] = [_region_name(docs.loc[d].to_dict() | {"doc_id": d}, lang) for d in plans.doc_id]
+    return plans

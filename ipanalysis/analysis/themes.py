@@ -9,13 +9,40 @@ import pandas as pd
 from ..rules.gazetteer import place_names
 from ..rules.lexicon import STAGES, section_stage
 
-__all__ = ["dominant_stage", "stage_shares", "fine_theme_shares", "instrument_shares",
+__all__ = ["dominant_stage", "stage_membership", "fine_membership", "instrument_membership", "stage_shares", "fine_theme_shares", "instrument_shares",
            "instrument_stage_matrix", "section_agreement", "topics", "plan_similarity", "keyness"]
 
 
 def dominant_stage(corpus) -> pd.Series:
     th = corpus.measure_themes
     return th[(th.level == "stage") & th.dominant].set_index("measure_id").theme
+
+
+def stage_membership(corpus) -> pd.DataFrame:
+    """measure_id × stage booleans: each measure's dominant stage (one True a coded measure)."""
+    from .intervals import membership
+
+    pairs = dominant_stage(corpus).rename("stage").reset_index()
+    return membership(pairs, "stage", corpus.measures, STAGES)
+
+
+def fine_membership(corpus) -> pd.DataFrame:
+    """measure_id × fine theme booleans: the fine themes coded in each measure (not exclusive)."""
+    from .intervals import membership
+
+    th = corpus.measure_themes
+    return membership(th[(th.level == "fine") & (th.score > 0)], "theme", corpus.measures)
+
+
+def instrument_membership(corpus, level: str = "instrument") -> pd.DataFrame:
+    """measure_id × instrument type (``level="instrument"``: supply, environment, demand) or sub-tool
+    (``level="subtool"``, in the order of ``data/instrument_rules.csv``) booleans."""
+    from .intervals import membership
+    from ..rules.lexicon import instrument_rules
+
+    keys = (["supply", "environment", "demand"] if level == "instrument"
+            else list(instrument_rules().subtool))
+    return membership(corpus.measure_instruments, level, corpus.measures, keys)
 
 
 def stage_shares(corpus) -> pd.DataFrame:

@@ -23,9 +23,12 @@ from itertools import combinations
 import pandas as pd
 
 __all__ = ["agency_workload", "concentration", "collective_only_share", "co_assignment_edges",
-           "co_assignment_graph", "network_summary"]
+           "co_assignment_graph", "network_summary", "ACCOUNTABILITY", "measure_accountability",
+           "agency_membership", "agency_stages"]
 
 ROLES = ("lead", "responsible", "cooperating")
+# who answers for a measure, strongest first (see measure_accountability)
+ACCOUNTABILITY = ROLES + ("collective_only", "national_only", "no_unit")
 
 
 def _assignments(corpus, include_national: bool = False) -> pd.DataFrame:
@@ -139,3 +142,44 @@ def network_summary(corpus) -> pd.DataFrame:
                      "density": round(nx.density(g), 4) if g.number_of_nodes() > 1 else 0.0,
                      "hub": top, "hub_strength_share": round(strength.get(top, 0) / total, 4) if top else 0.0})
     return pd.DataFrame(rows)
+
+
+def measure_accountability(corpus) -> pd.Series:
+    """measure_id -> who answers for the measure, the strongest the plan names: ``lead`` (a named
+    local unit leads), ``responsible``, ``cooperating`` (named local units in that role at best),
+    ``collective_only`` (only collective placeholders such as 各区县政府), ``national_only`` (only
+    national units, as in a ministry-municipality plan), ``no_unit``. One class a measure, so a plan's
+    shares add up to 1."""
+    a = corpus.assignments
+    local = a[a.unit_level.fillna("local") == "local"]
+    named = _named_units(local)
+    out = pd.Series("no_unit", index=corpus.measures.measure_id, dtype=object)
+    out[out.index.isin(a.measure_id)] = "national_only"
+    out[out.index.isin(local.measure_id)] = "collective_only"
+    for role in reversed(ROLES):  # the strongest role a named unit holds wins
+        out[out.index.isin(named[named.role == role].measure_id)] = role
+    return out
+
+
+def agency_membership(corpus, include_national: bool = False) -> pd.DataFrame:
+    """measure_id × agency booleans: the accountable bodies (not collectives) each measure names."""
+    from .intervals import membership
+
+    return membership(_named_units(_assignments(corpus, include_national)), "agency", corpus.measures)
+
+
+def agency_stages(corpus, n_agencies: int = 15) -> pd.DataFrame:
+    """Agency × dominant stage over all plans: measures naming the agency (local, accountable bodies),
+    and each stage's share of them (``share``; rows sum to 1) for the ``n_agencies`` busiest."""
+    from .themes import dominant_stage
+    from ..rules.lexicon import STAGES
+
+    a = _named_units(_assignments(corpus)).drop_duplicates(["measure_id", "agency"])
+    a = a.assign(stage=a.measure_id.map(dominant_stage(corpus)))
+    counts = a.groupby(["agency", "stage"]).size().unstack(fill_value=0).reindex(columns=list(STAGES), fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:n_agencies]]
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    out = shares.stack().rename("share").reset_index()
+    out["n"] = counts.stack().to_numpy()
+    out["n_measures"] = out.agency.map(counts.sum(axis=1))
+    return out

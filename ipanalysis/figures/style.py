@@ -7,7 +7,9 @@
 * PDF with embedded TrueType/OpenType fonts (``pdf.fonttype = 42``): text stays editable.
 * One colour-blind-safe palette (Okabe & Ito) with a fixed colour per region
   (``data/region_palette.csv``); regions not listed take the remaining colours in a stable order.
-* Sizes for a journal column: single 89 mm (3.5 in), double 183 mm (7.2 in).
+* Sizes for a journal: every figure is exactly 89 mm (one column) or 183 mm (the page) wide, in
+  both languages, laid out inside that width (constrained layout, never cropped when saved), with
+  no text under 6 pt (:mod:`.audit` checks this through the renderer).
 * Every label comes from a lookup in Chinese and English, chosen by ``lang``.
 """
 
@@ -29,16 +31,28 @@ from .fonts import FONT_FAMILY, font_file  # noqa: E402
 from ..rules.datafiles import read_table  # noqa: E402
 
 __all__ = [
-    "SINGLE_COLUMN", "DOUBLE_COLUMN", "FONT_FAMILY", "font_path", "use_style", "set_theme",
-    "region_colors", "label", "save_figure", "LANGS",
+    "SINGLE_COLUMN", "DOUBLE_COLUMN", "MIN_FONT_PT", "FONT_FAMILY", "font_path", "use_style", "set_theme",
+    "region_colors", "CATEGORY_COLOURS", "REGION_COLOURS", "label", "save_figure", "LANGS",
 ]
 
-SINGLE_COLUMN = 3.5  # inches (89 mm)
-DOUBLE_COLUMN = 7.2  # inches (183 mm)
+MM = 1 / 25.4  # inches per millimetre
+SINGLE_COLUMN = 89 * MM  # a journal column: 89 mm
+DOUBLE_COLUMN = 183 * MM  # the full page width: 183 mm
+MIN_FONT_PT = 6  # no text smaller than this at print size
 LANGS = ("zh", "en")
 # Okabe & Ito (2008), colour-blind safe; black last.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 EXTRA = ["#999999", "#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#DDCC77", "#88CCEE"]
+REGION_COLOURS = OKABE_ITO + EXTRA  # only places wear these
+# Colours of categories (stages, roles, instrument types): never a region's colour, so a reader never
+# takes a category for a place. Paul Tol's "bright" scheme for the stages; blues and greys for roles.
+CATEGORY_COLOURS = {
+    "creation": "#4477AA", "utilization": "#66CCEE", "protection": "#228833", "management": "#CCBB44",
+    "services": "#EE6677", "talent_culture": "#AA3377",
+    "lead": "#08306B", "responsible": "#4292C6", "cooperating": "#9ECAE1", "collective_only": "#BDBDBD",
+    "national_only": "#6A51A3", "no_unit": "#F0F0F0",
+    "supply": "#1B7837", "environment": "#762A83", "demand": "#E08214",
+}
 
 
 def font_path() -> Path:
@@ -56,16 +70,18 @@ def _style_rc() -> dict:
         "svg.fonttype": "none",
         "savefig.dpi": 300,
         "figure.dpi": 100,
-        "font.size": 8,
-        "axes.titlesize": 9,
-        "axes.labelsize": 8,
-        "xtick.labelsize": 7,
-        "ytick.labelsize": 7,
-        "legend.fontsize": 7,
-        "legend.title_fontsize": 7,
+        "font.size": 7,
+        "axes.titlesize": 7.5,
+        "axes.labelsize": 7,
+        "xtick.labelsize": 6.5,
+        "ytick.labelsize": 6.5,
+        "legend.fontsize": 6.5,
+        "legend.title_fontsize": 6.5,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "savefig.bbox": "tight",
+        # the figure keeps its width (89 or 183 mm) on paper: layout inside it, no cropping when saved
+        "figure.constrained_layout.use": True,
+        "savefig.bbox": None,
     }
 
 
@@ -94,7 +110,7 @@ def region_colors(regions) -> dict[str, str]:
     table = read_table("region_palette.csv")
     fixed = {r: "#" + c.lstrip("#") for r, c in zip(table.region, table.color_hex)}
     colors = {r: fixed[r] for r in regions if r in fixed}
-    free = [c for c in OKABE_ITO + EXTRA if c not in fixed.values()]
+    free = [c for c in REGION_COLOURS if c not in fixed.values()]
     for region in sorted(set(regions) - set(colors), key=lambda r: hashlib.sha1(r.encode()).hexdigest()):
         taken = set(colors.values())
         choices = [c for c in free if c not in taken] or free

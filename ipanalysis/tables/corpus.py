@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "MixedTables", "verify_tables", "file_digests",
+__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "MixedTables", "verify_tables", "file_digests",
            "MANIFEST_NAME"]
 
 MANIFEST_NAME = "build_info.json"  # written after the tables: their digests make them one build's
@@ -75,6 +76,8 @@ class Corpus:
     measure_themes: pd.DataFrame
     citations: pd.DataFrame
     measure_instruments: pd.DataFrame
+    # which build the tables come from (a digest of its build_info.json); None when not loaded from disk
+    build_id: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -85,9 +88,9 @@ class Corpus:
         return f"Corpus({sizes})"
 
     @classmethod
-    def from_arrow(cls, tables: dict[str, pa.Table]) -> "Corpus":
+    def from_arrow(cls, tables: dict[str, pa.Table], build_id: str | None = None) -> "Corpus":
         """DataFrames (with the nullable dtypes of the schema) from Arrow tables."""
-        return cls(**{name: tables[name].to_pandas() for name in TABLES})
+        return cls(**{name: tables[name].to_pandas() for name in TABLES}, build_id=build_id)
 
 
 def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR, verify: bool = True) -> dict[str, pa.Table]:
@@ -109,4 +112,11 @@ def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR, verify: bool = Tr
 
 def load_corpus(path: str | os.PathLike = PROCESSED_DIR) -> Corpus:
     """Load the built tables from ``path`` (Parquet) as DataFrames."""
-    return Corpus.from_arrow(read_arrow_tables(path))
+    tables = read_arrow_tables(path)
+    return Corpus.from_arrow(tables, build_id=build_id(path))
+
+
+def build_id(path: str | os.PathLike = PROCESSED_DIR) -> str | None:
+    """A digest of the build that wrote the tables in ``path`` (of its ``build_info.json``), or None."""
+    manifest = Path(path) / MANIFEST_NAME
+    return hashlib.sha256(manifest.read_bytes()).hexdigest()[:16] if manifest.exists() else None

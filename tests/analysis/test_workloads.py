@@ -48,3 +48,26 @@ def test_co_assignment_network(corpus):
     assert g.nodes["market_regulation_ip"]["measures"] == 31
     summary = workloads.network_summary(corpus).set_index("region")
     assert summary.loc["Dongli", "hub"] == "market_regulation_ip"
+
+
+def test_each_measure_has_one_accountability_class(corpus):
+    from conftest import DOC_IDS
+
+    from ipanalysis.analysis.workloads import ACCOUNTABILITY, measure_accountability
+
+    classes = measure_accountability(corpus)
+    assert len(classes) == len(corpus.measures) and set(classes) <= set(ACCOUNTABILITY)
+    by_plan = classes.groupby(corpus.measures.set_index("measure_id").doc_id).value_counts().unstack(fill_value=0)
+    assert by_plan.loc[DOC_IDS["Zhongshan"]].to_dict() == {"collective_only": 6, "lead": 4, "responsible": 11}
+    assert by_plan.loc[DOC_IDS["Chongqing"], "responsible"] == 17  # national units beside local ones
+    assert by_plan.loc[DOC_IDS["Dongli"]].to_dict() == {"collective_only": 0, "lead": 3, "responsible": 39}
+
+
+def test_agency_stages_rows_sum_to_one(corpus):
+    from ipanalysis.analysis.workloads import agency_stages
+
+    table = agency_stages(corpus, 5)
+    assert table.agency.nunique() == 5
+    assert table.groupby("agency").share.sum().round(6).eq(1).all()
+    top = table[table.agency == "market_regulation_ip"]
+    assert top.n_measures.iloc[0] == 91 and top.set_index("stage").n["protection"] == 35

@@ -1,0 +1,67 @@
+"""Shares of a plan's measures with bootstrap intervals, by measure and by text.
+
+Every share a figure or notebook compares across plans comes from :func:`plan_shares`: given which
+measures carry which code (a ``measure_id`` × key table of booleans, :func:`membership`), it gives
+each plan's share of measures with the code and a percentile interval from resampling the plan's
+measures with replacement (``n_boot`` times). With ``weights`` (characters of each measure), the
+share is of the plan's text instead, so plans of long and short measures compare like for like.
+
+The resampling of a plan is seeded from ``seed`` and the plan's ``doc_id``: a plan's intervals do
+not change when other plans join the corpus.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["membership", "plan_shares", "wide"]
+
+
+def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None) -> pd.DataFrame:
+    """measure_id × key booleans from (measure_id, ``key``) rows, with a row for every measure of
+    ``measures`` (those with no code are all False) and a column for every one of ``keys``."""
+    pairs = pairs.dropna(subset=[key]).drop_duplicates(["measure_id", key])
+    table = pd.crosstab(pairs.measure_id, pairs[key]).astype(bool)
+    table = table.reindex(index=measures.measure_id, fill_value=False)
+    if keys is not None:
+        table = table.reindex(columns=list(keys), fill_value=False)
+    return table.fillna(False).astype(bool)
+
+
+def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng) -> np.ndarray:
+    """n_boot × keys shares of resampled measures (weighted by ``weights``)."""
+    idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
+    w = weights[idx]
+    return np.einsum("bn,bnk->bk", w, hits[idx]) / w.sum(axis=1, keepdims=True)
+
+
+def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | None = None,
+                n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Long table ``doc_id, key, n_measures, share, lo, hi``: each plan's share of measures (or, with
+    ``weights="chars"``, of text) carrying each key of ``hits``, with a ``level`` bootstrap interval."""
+    m = measures.set_index("measure_id")
+    doc_of = m.doc_id.reindex(hits.index)
+    w_all = (m.text.str.len() if weights == "chars" else pd.Series(1.0, index=m.index)).reindex(hits.index)
+    tail = (1 - level) / 2
+    rows = []
+    for doc_id, ids in doc_of.groupby(doc_of, sort=False).groups.items():
+        h = hits.loc[ids].to_numpy(dtype=float)
+        w = w_all.loc[ids].to_numpy(dtype=float)
+        if w.sum() <= 0:
+            continue
+        rng = np.random.default_rng([seed, zlib.crc32(str(doc_id).encode())])
+        boot = _resample(h, w, n_boot, rng)
+        share = w @ h / w.sum()
+        lo, hi = np.quantile(boot, [tail, 1 - tail], axis=0)
+        for j, key in enumerate(hits.columns):
+            rows.append((doc_id, key, len(ids), share[j], lo[j], hi[j]))
+    out = pd.DataFrame(rows, columns=["doc_id", "key", "n_measures", "share", "lo", "hi"])
+    return out.round({"share": 4, "lo": 4, "hi": 4})
+
+
+def wide(shares: pd.DataFrame, column: str = "share") -> pd.DataFrame:
+    """Plan × key table of one column of :func:`plan_shares`."""
+    return shares.pivot(index="doc_id", columns="key", values=column)

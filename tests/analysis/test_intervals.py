@@ -1,0 +1,45 @@
+"""Shares with bootstrap intervals: values checked by hand on small plans."""
+
+import pandas as pd
+import pytest
+
+from ipanalysis.analysis.intervals import membership, plan_shares
+
+
+def _plans():
+    measures = pd.DataFrame({"measure_id": ["a1", "a2", "a3", "a4", "b1", "b2"],
+                             "doc_id": ["A", "A", "A", "A", "B", "B"],
+                             "text": ["一二三四五六七八九十", "一二", "一二", "一二三四", "一二三", "一二三"]})
+    pairs = pd.DataFrame({"measure_id": ["a1", "a2", "b1", "b2", "a1"], "code": ["x", "x", "x", "y", "y"]})
+    return measures, membership(pairs, "code", measures, ["x", "y", "z"])
+
+
+def test_membership_has_every_measure_and_key():
+    measures, hits = _plans()
+    assert list(hits.index) == list(measures.measure_id) and list(hits.columns) == ["x", "y", "z"]
+    assert hits.loc["a1"].tolist() == [True, True, False] and not hits.loc["a3"].any()
+
+
+def test_shares_by_measure_and_by_text():
+    measures, hits = _plans()
+    by_measure = plan_shares(hits, measures).set_index(["doc_id", "key"])
+    assert by_measure.loc[("A", "x"), "share"] == 0.5  # a1, a2 of four measures
+    assert by_measure.loc[("B", "y"), "share"] == 0.5 and by_measure.loc[("A", "z"), "share"] == 0
+    by_text = plan_shares(hits, measures, weights="chars").set_index(["doc_id", "key"])
+    assert by_text.loc[("A", "x"), "share"] == pytest.approx(12 / 18, abs=1e-4)  # 10 + 2 of 18 characters
+    assert by_text.loc[("A", "y"), "share"] == pytest.approx(10 / 18, abs=1e-4)
+
+
+def test_intervals_hold_the_share_and_do_not_move():
+    measures, hits = _plans()
+    first = plan_shares(hits, measures, n_boot=2000)
+    assert (first.lo <= first.share).all() and (first.share <= first.hi).all()
+    a_x = first.set_index(["doc_id", "key"]).loc[("A", "x")]
+    assert a_x.lo == 0.0 and a_x.hi == 1.0  # four measures: resamples range from none to all
+    zero = first.set_index(["doc_id", "key"]).loc[("A", "z")]
+    assert zero.lo == zero.hi == 0.0
+    pd.testing.assert_frame_equal(first, plan_shares(hits, measures, n_boot=2000))
+    # a plan's interval does not depend on the other plans in the corpus
+    alone = plan_shares(hits.loc[["a1", "a2", "a3", "a4"]], measures[measures.doc_id == "A"], n_boot=2000)
+    pd.testing.assert_frame_equal(alone.reset_index(drop=True),
+                                  first[first.doc_id == "A"].reset_index(drop=True))
