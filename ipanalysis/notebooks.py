@@ -58,16 +58,29 @@ def execute_notebook(source: Path, out_dir: Path | None = None, timeout: int = 6
     return nb
 
 
-def execute_all(out_dir: Path | None = None, env: dict | None = None) -> list[Path]:
+def _execute_timed(job) -> tuple[str, float]:
+    source, out_dir, env = job
+    start = time.perf_counter()
+    execute_notebook(source, out_dir, env=env)
+    return source.name, time.perf_counter() - start
+
+
+def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int = 1) -> list[Path]:
+    """Execute every notebook into ``out_dir``, ``jobs`` at a time (each in its own kernel)."""
     out_dir = out_dir or _notebook_dir() / "executed"
-    written = []
-    for source in notebook_sources():
-        start = time.perf_counter()
-        print(f"executing {source.name} ...", end=" ", flush=True)
-        execute_notebook(source, out_dir, env=env)
-        print(f"{time.perf_counter() - start:.1f} s")
-        written.append(out_dir / f"{source.stem}.ipynb")
-    return written
+    todo = [(source, out_dir, env) for source in notebook_sources()]
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(todo))) as pool:
+            done = pool.map(_execute_timed, todo)
+            for name, seconds in done:
+                print(f"executed {name} in {seconds:.1f} s", flush=True)
+    else:
+        for job in todo:
+            name, seconds = _execute_timed(job)
+            print(f"executed {name} in {seconds:.1f} s", flush=True)
+    return [out_dir / f"{source.stem}.ipynb" for source, _, _ in todo]
 
 
 def sync_all(folder: Path | None = None) -> list[Path]:
@@ -98,9 +111,10 @@ def main(argv=None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--execute", action="store_true", help="run every notebook headless into notebooks/executed/")
     group.add_argument("--sync", action="store_true", help="write paired .ipynb files for JupyterLab")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at once (default: 1)")
     args = parser.parse_args(argv)
     if args.execute:
-        execute_all()
+        execute_all(jobs=args.jobs)
     else:
         for path in sync_all():
             print(f"wrote {path}")
