@@ -3,7 +3,7 @@ module per analysis topic (:mod:`.overview`, :mod:`.themes`, :mod:`.workloads`, 
 registered in :mod:`.registry`.
 
     from ipanalysis import figures
-    fig = figures.draw("themes_stage_shares", corpus, lang="zh")
+    fig = figures.draw("themes_stage_profile", corpus, lang="zh")
 """
 
 from .registry import FIGURES, draw, draw_all, register, show
