@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from .datafiles import read_lines, read_records, read_table
 
-__all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "instrument_rules", "instrument_terms", "term_index",
+__all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules", "instrument_terms", "term_index",
            "in_action_clause", "glue_phrases", "exclusions", "excluded", "section_stage"]
 
 STAGES = ("creation", "utilization", "protection", "management", "services", "talent_culture")
@@ -62,6 +62,12 @@ def lexicon() -> tuple[Theme, ...]:
     if missing:
         raise ValueError(f"theme_lexicon.csv lacks the stage themes {sorted(missing)}")
     return themes
+
+
+@lru_cache(maxsize=1)
+def theme_definitions() -> dict[str, str]:
+    """Theme key -> its definition (the ``definition`` column of ``theme_lexicon.csv``)."""
+    return {r["theme"]: r["definition"] for r in read_records("theme_lexicon.csv")}
 
 
 @lru_cache(maxsize=1)

@@ -78,4 +78,9 @@ def test_the_codebook_names_every_code_with_examples(tmp_path, corpus):
     for key in ("creation", "utilization", "protection", "management", "services", "talent_culture"):
         assert f"### {key} — " in text
     assert "### supply:talent_training" in text and "Decision rules" in text and "`dongli_2020" in text
+    # a definition for every stage, fine theme and sub-tool; the building verbs; every exclusion
+    assert text.count("- Definition: ") == 30 + 13 and "- Definition: \n" not in text
+    assert "Counts only in a clause with a building verb: 建设" in text
+    assert "- `交易`: a place described by the trading done there" in text and "e.g. 督促各街道园区" in text
+    assert "No term counts inside: 人才链、资金链" in text
     assert {p.name for p in write_codebook(corpus, tmp_path)} == {"codebook.md", "codebook.docx"}
