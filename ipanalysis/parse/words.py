@@ -14,8 +14,9 @@ refined in two ways so that compound dictionary words still show the words they 
 - a token the segmenter guessed (not in its dictionary) has a boundary at every character, as its
   division is unknown (``家中小微企业``, ``监督检查和``).
 
-Declared phrases (``data/coding_phrases.txt``, :func:`ipanalysis.rules.lexicon.glue_phrases`) are
-read as one word: no boundary lies inside them (``人才链`` is no mention of talent). Exclusion
+Declared phrases (``data/coding_phrases.txt``, :func:`ipanalysis.rules.lexicon.apply_phrases`) have
+only the boundaries they declare: ``人才链`` none (it is no mention of talent), ``宣传 周`` one (the
+dictionary word 宣传周, which divides off a single character, still mentions publicity). Exclusion
 contexts (``data/coding_exclusions.csv``) then remove the hits a context makes no code
 (:func:`ipanalysis.rules.lexicon.excluded`).
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..rules.lexicon import SCOPES, excluded, glue_phrases, term_index
+from ..rules.lexicon import SCOPES, apply_phrases, excluded, term_index
 from .tokens import _rjieba, engine, segment, tokenizer
 
 __all__ = ["is_word", "word_boundaries", "find_terms", "Hit"]
@@ -74,7 +75,7 @@ def word_boundaries(text: str, engine_name: str | None = None) -> frozenset[int]
         inner = _inner_boundaries(token, engine_name)
         if inner:
             bounds.extend(start + k for k in inner)
-    return glue_phrases(text, set(bounds))
+    return apply_phrases(text, set(bounds))
 
 
 def find_terms(text: str, boundaries: frozenset[int] | None = None) -> dict[str, list[Hit]]:

@@ -1,7 +1,7 @@
 """The theme lexicon (``data/theme_lexicon.csv``) and the policy-instrument rules
 (``data/instrument_rules.csv``): the six IP-chain stages, the finer themes, and the sub-tools of
 supply, environment and demand instruments (after Rothwell & Zegveld); the phrases read as one
-word (``data/coding_phrases.txt``, applied by :func:`glue_phrases`) and the contexts in which a term
+word or divided where they declare (``data/coding_phrases.txt``, applied by :func:`apply_phrases`) and the contexts in which a term
 makes no code (``data/coding_exclusions.csv``, applied by :func:`excluded`)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 from .datafiles import read_lines, read_records, read_table
 
 __all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules", "instrument_terms", "term_index",
-           "in_action_clause", "glue_phrases", "exclusions", "excluded", "section_stage"]
+           "in_action_clause", "apply_phrases", "exclusions", "excluded", "section_stage"]
 
 STAGES = ("creation", "utilization", "protection", "management", "services", "talent_culture")
 SCOPES = ("stage", "instrument")  # theme terms (stages and finer themes); instrument terms
@@ -116,16 +116,23 @@ def term_index() -> tuple[dict[str, tuple[tuple[str, str, float], ...]], dict[st
 
 
 @lru_cache(maxsize=1)
-def _phrase_pattern() -> re.Pattern:
-    phrases = sorted(read_lines("coding_phrases.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, phrases)))
+def _phrases() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """One pattern of every declared phrase, and each phrase's declared inner boundaries."""
+    inner = {}
+    for line in read_lines("coding_phrases.txt"):
+        parts = line.split()
+        inner["".join(parts)] = tuple(sum(map(len, parts[:k])) for k in range(1, len(parts)))
+    return re.compile("|".join(map(re.escape, sorted(inner, key=len, reverse=True)))), inner
 
 
-def glue_phrases(text: str, bounds: set[int]) -> frozenset[int]:
-    """Word boundaries ``bounds`` of ``text`` without those inside a declared phrase
-    (``data/coding_phrases.txt``: expressions read as one word, such as ``人才链``)."""
-    for match in _phrase_pattern().finditer(text):
+def apply_phrases(text: str, bounds: set[int]) -> frozenset[int]:
+    """Word boundaries ``bounds`` of ``text`` with the declared phrases of ``data/coding_phrases.txt``
+    applied: inside each phrase, only the boundaries its spaces declare (``人才链``: none, it is one
+    word; ``宣传 周``: one, so that 宣传 counts in 宣传周)."""
+    pattern, inner = _phrases()
+    for match in pattern.finditer(text):
         bounds.difference_update(range(match.start() + 1, match.end()))
+        bounds.update(match.start() + k for k in inner[match.group()])
     return frozenset(bounds)
 
 

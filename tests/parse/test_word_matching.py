@@ -47,6 +47,14 @@ def test_a_declared_phrase_is_one_word():
     assert not {"人才", "资金"} & set(_terms(text))
 
 
+def test_a_declared_division_keeps_the_term_in_a_word_with_one_more_character():
+    # 宣传周 and 培训班 are dictionary words that keep their last character; the phrase file divides them
+    assert _terms("开展“4·26”知识产权宣传周系列活动") == ["宣传"]
+    assert _terms("举办知识产权培训班") == ["培训"]
+    # a last character that makes a name or an event keeps the word whole
+    assert _terms("区教育局、区委宣传部") == [] and _terms("中国小家电交易会") == []
+
+
 def test_trading_in_a_place_or_an_event_name_is_no_market_matching(coded):
     # 种苗交易集中的区域 is where to inspect; 中国小家电交易会 an event
     assert "market_matching" not in coded["(一)"][1] and "market_matching" not in coded["(二)"][1]
