@@ -1,5 +1,6 @@
 """Command-line commands that check the coding: ``kwic``, ``coding-sheet``, ``reliability``,
-``codebook`` (registered by :func:`add_coding_commands` into ``ipanalysis``'s parser)."""
+``coding-accuracy``, ``codebook`` (registered by :func:`add_coding_commands` into ``ipanalysis``'s
+parser)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,20 @@ def _run_reliability(args) -> int:
     return 0
 
 
+def _run_coding_accuracy(args) -> int:
+    from .analysis.reliability import agreement, automatic_coding, read_sheet
+    from .tables.corpus import load_corpus
+
+    result = agreement(read_sheet(args.gold), automatic_coding(load_corpus(args.processed)))
+    print(f"{result['n']} measures coded in both")
+    print(f"stage: accuracy {result['stage_accuracy']:.3f}, Cohen's kappa {result['stage_kappa']:.3f}")
+    for level in ("type", "subtool"):
+        scores = result[level]
+        print(f"instrument {level}: precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, "
+              f"F1 {scores['f1']:.3f}")
+    return 0
+
+
 def _run_codebook(args) -> int:
     from .analysis.codebook import write_codebook
     from .tables.corpus import load_corpus
@@ -65,7 +80,7 @@ def _run_codebook(args) -> int:
 
 
 def add_coding_commands(sub, _processed_arg) -> None:
-    """kwic, coding-sheet, reliability, codebook: checking the coding."""
+    """kwic, coding-sheet, reliability, coding-accuracy, codebook: checking the coding."""
     p = sub.add_parser("kwic", help="show a term in context in every measure (keyword in context)",
                        description="Every occurrence of TERM in the measures, with WINDOW characters each side, "
                                    "its measure id and plan: see what a lexicon term catches before trusting it.")
@@ -95,6 +110,15 @@ def add_coding_commands(sub, _processed_arg) -> None:
     p.add_argument("--disagreements", metavar="CSV", help="write the disagreements to CSV")
     p.add_argument("--to-overrides", metavar="CSV", help="write the first sheet's codes as override rows")
     p.set_defaults(func=_run_reliability)
+
+    p = sub.add_parser("coding-accuracy", help="agreement of the automatic coding with a hand coding",
+                       description="Stage accuracy and Cohen's kappa, and precision, recall and F1 of the instrument "
+                                   "types and sub-tools (multi-label, pooled over measures), of the built coding "
+                                   "against a hand-coded sheet (measure_id, stage, instruments as sub-tool keys "
+                                   "joined by | or ;).")
+    p.add_argument("gold", help="the hand coding (.csv or .xlsx)")
+    _processed_arg(p)
+    p.set_defaults(func=_run_coding_accuracy)
 
     p = sub.add_parser("codebook", help="write the codebook (Markdown and docx)",
                        description="Every stage, fine theme and instrument with its terms, two real example "

@@ -3,8 +3,11 @@
 ``kwic(corpus, "托管", window=20)`` shows every occurrence of a term in the measures, with its
 measure id and plan, so a researcher sees what a lexicon term catches before trusting it.
 ``stage_shares_ci`` gives each plan's stage shares with bootstrap confidence intervals (measures
-resampled within the plan), by measure and by text; ``stage_intensity`` counts stage codes per
-1,000 characters, which does not grow with the length of a plan's measures.
+resampled within the plan), by measure and by text, and ``instrument_shares_ci`` the same for the
+instrument types; ``view_disagreements`` lists the plans and categories where the two views
+disagree beyond their intervals; ``stage_intensity`` counts stage codes per 1,000 characters, which
+does not grow with the length of a plan's measures. Lengths count the text the coding reads: a
+measure without its unit parenthesis.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ import pandas as pd
 from ..rules.lexicon import STAGES
 from .plans import plan_labels
 
-__all__ = ["kwic", "stage_shares_ci", "stage_intensity"]
+__all__ = ["kwic", "stage_shares_ci", "instrument_shares_ci", "view_disagreements", "stage_intensity",
+           "INSTRUMENT_TYPES"]
+
+INSTRUMENT_TYPES = ("supply", "environment", "demand")
 
 
 def kwic(corpus, term: str, window: int = 20, regex: bool = False) -> pd.DataFrame:
@@ -35,41 +41,94 @@ def kwic(corpus, term: str, window: int = 20, regex: bool = False) -> pd.DataFra
     return pd.DataFrame(rows, columns=["measure_id", "doc_id", "plan", "left", "match", "right"])
 
 
-def _dominant(corpus) -> pd.DataFrame:
-    th = corpus.measure_themes
-    dom = th[(th.level == "stage") & th.dominant.astype(bool)][["measure_id", "theme"]]
-    m = corpus.measures[["measure_id", "doc_id", "text"]].merge(dom, on="measure_id", how="left")
-    return m.assign(chars=m.text.str.len().astype(float))
+def _measure_chars(corpus) -> pd.DataFrame:
+    """``measure_id``, ``doc_id`` and ``chars``: a measure's length without its unit parenthesis
+    (the text the coding reads; a long list of units is no content)."""
+    from ..parse.themes import strip_units
+
+    m = corpus.measures[["measure_id", "doc_id", "text"]]
+    return m.assign(chars=m.text.map(lambda t: len(strip_units(str(t)))).astype(float)).drop(columns="text")
+
+
+def _bootstrap_shares(weights: pd.DataFrame, key: str, n_boot: int, level: float, seed: int) -> pd.DataFrame:
+    """Per plan and category (the columns of ``weights`` after ``doc_id`` and ``chars``): the
+    category's share of the plan by measure (mean of the measures' weights) and by text (weights
+    times characters over all characters), each with a bootstrap interval from resampling the
+    plan's measures ``n_boot`` times (fixed ``seed``)."""
+    rng = np.random.default_rng(seed)
+    tail = (1 - level) / 2
+    categories = [c for c in weights.columns if c not in ("measure_id", "doc_id", "chars")]
+    rows = []
+    for doc_id, g in weights.groupby("doc_id", sort=False):
+        chars = g.chars.to_numpy()
+        idx = rng.integers(0, len(g), size=(n_boot, len(g)))
+        for category in categories:
+            w = g[category].to_numpy(dtype=float)
+            by_measure = w[idx].mean(axis=1)
+            by_text = (w[idx] * chars[idx]).sum(axis=1) / chars[idx].sum(axis=1)
+            rows.append({"doc_id": doc_id, key: category, "n_measures": len(g),
+                         "by_measure": w.mean(), "by_measure_lo": np.quantile(by_measure, tail),
+                         "by_measure_hi": np.quantile(by_measure, 1 - tail),
+                         "by_text": (w * chars).sum() / chars.sum(), "by_text_lo": np.quantile(by_text, tail),
+                         "by_text_hi": np.quantile(by_text, 1 - tail)})
+    return pd.DataFrame(rows).round(4)
 
 
 def stage_shares_ci(corpus, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
     """Per plan and stage: the share of measures whose dominant stage it is (``by_measure``) and the
     share of the plan's text in those measures (``by_text``), each with a bootstrap interval
     (``*_lo``, ``*_hi``) from resampling the plan's measures ``n_boot`` times (fixed ``seed``)."""
-    rng = np.random.default_rng(seed)
-    tail = (1 - level) / 2
+    th = corpus.measure_themes
+    dominant = th[(th.level == "stage") & th.dominant.astype(bool)].set_index("measure_id").theme
+    m = _measure_chars(corpus)
+    onehot = pd.DataFrame({stage: (m.measure_id.map(dominant) == stage).astype(float) for stage in STAGES})
+    return _bootstrap_shares(pd.concat([m, onehot], axis=1), "stage", n_boot, level, seed)
+
+
+def instrument_shares_ci(corpus, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Per plan and instrument type (supply, environment, demand): its share of the plan's
+    instrument use by measure and by text, with bootstrap intervals as :func:`stage_shares_ci`.
+
+    A measure that uses several types splits its weight (one measure, or its characters) equally
+    among them, so the three shares of a plan add up to 1 in either view."""
+    types: dict[str, set] = {}
+    for measure_id, kind in zip(corpus.measure_instruments.measure_id, corpus.measure_instruments.instrument):
+        types.setdefault(measure_id, set()).add(kind)
+    m = _measure_chars(corpus)
+    used = [types.get(measure_id, set()) for measure_id in m.measure_id]
+    split = pd.DataFrame({kind: [(kind in t) / len(t) if t else 0.0 for t in used] for kind in INSTRUMENT_TYPES},
+                         index=m.index)
+    return _bootstrap_shares(pd.concat([m, split], axis=1), "instrument", n_boot, level, seed)
+
+
+def view_disagreements(ci: pd.DataFrame) -> pd.DataFrame:
+    """Where a plan's shares by measure and by text (:func:`stage_shares_ci` or
+    :func:`instrument_shares_ci`) disagree beyond their intervals: ``kind = share`` when a
+    category's two intervals do not overlap; ``kind = rank`` when two categories are ordered one way
+    by measure and the other way by text, each order holding beyond the intervals (the one's
+    interval wholly above the other's)."""
+    key = "stage" if "stage" in ci.columns else "instrument"
+    cols = ["by_measure", "by_measure_lo", "by_measure_hi", "by_text", "by_text_lo", "by_text_hi"]
     rows = []
-    for doc_id, g in _dominant(corpus).groupby("doc_id", sort=False):
-        stages = g.theme.to_numpy()
-        chars = g.chars.to_numpy()
-        idx = rng.integers(0, len(g), size=(n_boot, len(g)))
-        for stage in STAGES:
-            hit = (stages == stage).astype(float)
-            by_measure = hit[idx].mean(axis=1)
-            by_text = (hit[idx] * chars[idx]).sum(axis=1) / chars[idx].sum(axis=1)
-            rows.append({"doc_id": doc_id, "stage": stage, "n_measures": len(g),
-                         "by_measure": hit.mean(), "by_measure_lo": np.quantile(by_measure, tail),
-                         "by_measure_hi": np.quantile(by_measure, 1 - tail),
-                         "by_text": (hit * chars).sum() / chars.sum(), "by_text_lo": np.quantile(by_text, tail),
-                         "by_text_hi": np.quantile(by_text, 1 - tail)})
-    return pd.DataFrame(rows).round(4)
+    for doc_id, g in ci.groupby("doc_id", sort=False):
+        recs = g.to_dict("records")
+        for r in recs:
+            if r["by_measure_hi"] < r["by_text_lo"] or r["by_text_hi"] < r["by_measure_lo"]:
+                rows.append({"doc_id": doc_id, "kind": "share", key: r[key], "other": None,
+                             **{c: r[c] for c in cols}})
+            for o in recs:
+                if r["by_measure_lo"] > o["by_measure_hi"] and o["by_text_lo"] > r["by_text_hi"]:
+                    rows.append({"doc_id": doc_id, "kind": "rank", key: r[key], "other": o[key],
+                                 **{c: r[c] for c in cols}})
+    return pd.DataFrame(rows, columns=["doc_id", "kind", key, "other", *cols])
 
 
 def stage_intensity(corpus) -> pd.DataFrame:
     """Plan × stage: stage codes (measures with a positive score for the stage) per 1,000 characters
-    of measure text; unlike shares by measure, it does not rise with the length of the measures."""
+    of measure text (unit parenthesis removed); unlike shares by measure, it does not rise with the
+    length of the measures."""
     th = corpus.measure_themes
     coded = th[(th.level == "stage") & (th.score > 0)].groupby(["doc_id", "theme"]).measure_id.nunique()
-    chars = corpus.measures.assign(n=corpus.measures.text.str.len()).groupby("doc_id").n.sum()
+    chars = _measure_chars(corpus).groupby("doc_id").chars.sum()
     table = coded.unstack(fill_value=0).reindex(columns=list(STAGES), fill_value=0)
     return table.div(chars.reindex(table.index) / 1000, axis=0).round(3)

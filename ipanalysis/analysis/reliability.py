@@ -22,7 +22,7 @@ from ..rules.lexicon import STAGES, instrument_rules
 from .plans import plan_labels
 
 __all__ = ["coding_sheet", "write_coding_sheet", "read_sheet", "automatic_coding", "reliability",
-           "sheet_to_overrides", "INSTRUMENTS", "AUTOMATIC"]
+           "agreement", "subtools", "sheet_to_overrides", "INSTRUMENTS", "AUTOMATIC"]
 
 INSTRUMENTS = ("supply", "environment", "demand")
 AUTOMATIC = "automatic"
@@ -95,8 +95,40 @@ def automatic_coding(corpus) -> pd.DataFrame:
                          "instruments": ids.map(codes).fillna("").values})
 
 
-def _types(cell: str) -> set[str]:
-    return {code.split(":")[0].strip() for code in str(cell).replace("；", ";").split(";") if code.strip()}
+def subtools(cell) -> set[str]:
+    """The sub-tool keys of a sheet's instruments cell: codes separated by ``;`` or ``|``, each
+    ``supply:talent_training`` or a bare key ``talent_training``."""
+    codes = str(cell if isinstance(cell, str) else "").replace("；", ";").replace("|", ";").split(";")
+    return {code.split(":")[-1].strip() for code in codes if code.strip()}
+
+
+def _types(cell) -> set[str]:
+    """The instrument types of a cell: of its sub-tools, or bare types (``supply``)."""
+    kind = dict(zip(instrument_rules().subtool, instrument_rules().instrument))
+    return {kind.get(code, code) for code in subtools(cell)}
+
+
+def _f1(gold: list[set], found: list[set]) -> dict:
+    """Precision, recall and F1 pooled over measures (micro-averaged) of multi-label codes."""
+    tp = sum(len(g & f) for g, f in zip(gold, found))
+    fp, fn = sum(len(f) for f in found) - tp, sum(len(g) for g in gold) - tp
+    return {"precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0}
+
+
+def agreement(gold: pd.DataFrame, coding: pd.DataFrame) -> dict:
+    """How well ``coding`` (e.g. :func:`automatic_coding`) agrees with a hand coding ``gold`` (a
+    sheet: measure_id, stage, instruments) on the measures both code: ``n``, stage ``accuracy`` and
+    Cohen's ``kappa``, and precision, recall and F1 of the instrument types and of the sub-tools
+    (multi-label, pooled over measures)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    both = gold.merge(coding, on="measure_id", suffixes=("_gold", "_coding"))
+    stage = both.stage_gold.astype(str), both.stage_coding.astype(str)
+    return {"n": len(both), "stage_accuracy": float((stage[0] == stage[1]).mean()),
+            "stage_kappa": float(cohen_kappa_score(*stage)),
+            "type": _f1(list(both.instruments_gold.map(_types)), list(both.instruments_coding.map(_types))),
+            "subtool": _f1(list(both.instruments_gold.map(subtools)), list(both.instruments_coding.map(subtools)))}
 
 
 def _dimensions(coding: pd.DataFrame) -> dict[str, pd.Series]:

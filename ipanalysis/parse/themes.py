@@ -1,24 +1,31 @@
 """Themes and policy instruments of each measure, coded from the measure's own text.
 
 Scoring rule (documented here and in the README): a measure's text, with its unit parenthesis
-removed, is searched for every term of the theme lexicon (``data/theme_lexicon.csv``). A theme's
+removed, is read for the terms of the theme lexicon (``data/theme_lexicon.csv``) as words: a term
+counts only where it starts and ends on a word boundary of the measure, outside the contexts that
+``data/coding_exclusions.csv`` names for it (:func:`ipanalysis.parse.words.find_terms`). A theme's
 ``score`` is the sum, over its terms, of (occurrences of the term) × (the term's weight, default 1).
 ``share`` is the score divided by the sum of scores at the same level (stage or fine) of that
 measure. The stage with the highest score is the measure's ``dominant`` stage (ties: the stage whose
 first term occurs earliest in the text). A measure that matches no stage term gets the parent stage
 of its best fine theme, else ``management``, with score 0. Section titles are never an input.
 
-Policy instruments (``data/instrument_rules.csv``): a measure gets every sub-tool whose terms occur
-in its text (``source = rule``); researcher overrides (``data/annotations/overrides.csv``) replace a
-measure's codes and are marked ``source = override`` (:mod:`ipanalysis.corpus.overrides`).
+Policy instruments (``data/instrument_rules.csv``): a measure gets every sub-tool whose terms, read
+the same way, weigh 1 or more together (a term's weight defaults to 1; a weak term weighs less and
+needs another) (``source = rule``); a measure with none gets environment: institutional mechanisms.
+Researcher overrides (``data/annotations/overrides.csv``) replace a measure's codes and are marked
+``source = override`` (:mod:`ipanalysis.corpus.overrides`).
 """
 
 from __future__ import annotations
 
-from ..rules.lexicon import STAGES, Theme, instrument_terms, lexicon
+from ..rules.lexicon import STAGES, Theme, in_action_clause, instrument_terms, lexicon, term_index
 from .units import find_unit_groups
+from .words import Hit, find_terms
 
-__all__ = ["strip_units", "score_text", "code_measures"]
+__all__ = ["strip_units", "weigh", "score_text", "code_instruments", "code_measures"]
+
+DEFAULT_INSTRUMENT = ("environment", "institutional_mechanisms")
 
 
 def strip_units(text: str) -> str:
@@ -31,16 +38,40 @@ def strip_units(text: str) -> str:
     return "\n".join(out)
 
 
+def weigh(hits: list[Hit], scope: str) -> dict[str, tuple[float, list[str], int]]:
+    """``{theme or sub-tool key: (score, matched terms in text order, first position)}`` of a
+    measure's hits of one ``scope`` (``stage`` or ``instrument``): each occurrence of a term adds
+    the term's weight to each theme (or sub-tool) it belongs to."""
+    owners, _ = term_index()
+    out: dict[str, tuple[float, list[str], int]] = {}
+    for term, start, _ in hits:
+        for owner_scope, key, weight in owners[term]:
+            if owner_scope == scope:
+                score, matched, first = out.get(key, (0.0, [], start))
+                out[key] = (score + weight, matched if term in matched else [*matched, term], first)
+    return out
+
+
 def score_text(text: str, theme: Theme) -> tuple[float, list[str], int]:
     """``(score, matched terms, first position)`` of one theme in one text."""
-    score, matched, first = 0.0, [], len(text) + 1
-    for term, weight in theme.terms:
-        count = text.count(term)
-        if count:
-            score += count * weight
-            matched.append(term)
-            first = min(first, text.find(term))
-    return score, matched, first
+    return weigh(find_terms(text)["stage"], "stage").get(theme.key, (0.0, [], len(text) + 1))
+
+
+def code_instruments(text: str, hits: list[Hit]) -> list[tuple[str, str, str]]:
+    """``(instrument, subtool, matched terms)`` of every sub-tool whose terms weigh 1 or more among
+    the ``instrument`` hits of ``text`` (for a sub-tool with actions, those in a clause with one of
+    its actions); the default sub-tool with no terms when none does."""
+    weights = weigh(hits, "instrument")
+    codes = []
+    for rule in instrument_terms():
+        if rule.subtool in weights and rule.actions:
+            own = {term for term, _ in rule.terms}
+            acting = [h for h in hits if h[0] in own and in_action_clause(text, h[1], rule.actions)]
+            weights[rule.subtool] = weigh(acting, "instrument").get(rule.subtool, (0.0, [], 0))
+        score, matched, _ = weights.get(rule.subtool, (0.0, [], 0))
+        if score >= 1:
+            codes.append((rule.instrument, rule.subtool, "、".join(matched)))
+    return codes or [(*DEFAULT_INSTRUMENT, "")]
 
 
 def code_measures(measures: list[dict], texts: list[str] | None = None) -> tuple[list[dict], list[dict]]:
@@ -51,39 +82,31 @@ def code_measures(measures: list[dict], texts: list[str] | None = None) -> tuple
     """
     theme_rows, instrument_rows = [], []
     themes = lexicon()
-    rules = instrument_terms()
+    stages = [t for t in themes if t.level == "stage"]
+    fine = [t for t in themes if t.level != "stage"]
     if texts is None:
         texts = [strip_units(m["text"]) for m in measures]
     for m, text in zip(measures, texts):
         base = {"measure_id": m["measure_id"], "doc_id": m["doc_id"], "region": m["region"]}
-        scored = {t.key: score_text(text, t) for t in themes}
-        stage_rows = _level_rows(base, [t for t in themes if t.level == "stage"], scored)
-        if not stage_rows:
-            stage_rows = [_fallback_stage(base, themes, scored)]
-        best = max(stage_rows, key=lambda r: (r["score"], -scored[r["theme"]][2]))
+        hits = find_terms(text)
+        scored = weigh(hits["stage"], "stage")
+        stage_rows = _level_rows(base, stages, scored) or [_fallback_stage(base, themes, scored)]
+        best = max(stage_rows, key=lambda r: (r["score"], -scored.get(r["theme"], (0, 0, 0))[2]))
         for row in stage_rows:
             row["dominant"] = row is best
         theme_rows.extend(stage_rows)
-        theme_rows.extend(_level_rows(base, [t for t in themes if t.level != "stage"], scored))
-
-        codes = []
-        for instrument, subtool, terms in rules:
-            hits = [term for term in terms if term in text]
-            if hits:
-                codes.append((instrument, subtool, "、".join(hits)))
-        if not codes:
-            codes.append(("environment", "institutional_mechanisms", ""))
-        for instrument, subtool, hits in codes:
+        theme_rows.extend(_level_rows(base, fine, scored))
+        for instrument, subtool, matched in code_instruments(text, hits["instrument"]):
             instrument_rows.append({**base, "instrument": instrument, "subtool": subtool,
-                                    "source": "rule", "matched_terms": hits})
+                                    "source": "rule", "matched_terms": matched})
     return theme_rows, instrument_rows
 
 
 def _level_rows(base: dict, themes: list[Theme], scored: dict) -> list[dict]:
-    total = sum(scored[t.key][0] for t in themes)
+    total = sum(scored[t.key][0] for t in themes if t.key in scored)
     rows = []
     for t in themes:
-        score, matched, _ = scored[t.key]
+        score, matched, _ = scored.get(t.key, (0.0, [], 0))
         if score <= 0:
             continue
         rows.append({**base, "theme": t.key, "theme_zh": t.zh, "theme_en": t.en, "level": t.level,
@@ -94,7 +117,7 @@ def _level_rows(base: dict, themes: list[Theme], scored: dict) -> list[dict]:
 
 
 def _fallback_stage(base: dict, themes: tuple[Theme, ...], scored: dict) -> dict:
-    fine = [t for t in themes if t.level != "stage" and t.parent in STAGES and scored[t.key][0] > 0]
+    fine = [t for t in themes if t.level != "stage" and t.parent in STAGES and scored.get(t.key, (0,))[0] > 0]
     key = max(fine, key=lambda t: scored[t.key][0]).parent if fine else "management"
     theme = next(t for t in themes if t.key == key)
     return {**base, "theme": key, "theme_zh": theme.zh, "theme_en": theme.en, "level": "stage",

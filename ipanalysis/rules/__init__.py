@@ -16,7 +16,9 @@ module                 data file(s)                    what it decides
                        gazetteer.csv                   region a plan was issued for
 ``agencies``           agencies.csv                    agency families shared across regions
 ``lexicon``            theme_lexicon.csv,              themes (IP-chain stages, finer themes) and
-                       instrument_rules.csv            policy instruments
+                       instrument_rules.csv,           policy instruments; phrases read as one word
+                       coding_phrases.txt,             and the contexts in which a coding term
+                       coding_exclusions.csv           makes no code
 ``indicators``         indicators.csv,                 indicator keys of targets; the national plan's
                        national_targets.csv            targets
 =====================  ==============================  =======================================

@@ -28,8 +28,9 @@ def test_build_info_names_every_version_and_plan(tmp_path):
     for package in provenance.PARSE_PACKAGES + provenance.TABLE_PACKAGES:
         assert info["packages"][package], package
     assert info["ipanalysis"] and info["python"] and info["tokeniser"] in ("rjieba", "jieba")
-    assert info["theme_lexicon_version"] == "1"
-    assert {"roles.csv", "theme_lexicon.csv", "agencies.csv", "divisions.csv"} <= set(info["rule_files"])
+    assert info["theme_lexicon_version"] == "2"
+    assert {"roles.csv", "theme_lexicon.csv", "coding_exclusions.csv", "coding_phrases.txt", "agencies.csv",
+            "divisions.csv"} <= set(info["rule_files"])
     assert info["plans"] == {n: hashlib.sha256((RAW / n).read_bytes()).hexdigest() for n in names}
     for table in ("documents", "measures", "targets"):
         meta = pq.read_schema(out / f"{table}.parquet").metadata

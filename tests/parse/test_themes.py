@@ -141,3 +141,20 @@ def test_keyness_without_place_names(corpus):
     assert (table.groupby("region").z.apply(lambda z: z.is_monotonic_decreasing)).all()
     with_places = keyness(corpus, n_terms=8, drop_place_names=False)
     assert "重庆" in set(with_places[with_places.doc_id == "chongqing_2024_strong_ip_city_plan"].term)
+
+
+def test_management_tasks_code_management():
+    """Leadership, assessment, planning, funding arrangements, demonstration programmes, joint
+    meetings and statistics (tests/fixtures/codes/management_plan.txt, a county's work points)."""
+    from conftest import FIXTURES
+    from ipanalysis.parse.document import parse_document
+
+    plan = FIXTURES / "codes" / "management_plan.txt"
+    doc = parse_document(plan.read_bytes(), plan.name)
+    dominant = {r["measure_id"]: r for r in doc.rows("measure_themes") if r["level"] == "stage" and r["dominant"]}
+    rows = [dominant[m["measure_id"]] for m in doc.rows("measures")]
+    assert len(rows) == 7 and all(r["theme"] == "management" for r in rows)
+    assert rows[0]["matched_terms"] == "组织领导、领导小组、统筹、协调"
+    assert rows[3]["matched_terms"] == "经费、经费保障、预算、专项资金"
+    assert rows[4]["matched_terms"] == "强县、示范县、示范园区"
+    assert rows[2]["matched_terms"] == "fallback"  # 编制《…规划》: a title is no stage term; the fallback is management
