@@ -110,9 +110,11 @@ figures.show("themes_keyness", corpus, LANG, FIGURES)
 # ## How sure are the shares, and do long measures tilt them?
 # Shares by measure count every measure once; shares by text weight each measure by its length,
 # and the intensity counts stage codes per 1,000 characters. A plan of long measures touches more
-# themes per measure, so the two views can disagree: the table lists where a plan's leading stage
-# differs between them. Intervals are 95% bootstrap intervals (the plan's measures resampled,
-# 1,000 times, fixed seed).
+# themes per measure, so the two views can disagree. Use shares by measure to ask how a plan divides
+# its tasks, shares by text to ask where its words go, the intensity to compare plans whose measures
+# differ in length. The tables below list where the two views disagree beyond their 95% bootstrap
+# intervals (the plan's measures resampled 1,000 times, fixed seed): a share whose two intervals do
+# not overlap, or two stages (instrument types) ordered one way by measure and the other by text.
 
 # %%
 from ipanalysis.analysis import coding
@@ -121,11 +123,11 @@ ci = coding.stage_shares_ci(corpus)
 ci.round(2).head(12)
 
 # %%
-lead = ci.loc[ci.groupby("doc_id").by_measure.idxmax(), ["doc_id", "stage"]].set_index("doc_id").stage
-lead_text = ci.loc[ci.groupby("doc_id").by_text.idxmax(), ["doc_id", "stage"]].set_index("doc_id").stage
-differ = (lead != lead_text.reindex(lead.index))
-print(f"{int(differ.sum())} of {len(lead)} plans lead with another stage by text than by measure")
-pd.DataFrame({"by_measure": lead, "by_text": lead_text})[differ]
+# where the two views disagree beyond their intervals (shares, or the order of two stages)
+coding.view_disagreements(ci)
+
+# %%
+coding.view_disagreements(coding.instrument_shares_ci(corpus))
 
 # %%
 coding.stage_intensity(corpus)

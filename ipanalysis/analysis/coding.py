@@ -44,10 +44,10 @@ def kwic(corpus, term: str, window: int = 20, regex: bool = False) -> pd.DataFra
 def _measure_chars(corpus) -> pd.DataFrame:
     """``measure_id``, ``doc_id`` and ``chars``: a measure's length without its unit parenthesis
     (the text the coding reads; a long list of units is no content)."""
-    from ..parse.themes import strip_units
+    from .intervals import text_lengths
 
     m = corpus.measures[["measure_id", "doc_id", "text"]]
-    return m.assign(chars=m.text.map(lambda t: len(strip_units(str(t)))).astype(float)).drop(columns="text")
+    return m.assign(chars=text_lengths(m.text)).drop(columns="text")
 
 
 def _bootstrap_shares(weights: pd.DataFrame, key: str, n_boot: int, level: float, seed: int) -> pd.DataFrame:

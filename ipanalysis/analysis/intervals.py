@@ -17,7 +17,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-__all__ = ["membership", "plan_shares", "wide"]
+__all__ = ["membership", "plan_shares", "wide", "text_lengths"]
 
 
 def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None) -> pd.DataFrame:
@@ -31,6 +31,14 @@ def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None)
     return table.fillna(False).astype(bool)
 
 
+def text_lengths(texts: pd.Series) -> pd.Series:
+    """Characters of each measure's text without its unit parenthesis: the text the coding reads
+    (a long list of units is no content)."""
+    from ..parse.themes import strip_units
+
+    return texts.map(lambda t: len(strip_units(str(t)))).astype(float)
+
+
 def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng) -> np.ndarray:
     """n_boot × keys shares of resampled measures (weighted by ``weights``)."""
     idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
@@ -41,10 +49,10 @@ def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng) -> np.nda
 def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | None = None,
                 n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
     """Long table ``doc_id, key, n_measures, share, lo, hi``: each plan's share of measures (or, with
-    ``weights="chars"``, of text) carrying each key of ``hits``, with a ``level`` bootstrap interval."""
+    ``weights="chars"``, of text without the unit parentheses) carrying each key of ``hits``, with a ``level`` bootstrap interval."""
     m = measures.set_index("measure_id")
     doc_of = m.doc_id.reindex(hits.index)
-    w_all = (m.text.str.len() if weights == "chars" else pd.Series(1.0, index=m.index)).reindex(hits.index)
+    w_all = (text_lengths(m.text) if weights == "chars" else pd.Series(1.0, index=m.index)).reindex(hits.index)
     tail = (1 - level) / 2
     rows = []
     for doc_id, ids in doc_of.groupby(doc_of, sort=False).groups.items():
