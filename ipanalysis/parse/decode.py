@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DecodeError", "decode_bytes", "split_lines", "HAN", "han_share"]
+__all__ = ["DecodeError", "decode_bytes", "split_lines", "HAN", "NOT_HAN", "han_share"]
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 class DecodeError(ValueError):

@@ -51,6 +51,8 @@ PINYIN_ANNOTATION = re.compile(
 SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t"), " ")
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
 FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+UNIFIED = {**SPACE_CHARS, **FULLWIDTH}  # one table, one pass: neither maps onto a key of the other
+SPACE_RUN = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,7 @@ def remove_pinyin_annotations(line: str) -> tuple[str, int]:
 
 def unify_characters(line: str) -> str:
     """Unify space characters and full-width ASCII forms; trim the line."""
-    line = line.translate(SPACE_CHARS).translate(FULLWIDTH)
-    return re.sub(r" {2,}", " ", line).strip()
+    return SPACE_RUN.sub(" ", line.translate(UNIFIED)).strip()
 
 
 @lru_cache(maxsize=1)

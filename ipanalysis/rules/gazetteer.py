@@ -140,13 +140,34 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[dict[str, list[int]], dict[str, list[int]], int]:
+    """``(positions by full name, positions by short name, longest name)``: where each name's
+    divisions are in :func:`gazetteer_records` (short names of two characters or more only)."""
+    full: dict[str, list[int]] = {}
+    short: dict[str, list[int]] = {}
+    for position, r in enumerate(gazetteer_records()):
+        full.setdefault(r["name_zh"], []).append(position)
+        if len(r["short_zh"]) >= 2:
+            short.setdefault(r["short_zh"], []).append(position)
+    longest = max(map(len, [*full, *short]), default=0)
+    return full, short, longest
+
+
+def _records_named(source: str, positions_by_name: dict[str, list[int]], longest: int) -> list[dict]:
+    """The divisions (in gazetteer order) whose name occurs in ``source``: every piece of the
+    source up to the longest name is looked up, instead of searching the source for every name."""
+    positions = {p for start in range(len(source)) for stop in range(start + 1, min(len(source), start + longest) + 1)
+                 for p in positions_by_name.get(source[start:stop], ())}
+    records = gazetteer_records()
+    return [records[p] for p in sorted(positions)]
+
+
 def _named_in(source: str) -> list[dict]:
     if not source:
         return []
-    records = gazetteer_records()
-    hits = [r for r in records if r["name_zh"] in source]
-    if not hits:
-        hits = [r for r in records if len(r["short_zh"]) >= 2 and r["short_zh"] in source]
+    full, short, longest = _name_index()
+    hits = _records_named(source, full, longest) or _records_named(source, short, longest)
     if not hits:
         return []
     best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
