@@ -140,25 +140,34 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
     return None
 
 
+NameIndex = dict[str, list[tuple[str, list[int]]]]  # first character -> (name, record positions)
+
+
 @lru_cache(maxsize=1)
-def _name_index() -> tuple[dict[str, list[int]], dict[str, list[int]], int]:
-    """``(positions by full name, positions by short name, longest name)``: where each name's
-    divisions are in :func:`gazetteer_records` (short names of two characters or more only)."""
+def _name_index() -> tuple[NameIndex, NameIndex]:
+    """Where each name's divisions are in :func:`gazetteer_records`, by the name's first character:
+    full names, and short names of two characters or more."""
     full: dict[str, list[int]] = {}
     short: dict[str, list[int]] = {}
     for position, r in enumerate(gazetteer_records()):
         full.setdefault(r["name_zh"], []).append(position)
         if len(r["short_zh"]) >= 2:
             short.setdefault(r["short_zh"], []).append(position)
-    longest = max(map(len, [*full, *short]), default=0)
-    return full, short, longest
+    return _by_first_character(full), _by_first_character(short)
 
 
-def _records_named(source: str, positions_by_name: dict[str, list[int]], longest: int) -> list[dict]:
-    """The divisions (in gazetteer order) whose name occurs in ``source``: every piece of the
-    source up to the longest name is looked up, instead of searching the source for every name."""
-    positions = {p for start in range(len(source)) for stop in range(start + 1, min(len(source), start + longest) + 1)
-                 for p in positions_by_name.get(source[start:stop], ())}
+def _by_first_character(positions_by_name: dict[str, list[int]]) -> NameIndex:
+    index: NameIndex = {}
+    for name, positions in positions_by_name.items():
+        index.setdefault(name[:1], []).append((name, positions))
+    return index
+
+
+def _records_named(source: str, index: NameIndex) -> list[dict]:
+    """The divisions (in gazetteer order) whose name occurs in ``source``: at each character, only
+    the names that begin with it are compared, instead of searching the source for every name."""
+    positions = {p for start, first in enumerate(source) for name, name_positions in index.get(first, ())
+                 if source.startswith(name, start) for p in name_positions}
     records = gazetteer_records()
     return [records[p] for p in sorted(positions)]
 
@@ -166,8 +175,8 @@ def _records_named(source: str, positions_by_name: dict[str, list[int]], longest
 def _named_in(source: str) -> list[dict]:
     if not source:
         return []
-    full, short, longest = _name_index()
-    hits = _records_named(source, full, longest) or _records_named(source, short, longest)
+    full, short = _name_index()
+    hits = _records_named(source, full) or _records_named(source, short)
     if not hits:
         return []
     best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
