@@ -10,7 +10,8 @@ from pathlib import Path
 from ..tables.atomic import atomic_write_bytes
 from ..tables.schema import TABLE_COLUMNS, ParsedDocument
 
-__all__ = ["ParseCache", "code_fingerprint", "cache_key", "file_sha", "remove_leftovers"]
+__all__ = ["ParseCache", "code_fingerprint", "cache_key", "cache_record", "checked_payload", "file_sha",
+           "remove_leftovers"]
 
 SCALARS = (str, int, float, bool, type(None))
 
@@ -77,8 +78,25 @@ def cache_key(content_sha: str, name: str, registry_row: dict, fingerprint: str)
     return digest.hexdigest()
 
 
+def cache_record(parsed: ParsedDocument) -> bytes:
+    """A plan's parse as stored: the sha256 of the payload (64 hex digits), a newline, the payload
+    (JSON, UTF-8). Encoded once: the payload is not quoted again inside an outer JSON record."""
+    payload = json.dumps({"doc_id": parsed.doc_id, "file": parsed.file, "columns": parsed.columns},
+                         ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def checked_payload(record: bytes) -> bytes | None:
+    """The payload of a stored record whose checksum holds, else None."""
+    digest, newline, payload = record[:64], record[64:65], record[65:]
+    if newline != b"\n" or hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    return payload
+
+
 class ParseCache:
-    """Each plan's parse as JSON with a checksum (``<key>.json``), plus the last good key of each file.
+    """Each plan's parse as JSON with a checksum (``<key>.json``, :func:`cache_record`), plus the
+    last good key of each file.
 
     JSON is data, never code: a planted or damaged cache file is a miss (the plan is parsed again),
     never executed and never an error. The checksum (sha256 of the payload) catches flipped bytes
@@ -107,11 +125,10 @@ class ParseCache:
         if not self.folder or not re.fullmatch(r"[0-9a-f]{64}", key or ""):
             return None
         try:
-            record = json.loads(self._path(key).read_bytes().decode("utf-8", "surrogatepass"))
-            payload = record["payload"]
-            if hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest() != record["sha256"]:
+            payload = checked_payload(self._path(key).read_bytes())
+            if payload is None:
                 return None
-            data = json.loads(payload)
+            data = json.loads(payload.decode("utf-8", "surrogatepass"))
             return ParsedDocument(str(data["doc_id"]), str(data["file"]), _checked_columns(data["columns"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -120,10 +137,7 @@ class ParseCache:
         if not self.folder:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"doc_id": parsed.doc_id, "file": parsed.file, "columns": parsed.columns},
-                             ensure_ascii=False, allow_nan=True)
-        record = {"sha256": hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest(), "payload": payload}
-        atomic_write_bytes(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        atomic_write_bytes(self._path(key), cache_record(parsed))
 
     def last_good(self, name: str) -> ParsedDocument | None:
         key = self.manifest.get(name)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DecodeError", "decode_bytes", "split_lines", "HAN", "han_share"]
+__all__ = ["DecodeError", "decode_bytes", "split_lines", "HAN", "NOT_HAN", "han_share"]
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but CR, LF, tab and form feed
 
 
 class DecodeError(ValueError):
@@ -47,7 +49,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _decode_detected(data)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    controls = len(CONTROL.findall(text))
     if controls > max(3, len(text) // 200):
         raise DecodeError(f"binary data: {controls} control characters in {len(text)}")
     return text, encoding

@@ -99,13 +99,14 @@ def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
     return parsed
 
 
-def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map,
+def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
                    reference: bool = False) -> tuple[list, list, list]:
-    """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's; a
-    measure of a plan that names units but not for this measure gets a warning."""
+    """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's, else
+    the one its text (``texts``: without its units) names; a measure of a plan that names units but
+    not for this measure gets a warning."""
     measure_rows, assignments, warnings = [], [], []
-    for seq, (item, groups) in enumerate(zip(measures, groups_per_measure), start=1):
-        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(strip_units(item.body))
+    for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
+        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text)
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
@@ -114,9 +115,9 @@ def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_
     return measure_rows, assignments, warnings
 
 
-def code_and_tokenise(measures: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Theme and instrument rows of the measures; adds each measure's ``tokens``."""
-    texts = [strip_units(row["text"]) for row in measures]
+def code_and_tokenise(measures: list[dict], texts: list[str]) -> tuple[list[dict], list[dict]]:
+    """Theme and instrument rows of the measures, from their ``texts`` without units; adds each
+    measure's ``tokens``."""
     theme_rows, instrument_rows = code_measures(measures, texts)
     for row, text in zip(measures, texts):
         row["tokens"] = " ".join(content_tokens(text))
@@ -141,13 +142,15 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
     unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
     reference = not any(groups)
-    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, reference)
+    texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
+    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
+                                                                 reference)
     annotate(assignments)
     unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
     tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
               "assignments": assignments}
     tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"])
-    tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows)
+    tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
     tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]
     if unmapped:

@@ -51,6 +51,8 @@ PINYIN_ANNOTATION = re.compile(
 SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t"), " ")
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
 FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+UNIFIED = {**SPACE_CHARS, **FULLWIDTH}  # one table, one pass: neither maps onto a key of the other
+SPACE_RUN = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
@@ -87,18 +89,18 @@ def remove_pinyin_annotations(line: str) -> tuple[str, int]:
 
 def unify_characters(line: str) -> str:
     """Unify space characters and full-width ASCII forms; trim the line."""
-    line = line.translate(SPACE_CHARS).translate(FULLWIDTH)
-    return re.sub(r" {2,}", " ", line).strip()
+    return SPACE_RUN.sub(" ", line.translate(UNIFIED)).strip()
 
 
 @lru_cache(maxsize=1)
-def _furniture_patterns() -> list[re.Pattern]:
-    return [re.compile(p) for p in read_lines("furniture.txt")]
+def _furniture_pattern() -> re.Pattern:
+    """The patterns of ``data/furniture.txt`` as one alternation: one search per line, not one each."""
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("furniture.txt")))
 
 
 def is_furniture(line: str) -> bool:
     """True for a whole line of web-page furniture (footer, share links, attachments)."""
-    return any(p.search(line) for p in _furniture_patterns())
+    return bool(_furniture_pattern().search(line))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .decode import HAN
+from .decode import NOT_HAN
 
-__all__ = ["to_simplified", "detect_script"]
+__all__ = ["to_simplified", "detect_script", "changed_characters"]
 
 
 @lru_cache(maxsize=1)
@@ -22,9 +22,19 @@ def to_simplified(text: str) -> str:
 
 def detect_script(text: str, threshold: float = 0.05) -> str:
     """``traditional`` when at least ``threshold`` of the Han characters change under t2s."""
-    han = "".join(HAN.findall(text))
+    han = NOT_HAN.sub("", text)
     if not han:
         return "simplified"
-    converted = to_simplified(han)
-    changed = sum(1 for a, b in zip(han, converted) if a != b)
+    changed = changed_characters(han, to_simplified(han))
     return "traditional" if changed / len(han) >= threshold else "simplified"
+
+
+def changed_characters(before: str, after: str, block: int = 64) -> int:
+    """How many positions (up to the shorter text's length) hold different characters; blocks
+    of ``block`` characters that are equal are skipped whole (most of a Simplified text)."""
+    changed = 0
+    for start in range(0, min(len(before), len(after)), block):
+        old, new = before[start: start + block], after[start: start + block]
+        if old != new:
+            changed += sum(1 for a, b in zip(old, new) if a != b)
+    return changed

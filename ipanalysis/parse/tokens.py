@@ -20,7 +20,7 @@ from ..config import cache_dir
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
-__all__ = ["engine", "tokenizer", "segment", "content_tokens", "stopwords"]
+__all__ = ["engine", "tokenizer", "segment", "content_tokens", "is_content_word", "stopwords"]
 
 NOT_WORD = re.compile(r"^[\W\d_a-zA-Z]+$")
 
@@ -84,8 +84,10 @@ def segment(text: str, engine_name: str | None = None) -> list[str]:
 
 def content_tokens(text: str, engine_name: str | None = None) -> list[str]:
     """Tokens for topic models and keyness: no stopwords, units, numbers, punctuation or single characters."""
-    stop = stopwords()
-    return [
-        t for t in segment(text, engine_name)
-        if len(t) > 1 and t not in stop and not NOT_WORD.match(t) and not is_agency_word(t)
-    ]
+    return [t for t in segment(text, engine_name) if is_content_word(t)]
+
+
+@lru_cache(maxsize=65536)
+def is_content_word(token: str) -> bool:
+    """Whether a token is kept by :func:`content_tokens` (decided once per distinct token)."""
+    return len(token) > 1 and token not in stopwords() and not NOT_WORD.match(token) and not is_agency_word(token)

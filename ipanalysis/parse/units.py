@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rules.organisations import endings, is_collective, mentions_organisation
 from ..rules.roles import (label_starts, mentions_role_word, opens_unit_list, role_marker, split_at_labels,
@@ -74,8 +75,23 @@ def _closing_group(text: str, end: int) -> int | None:
     return None
 
 
+BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
+
+@lru_cache(maxsize=None)
+def _separator_pattern(separators: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(separators)}]")
+
+
 def split_top_level(text: str, separators: str) -> list[str]:
     """Split on any of ``separators`` outside brackets."""
+    parts = _separator_pattern(separators).split(text) if not BRACKET.search(text) \
+        else _split_outside_brackets(text, separators)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """The pieces between the ``separators`` that stand outside brackets (unstripped)."""
     parts, depth, current = [], 0, []
     for ch in text:
         if ch in OPEN:
@@ -88,7 +104,7 @@ def split_top_level(text: str, separators: str) -> list[str]:
         else:
             current.append(ch)
     parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+    return parts
 
 
 def _looks_like_unit_group(content: str) -> bool:

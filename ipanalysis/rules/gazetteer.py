@@ -140,13 +140,43 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
     return None
 
 
+NameIndex = dict[str, list[tuple[str, list[int]]]]  # first character -> (name, record positions)
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[NameIndex, NameIndex]:
+    """Where each name's divisions are in :func:`gazetteer_records`, by the name's first character:
+    full names, and short names of two characters or more."""
+    full: dict[str, list[int]] = {}
+    short: dict[str, list[int]] = {}
+    for position, r in enumerate(gazetteer_records()):
+        full.setdefault(r["name_zh"], []).append(position)
+        if len(r["short_zh"]) >= 2:
+            short.setdefault(r["short_zh"], []).append(position)
+    return _by_first_character(full), _by_first_character(short)
+
+
+def _by_first_character(positions_by_name: dict[str, list[int]]) -> NameIndex:
+    index: NameIndex = {}
+    for name, positions in positions_by_name.items():
+        index.setdefault(name[:1], []).append((name, positions))
+    return index
+
+
+def _records_named(source: str, index: NameIndex) -> list[dict]:
+    """The divisions (in gazetteer order) whose name occurs in ``source``: at each character, only
+    the names that begin with it are compared, instead of searching the source for every name."""
+    positions = {p for start, first in enumerate(source) for name, name_positions in index.get(first, ())
+                 if source.startswith(name, start) for p in name_positions}
+    records = gazetteer_records()
+    return [records[p] for p in sorted(positions)]
+
+
 def _named_in(source: str) -> list[dict]:
     if not source:
         return []
-    records = gazetteer_records()
-    hits = [r for r in records if r["name_zh"] in source]
-    if not hits:
-        hits = [r for r in records if len(r["short_zh"]) >= 2 and r["short_zh"] in source]
+    full, short = _name_index()
+    hits = _records_named(source, full) or _records_named(source, short)
     if not hits:
         return []
     best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)

@@ -123,8 +123,17 @@ def arrow_schema(table: str) -> pa.Schema:
     """Arrow schema of a table, with the pandas metadata a DataFrame of the table carries.
 
     The metadata makes ``pandas.read_parquet`` give back the nullable dtypes of
-    :func:`columns_to_frame`; it is taken from pandas itself, so it fits the installed version.
+    :func:`columns_to_frame`; it is taken from pandas itself, so it fits the installed version
+    (:func:`derived_arrow_schema`), and kept in the cache folder for the next build
+    (:mod:`.schema_cache`).
     """
+    from .schema_cache import stored_schema
+
+    return stored_schema(table, TABLE_COLUMNS[table], derived_arrow_schema)
+
+
+def derived_arrow_schema(table: str) -> pa.Schema:
+    """The schema pyarrow gives an empty DataFrame of the table (imports pandas)."""
     import pyarrow as pa
 
     return pa.Schema.from_pandas(columns_to_frame(table, {}), preserve_index=False)

@@ -55,3 +55,19 @@ def test_a_rebuild_that_adds_a_plan_never_imports_pandas(tmp_path):
     result = subprocess.run(args, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_schemas_kept_in_the_cache_folder_are_the_derived_ones(tmp_path, monkeypatch):
+    from ipanalysis.tables.schema import derived_arrow_schema
+    from ipanalysis.tables.schema_cache import stored_schema
+
+    monkeypatch.setenv("IPANALYSIS_CACHE_DIR", str(tmp_path))
+    for table, columns in TABLE_COLUMNS.items():
+        derived = derived_arrow_schema(table)
+        first = stored_schema(table, columns, derived_arrow_schema)  # derived, then stored
+        kept = stored_schema(table, columns, lambda name: pytest.fail("derived again"))
+        assert first.equals(derived, check_metadata=True) and kept.equals(derived, check_metadata=True)
+    for path in tmp_path.glob("arrow-schema-*"):
+        path.write_bytes(b"not a schema")
+    assert stored_schema("targets", TABLE_COLUMNS["targets"], derived_arrow_schema).equals(
+        derived_arrow_schema("targets"), check_metadata=True)
