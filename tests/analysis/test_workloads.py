@@ -70,4 +70,4 @@ def test_agency_stages_rows_sum_to_one(corpus):
     assert table.agency.nunique() == 5
     assert table.groupby("agency").share.sum().round(6).eq(1).all()
     top = table[table.agency == "market_regulation_ip"]
-    assert top.n_measures.iloc[0] == 91 and top.set_index("stage").n["protection"] == 35
+    assert top.n_measures.iloc[0] == 91 and top.set_index("stage").n["protection"] == 36
