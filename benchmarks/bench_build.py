@@ -5,17 +5,21 @@
 
 For N plans it reports, as a user would see them:
 
-* ``build_s``        wall time of ``ipanalysis build`` on a fresh output folder (cold cache);
+* ``build_s``        wall time of ``ipanalysis build`` on a fresh output folder (cold cache), the
+                     median of three builds;
 * ``jieba_floor_s``  wall time of a fresh process that reads the same files and segments their
                      text once with jieba (the cost no build that tokenises can avoid);
 * ``ratio``          build_s / jieba_floor_s;
+* ``rjieba_floor_s`` the same with rjieba, the segmenter the build uses (median of three);
+* ``ratio_rjieba``   build_s / rjieba_floor_s (the goal: at most 4);
 * ``peak_rss_mb``    peak resident memory of the build process and its workers together (from a
                      second full build: sampling /proc costs CPU, so the timed build is not sampled);
 * ``incremental_s``  wall time of the rebuild after adding one new plan: the median of three
                      rounds, each adding another plan (all three are printed).
 
 The last line printed is exactly
-``docs=N build_s=… jieba_floor_s=… ratio=… peak_rss_mb=… incremental_s=…``.
+``docs=N build_s=… jieba_floor_s=… ratio=… rjieba_floor_s=… ratio_rjieba=… peak_rss_mb=… incremental_s=…
+reuse_s=… reuse_rows_per_measure=…`` (on one line).
 """
 
 from __future__ import annotations
@@ -196,7 +200,8 @@ def run_measured(cmd: list[str], env=None, sample_memory: bool = True) -> tuple[
 
 
 def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, rounds: int = 3) -> dict:
-    """Measure one corpus size (see the module docstring); ``rounds`` rebuilds after one new plan each."""
+    """Measure one corpus size (see the module docstring): ``rounds`` full builds, rjieba floors,
+    and rebuilds after one new plan each."""
     work = Path(tempfile.mkdtemp(prefix="ipanalysis-bench-"))
     try:
         raw, out, cache = work / "raw", work / "out", work / "jieba-cache"
@@ -215,11 +220,18 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
         subprocess.run([py, "-c", "from ipanalysis.parse.tokens import tokenizer; tokenizer().initialize()"],
                        check=True, env=env)
         floor_s, _ = run_measured([py, "-c", JIEBA_FLOOR, str(raw), str(cache)], env=env, sample_memory=False)
-        rjieba_s, _ = run_measured([py, "-c", RJIEBA_FLOOR, str(raw)], env=env, sample_memory=False)
+        rjieba_runs = [run_measured([py, "-c", RJIEBA_FLOOR, str(raw)], env=env, sample_memory=False)[0]
+                       for _ in range(rounds)]
         # memory from its own run: sampling /proc costs CPU that the timed build should not pay
         _, peak_mb = run_measured(build_cmd(work / "out-memory"), env=env)
         shutil.rmtree(work / "out-memory", ignore_errors=True)
-        build_s, _ = run_measured(build_cmd(out), env=env, sample_memory=False)
+        builds = []
+        for k in range(rounds):  # each on a fresh folder; the last one's is kept for the rebuilds
+            folder = out if k == rounds - 1 else work / f"out-{k}"
+            builds.append(run_measured(build_cmd(folder), env=env, sample_memory=False)[0])
+            if folder != out:
+                shutil.rmtree(folder, ignore_errors=True)
+        build_s, rjieba_s = statistics.median(builds), statistics.median(rjieba_runs)
         rng = random.Random(seed + 1)
         rebuilds = []
         for k in range(rounds):
@@ -236,6 +248,7 @@ def bench(n: int, jobs: int | None = None, seed: int = 0, keep: bool = False, ro
         return {"docs": n, "build_s": build_s, "jieba_floor_s": floor_s, "ratio": build_s / floor_s,
                 "rjieba_floor_s": rjieba_s, "ratio_rjieba": build_s / rjieba_s,
                 "peak_rss_mb": peak_mb, "incremental_s": statistics.median(rebuilds), "rebuilds": rebuilds,
+                "builds": builds, "rjieba_floors": rjieba_runs,
                 "reuse_s": reuse_s, "reuse_rows_per_measure": reuse_rows / max(n_measures, 1)}
     finally:
         if not keep:
@@ -270,6 +283,8 @@ def main(argv=None) -> int:
                   f"{r['peak_rss_mb']:>8.0f} {r['incremental_s']:>7.2f} {100 * r['incremental_s'] / r['build_s']:>7.1f} "
                   f"{1000 * r['build_s'] / n:>7.1f}  {' '.join(f'{x:.2f}' for x in r['rebuilds'])}", flush=True)
     result = results.get(args.docs) or bench(args.docs, args.jobs, args.seed)
+    print(f"full builds (s): {' '.join(f'{x:.2f}' for x in result['builds'])}; rjieba floors (s): "
+          f"{' '.join(f'{x:.2f}' for x in result['rjieba_floors'])}")
     print(f"rebuilds after one new plan (s): {' '.join(f'{x:.2f}' for x in result['rebuilds'])}; "
           f"median {100 * result['incremental_s'] / result['build_s']:.1f}% of the full build")
     print(format_line(result))
