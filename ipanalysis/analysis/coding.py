@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..rules.lexicon import STAGES
@@ -51,38 +50,31 @@ def _measure_chars(corpus) -> pd.DataFrame:
 
 
 def _bootstrap_shares(weights: pd.DataFrame, key: str, n_boot: int, level: float, seed: int) -> pd.DataFrame:
-    """Per plan and category (the columns of ``weights`` after ``doc_id`` and ``chars``): the
-    category's share of the plan by measure (mean of the measures' weights) and by text (weights
-    times characters over all characters), each with a bootstrap interval from resampling the
-    plan's measures ``n_boot`` times (fixed ``seed``)."""
-    rng = np.random.default_rng(seed)
-    tail = (1 - level) / 2
-    categories = [c for c in weights.columns if c not in ("measure_id", "doc_id", "chars")]
-    rows = []
-    for doc_id, g in weights.groupby("doc_id", sort=False):
-        chars = g.chars.to_numpy()
-        idx = rng.integers(0, len(g), size=(n_boot, len(g)))
-        for category in categories:
-            w = g[category].to_numpy(dtype=float)
-            by_measure = w[idx].mean(axis=1)
-            by_text = (w[idx] * chars[idx]).sum(axis=1) / chars[idx].sum(axis=1)
-            rows.append({"doc_id": doc_id, key: category, "n_measures": len(g),
-                         "by_measure": w.mean(), "by_measure_lo": np.quantile(by_measure, tail),
-                         "by_measure_hi": np.quantile(by_measure, 1 - tail),
-                         "by_text": (w * chars).sum() / chars.sum(), "by_text_lo": np.quantile(by_text, tail),
-                         "by_text_hi": np.quantile(by_text, 1 - tail)})
-    return pd.DataFrame(rows).round(4)
+    """Per plan and category (the columns of ``weights`` after ``measure_id``, ``doc_id`` and
+    ``chars``): the category's share of the plan by measure (mean of the measures' weights) and by
+    text (weights times characters over all characters), each with the bootstrap interval of
+    :func:`.intervals.plan_shares` (both views from the same resamples of the plan's measures)."""
+    from .intervals import plan_shares
+
+    measures = weights[["measure_id", "doc_id"]]
+    hits = weights.set_index("measure_id").drop(columns=["doc_id", "chars"])
+    chars = weights.set_index("measure_id").chars
+    views = {view: plan_shares(hits, measures, w, n_boot, level, seed).rename(
+                 columns={"key": key, "share": view, "lo": f"{view}_lo", "hi": f"{view}_hi"})
+             for view, w in (("by_measure", None), ("by_text", chars))}
+    return views["by_measure"].merge(views["by_text"].drop(columns="n_measures"), on=["doc_id", key],
+                                     how="left")
 
 
 def stage_shares_ci(corpus, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
     """Per plan and stage: the share of measures whose dominant stage it is (``by_measure``) and the
     share of the plan's text in those measures (``by_text``), each with a bootstrap interval
     (``*_lo``, ``*_hi``) from resampling the plan's measures ``n_boot`` times (fixed ``seed``)."""
-    th = corpus.measure_themes
-    dominant = th[(th.level == "stage") & th.dominant.astype(bool)].set_index("measure_id").theme
+    from .themes import stage_membership
+
     m = _measure_chars(corpus)
-    onehot = pd.DataFrame({stage: (m.measure_id.map(dominant) == stage).astype(float) for stage in STAGES})
-    return _bootstrap_shares(pd.concat([m, onehot], axis=1), "stage", n_boot, level, seed)
+    onehot = stage_membership(corpus).reindex(m.measure_id).astype(float).reset_index(drop=True)
+    return _bootstrap_shares(pd.concat([m.reset_index(drop=True), onehot], axis=1), "stage", n_boot, level, seed)
 
 
 def instrument_shares_ci(corpus, n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:

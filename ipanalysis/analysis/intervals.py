@@ -46,13 +46,18 @@ def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng) -> np.nda
     return np.einsum("bn,bnk->bk", w, hits[idx]) / w.sum(axis=1, keepdims=True)
 
 
-def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | None = None,
+def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | pd.Series | None = None,
                 n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
     """Long table ``doc_id, key, n_measures, share, lo, hi``: each plan's share of measures (or, with
-    ``weights="chars"``, of text without the unit parentheses) carrying each key of ``hits``, with a ``level`` bootstrap interval."""
+    ``weights="chars"``, of text without the unit parentheses; or of any ``weights`` given per
+    measure_id) carrying each key of ``hits`` (booleans, or a measure's weight in each key), with a
+    ``level`` bootstrap interval."""
     m = measures.set_index("measure_id")
     doc_of = m.doc_id.reindex(hits.index)
-    w_all = (text_lengths(m.text) if weights == "chars" else pd.Series(1.0, index=m.index)).reindex(hits.index)
+    if isinstance(weights, pd.Series):
+        w_all = weights.astype(float).reindex(hits.index)
+    else:
+        w_all = (text_lengths(m.text) if weights == "chars" else pd.Series(1.0, index=m.index)).reindex(hits.index)
     tail = (1 - level) / 2
     rows = []
     for doc_id, ids in doc_of.groupby(doc_of, sort=False).groups.items():

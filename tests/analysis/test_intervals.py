@@ -43,3 +43,17 @@ def test_intervals_hold_the_share_and_do_not_move():
     alone = plan_shares(hits.loc[["a1", "a2", "a3", "a4"]], measures[measures.doc_id == "A"], n_boot=2000)
     pd.testing.assert_frame_equal(alone.reset_index(drop=True),
                                   first[first.doc_id == "A"].reset_index(drop=True))
+
+
+def test_notebook_tables_and_figures_give_the_same_intervals(corpus):
+    """stage_shares_ci (notebook tables) and plan_shares (figures) are one computation."""
+    from ipanalysis.analysis.coding import stage_shares_ci
+    from ipanalysis.analysis.themes import stage_membership
+
+    table = stage_shares_ci(corpus, n_boot=300).set_index(["doc_id", "stage"])
+    hits = stage_membership(corpus)
+    for column, weights in (("by_measure", None), ("by_text", "chars")):
+        figure = plan_shares(hits, corpus.measures, weights, n_boot=300).set_index(["doc_id", "key"])
+        assert figure.share.tolist() == table[column].tolist()
+        assert figure.lo.tolist() == table[f"{column}_lo"].tolist()
+        assert figure.hi.tolist() == table[f"{column}_hi"].tolist()
