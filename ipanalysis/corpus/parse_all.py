@@ -127,8 +127,7 @@ def _describe(exc: Exception) -> str:
 
 
 def progress(iterable, total: int, enabled: bool, desc: str):
-    if not enabled:
-        return iterable
-    from tqdm.auto import tqdm
+    """The build's progress bar, counted in plans (:func:`ipanalysis.progress.progress_bar`)."""
+    from ..progress import progress_bar
 
-    return tqdm(iterable, total=total, desc=desc, unit="plan", file=sys.stderr)
+    return progress_bar(iterable, total, desc, enabled, unit="plan")

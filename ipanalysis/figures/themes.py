@@ -3,6 +3,8 @@ fine themes, similarity, distinctive terms and topics; a place's plans over time
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..analysis import themes as theme_analysis
 from ..analysis.plans import repeated_places
 from ..rules.glossary import term_label
@@ -22,8 +24,6 @@ def stage_profile(corpus, lang):
 @register("themes_stage_shares_over_time")
 def stage_shares_over_time(corpus, lang):
     """Places with two plans or more: each plan's stage shares, in the order the plans were issued."""
-    import numpy as np
-
     shares = theme_analysis.stage_shares(corpus)
     plans = repeated_places(corpus, lang)
     plans = plans[plans.doc_id.isin(shares.index)]
@@ -55,8 +55,6 @@ def fine_heatmap(corpus, lang):
 @register("themes_plan_similarity")
 def plan_similarity(corpus, lang):
     """Cosine similarity of the plans' measure texts (TF-IDF); the diagonal is left blank."""
-    import numpy as np
-
     sim = theme_analysis.plan_similarity(corpus)
     plans, names, _ = plan_context(corpus, lang, sim.index)
     if len(plans) < 2:
