@@ -37,7 +37,10 @@ corpus = ipanalysis.load_corpus(PROCESSED)
 # measures cannot be told apart from another by a few points.
 
 # %%
-theme_analysis.stage_shares(corpus).round(2)
+from ipanalysis.analysis import coding, intervals
+
+ci = coding.stage_shares_ci(corpus)
+intervals.with_intervals(ci, "stage", "by_measure")  # per cent of measures (95% interval)
 
 # %%
 figures.show("themes_stage_profile", corpus, LANG, FIGURES)
@@ -67,7 +70,7 @@ figures.show("themes_fine_heatmap", corpus, LANG, FIGURES)
 # all plans, the share of each stage's measures that use each sub-tool (one colour scale).
 
 # %%
-theme_analysis.instrument_shares(corpus).round(2)
+intervals.with_intervals(intervals.plan_shares(theme_analysis.instrument_membership(corpus), corpus.measures))
 
 # %%
 figures.show("themes_instrument_mix", corpus, LANG, FIGURES)
@@ -117,10 +120,7 @@ figures.show("themes_keyness", corpus, LANG, FIGURES)
 # not overlap, or two stages (instrument types) ordered one way by measure and the other by text.
 
 # %%
-from ipanalysis.analysis import coding
-
-ci = coding.stage_shares_ci(corpus)
-ci.round(2).head(12)
+intervals.with_intervals(ci, "stage", "by_text")  # per cent of text (95% interval)
 
 # %%
 # where the two views disagree beyond their intervals (shares, or the order of two stages)

@@ -65,6 +65,7 @@ figures.show("workloads_agency_by_stage", corpus, LANG, FIGURES)
 # The largest accountable agency's share and the Herfindahl index over (measure, agency) pairs;
 # share of measures whose only named local units are collective (member units, townships,
 # districts, parks). National departments of a joint plan are left out (local workload only).
+# Both shares carry their 95% bootstrap interval (`*_lo`, `*_hi`; the plan's measures resampled).
 
 # %%
 workloads.concentration(corpus)

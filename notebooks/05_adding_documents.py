@@ -19,7 +19,7 @@ from pathlib import Path
 
 import ipanalysis
 from ipanalysis import figures
-from ipanalysis.analysis import quality
+from ipanalysis.analysis import intervals, quality
 from ipanalysis.analysis import themes as theme_analysis
 from ipanalysis.corpus.add import add_files
 
@@ -80,7 +80,7 @@ quality.quality_report(corpus)
 # ## … and in the comparisons
 
 # %%
-theme_analysis.stage_shares(corpus).round(2)
+intervals.with_intervals(intervals.plan_shares(theme_analysis.stage_membership(corpus), corpus.measures))
 
 # %%
 figures.show("overview_corpus_profile", corpus, LANG)

@@ -118,26 +118,31 @@ def target_findings(corpus) -> list[str]:
 
 def regions_over_time(corpus) -> pd.DataFrame:
     """Regions with two plans or more, one row per plan in the order they were issued: year, type,
-    measures, leading stage and its share, largest accountable agency, commitments."""
+    measures, leading stage and its share of measures (95 % bootstrap interval ``leading_lo``,
+    ``leading_hi``), largest accountable agency, commitments."""
+    from .intervals import plan_shares
     from .plans import repeated_places
     from .targets import commitments
-    from .themes import stage_shares
+    from .themes import stage_membership
     from .workloads import concentration
 
     plans = repeated_places(corpus)
-    shares = stage_shares(corpus)
+    first = {place: i for i, place in enumerate(dict.fromkeys(plans.place))}
+    plans = plans.sort_values("place", key=lambda s: s.map(first), kind="stable")  # a region's plans together
+    shares = plan_shares(stage_membership(corpus), corpus.measures)
+    leading = shares.sort_values("share", ascending=False, kind="stable").drop_duplicates("doc_id")
+    leading = leading[leading.share > 0].set_index("doc_id")
     top = concentration(corpus).set_index("doc_id").top_agency
     targets = commitments(corpus).groupby("doc_id").size()
+    columns = ["region", "year", "plan", "plan_type", "n_measures", "leading_stage", "leading_share",
+               "leading_lo", "leading_hi", "top_agency", "n_commitments"]
     rows = []
     for p in plans.itertuples():
-        row = shares.loc[p.doc_id] if p.doc_id in shares.index else None
-        rows.append({"region": p.place_label, "year": p.year, "plan": p.label, "plan_type": p.plan_type,
-                     "n_measures": p.n_measures,
-                     "leading_stage": row.idxmax() if row is not None else None,
-                     "leading_share": round(float(row.max()), 3) if row is not None else None,
-                     "top_agency": top.get(p.doc_id), "n_commitments": int(targets.get(p.doc_id, 0))})
-    return pd.DataFrame(rows, columns=["region", "year", "plan", "plan_type", "n_measures", "leading_stage",
-                                       "leading_share", "top_agency", "n_commitments"])
+        lead = leading.loc[p.doc_id] if p.doc_id in leading.index else None
+        rows.append([p.place_label, p.year, p.label, p.plan_type, p.n_measures,
+                     *((lead.key, lead.share, lead.lo, lead.hi) if lead is not None else (None,) * 4),
+                     top.get(p.doc_id), int(targets.get(p.doc_id, 0))])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def bullets(sentences: list[str]) -> str:

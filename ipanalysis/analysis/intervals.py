@@ -17,7 +17,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-__all__ = ["membership", "plan_shares", "wide", "text_lengths"]
+__all__ = ["membership", "plan_shares", "wide", "text_lengths", "with_intervals"]
 
 
 def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None) -> pd.DataFrame:
@@ -78,3 +78,15 @@ def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | pd.Se
 def wide(shares: pd.DataFrame, column: str = "share") -> pd.DataFrame:
     """Plan × key table of one column of :func:`plan_shares`."""
     return shares.pivot(index="doc_id", columns="key", values=column)
+
+
+def with_intervals(shares: pd.DataFrame, key: str = "key", value: str = "share", digits: int = 0) -> pd.DataFrame:
+    """Plan × key table to read: each share in per cent with its interval, ``"35 (20–50)"``, from a
+    long table with ``value``, ``value_lo``/``value_hi`` (or ``share``, ``lo``, ``hi``) columns, such as
+    :func:`plan_shares` or ``coding.stage_shares_ci``."""
+    lo, hi = (("lo", "hi") if value == "share" and "lo" in shares.columns else (f"{value}_lo", f"{value}_hi"))
+    cells = [f"{s * 100:.{digits}f} ({a * 100:.{digits}f}–{b * 100:.{digits}f})"
+             for s, a, b in zip(shares[value], shares[lo], shares[hi])]
+    table = shares.assign(_cell=cells).pivot(index="doc_id", columns=key, values="_cell")
+    order = list(dict.fromkeys(shares[key]))
+    return table.reindex(columns=order).rename_axis(index="doc_id", columns=None)

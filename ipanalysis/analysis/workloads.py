@@ -71,7 +71,8 @@ def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
 
 def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
     """Per plan: number of agencies, the largest accountable agency and its share, Herfindahl index,
-    and the share of measures named only to collectives."""
+    and the share of measures named only to collectives; both shares with a 95 % bootstrap interval
+    (``*_lo``, ``*_hi``: the plan's measures resampled, :func:`.intervals.plan_shares`)."""
     w = agency_workload(corpus, include_national)
     only = collective_only_share(corpus)
     rows = []
@@ -84,8 +85,40 @@ def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
                      "top_share": round(float(top.n_any / g.n_any.sum()), 4) if top is not None else None,
                      "hhi": round(float((shares ** 2).sum()), 4),
                      "collective_only_share": only.get(doc_id)})
-    return pd.DataFrame(rows, columns=["doc_id", "region", "n_agencies", "top_agency", "top_share", "hhi",
-                                       "collective_only_share"])
+    out = pd.DataFrame(rows, columns=["doc_id", "region", "n_agencies", "top_agency", "top_share", "hhi",
+                                      "collective_only_share"])
+    return _with_intervals(corpus, out, include_national)
+
+
+def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.DataFrame:
+    """``top_share_lo/hi`` and ``collective_only_share_lo/hi`` beside the two shares.
+
+    The top agency's share is a ratio over measures: Σ [measure names it] / Σ agencies named, i.e.
+    :func:`plan_shares` with each measure weighted by its number of agencies and its hit divided by
+    that number; the collective-only share is a plain share of measures."""
+    from .intervals import membership, plan_shares
+
+    a = _assignments(corpus, include_national).drop_duplicates(["measure_id", "agency"])
+    measures = corpus.measures[corpus.measures.doc_id.isin(table.doc_id)]
+    n_agencies = a.groupby("measure_id").size().reindex(measures.measure_id, fill_value=0).astype(float)
+    top_of = measures.doc_id.map(table.set_index("doc_id").top_agency)
+    names_top = membership(a[["measure_id", "agency"]], "agency", measures)
+    hit = [bool(names_top.at[m, t]) if isinstance(t, str) and t in names_top.columns else False
+           for m, t in zip(measures.measure_id, top_of)]
+    top_hits = pd.DataFrame({"top_share": [h / n if n else 0.0 for h, n in zip(hit, n_agencies)]},
+                            index=measures.measure_id)
+    only = _named_units(a).groupby("measure_id").size().reindex(measures.measure_id, fill_value=0).eq(0) \
+        & n_agencies.gt(0)
+    columns = {"top_share": plan_shares(top_hits, measures, weights=n_agencies),
+               "collective_only_share": plan_shares(only.rename("collective_only_share").to_frame(), measures)}
+    out = table.copy()
+    for name, shares in columns.items():
+        bounds = shares.set_index("doc_id")[["lo", "hi"]].add_prefix(f"{name}_")
+        out = out.join(bounds, on="doc_id")
+        out.loc[out[name].isna(), [f"{name}_lo", f"{name}_hi"]] = float("nan")
+    order = ["doc_id", "region", "n_agencies", "top_agency", "top_share", "top_share_lo", "top_share_hi", "hhi",
+             "collective_only_share", "collective_only_share_lo", "collective_only_share_hi"]
+    return out[order]
 
 
 def collective_only_share(corpus) -> dict[str, float]:

@@ -97,7 +97,7 @@ def units_per_measure(corpus, lang):
         return None
     fig, ax = new_figure("single", ROW_IN * 1.6 * len(plans) + 0.8)
     values = [data.loc[data.doc_id == d, "n_units"].to_numpy() for d in plans]
-    boxes = ax.boxplot(values, positions=range(len(plans)), vert=False, widths=0.6, showfliers=False,
+    boxes = ax.boxplot(values, positions=range(len(plans)), orientation="horizontal", widths=0.6, showfliers=False,
                        patch_artist=True, medianprops={"color": "black", "linewidth": 0.8})
     for patch, d in zip(boxes["boxes"], plans):
         patch.set(facecolor=colors[d], edgecolor="black", linewidth=0.5)

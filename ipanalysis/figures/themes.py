@@ -4,15 +4,18 @@ fine themes, similarity, distinctive terms and topics; a place's plans over time
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from ..analysis import themes as theme_analysis
 from ..analysis.plans import repeated_places
 from ..rules.glossary import term_label
 from ..rules.lexicon import STAGES
-from .common import category_handles, dot_panels, heatmap, legend_below, new_figure, panel_grid, percent_axis, plan_columns, \
+from .common import dot_panels, heatmap, legend_below, new_figure, panel_grid, percent_axis, plan_columns, \
     plan_context, plan_share_heatmap
 from .registry import register
-from .style import CATEGORY_COLOURS, label
+from .style import label
 
 
 @register("themes_stage_profile")
@@ -23,27 +26,56 @@ def stage_profile(corpus, lang):
 
 @register("themes_stage_shares_over_time")
 def stage_shares_over_time(corpus, lang):
-    """Places with two plans or more: each plan's stage shares, in the order the plans were issued."""
-    shares = theme_analysis.stage_shares(corpus)
+    """Places with two plans or more: one panel per stage, each place's plans by the year they start
+    (a line in the place's colour), their share of measures with its 95 % interval."""
+    from ..analysis.intervals import plan_shares
+
     plans = repeated_places(corpus, lang)
-    plans = plans[plans.doc_id.isin(shares.index)]
-    places = list(dict.fromkeys(plans.place))
-    if not places:
+    plans = plans.assign(start=plans.year.str[:4].where(plans.year.str[:4].str.isdigit()))
+    plans = plans.dropna(subset=["start"])
+    if plans.empty:
         return None
-    fig, axes = panel_grid(len(places), 0.3 * plans.groupby("place").size().max() + 0.55, ncols=2, extra=0.35)
-    for ax, place in zip(axes, places):
-        own = plans[plans.place == place]
-        left = np.zeros(len(own))
-        for stage in STAGES:
-            values = shares.loc[own.doc_id, stage].to_numpy(dtype=float)
-            ax.barh(own.year.tolist(), values, left=left, color=CATEGORY_COLOURS[stage])
-            left += values
-        ax.invert_yaxis()
-        percent_axis(ax.xaxis)
-        ax.set_title(own.place_label.iloc[0])
-        ax.set_xlabel(label("share_of_measures", lang))
-    legend_below(fig, *category_handles(STAGES, lang), ncol=6 if lang == "zh" else 3)
+    shares = plan_shares(theme_analysis.stage_membership(corpus), corpus.measures).set_index(["key", "doc_id"])
+    _, _, colors = plan_context(corpus, lang, plans.doc_id)
+    places = list(dict.fromkeys(plans.place))
+    x = _dodged_years(plans, places)
+    fig, axes = panel_grid(len(STAGES), 1.35, ncols=3, sharey=True, extra=0.45)
+    for ax, stage in zip(axes, STAGES):
+        for place in places:
+            own = plans[plans.place == place]
+            row = shares.loc[stage].loc[own.doc_id]
+            colour = colors[own.doc_id.iloc[0]]
+            xs = x.loc[own.doc_id].to_numpy()
+            ax.errorbar(xs, row.share, yerr=[row.share - row.lo, row.hi - row.share], color=colour, marker="o",
+                        markersize=3, linewidth=0.9, elinewidth=0.7, capsize=0)
+        percent_axis(ax.yaxis)
+        ax.set_title(label(stage, lang))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+        ax.grid(axis="y", color="#DDDDDD", linewidth=0.4)
+        ax.set_axisbelow(True)
+    for ax in axes[-3:]:
+        ax.set_xlabel(label("year", lang))
+    for ax in axes[::3]:
+        ax.set_ylabel(label("share_of_measures", lang))
+    handles = [Line2D([], [], color=colors[plans[plans.place == p].doc_id.iloc[0]], marker="o", markersize=3)
+               for p in places]
+    legend_below(fig, handles, [plans[plans.place == p].place_label.iloc[0] for p in places],
+                 ncol=min(len(places), 4))
     return fig
+
+
+def _dodged_years(plans, places) -> "pd.Series":
+    """doc_id -> the plan's start year, nudged so that places (and a place's plans of one year) do
+    not hide each other's dots."""
+    step = 0.12
+    x = {}
+    for i, place in enumerate(places):
+        base = (i - (len(places) - 1) / 2) * step
+        own = plans[plans.place == place]
+        for year, ids in own.groupby("start", sort=False).doc_id:
+            for j, doc_id in enumerate(ids):
+                x[doc_id] = int(year) + base + j * step / 2
+    return pd.Series(x)
 
 
 @register("themes_fine_heatmap")

@@ -65,6 +65,10 @@ def test_two_plans_of_one_region_are_not_merged(mixed):
     assert summary.loc["yuzhong_2024_ip_work_points", "n_measures"] == 20
     over_time = findings.regions_over_time(mixed)
     assert list(over_time.region) == ["Yuzhong", "Yuzhong"] and list(over_time.year) == ["2023", "2024"]
+    # the leading stage's share of measures with its interval: Yuzhong 2023 leads with protection, 6 of 20
+    first = over_time.iloc[0]
+    assert (first.leading_stage, first.leading_share) == ("protection", 0.3)
+    assert first.leading_lo < 0.3 < first.leading_hi
 
 
 def test_findings_are_computed_from_the_tables(mixed):

@@ -57,3 +57,35 @@ def test_notebook_tables_and_figures_give_the_same_intervals(corpus):
         assert figure.share.tolist() == table[column].tolist()
         assert figure.lo.tolist() == table[f"{column}_lo"].tolist()
         assert figure.hi.tolist() == table[f"{column}_hi"].tolist()
+
+
+def test_tables_to_read_give_each_share_its_interval():
+    from ipanalysis.analysis.intervals import with_intervals
+
+    measures, hits = _plans()
+    table = with_intervals(plan_shares(hits, measures, n_boot=2000))
+    assert list(table.columns) == ["x", "y", "z"] and list(table.index) == ["A", "B"]
+    assert table.loc["A", "x"] == "50 (0–100)"  # two of four measures; resamples range from none to all
+    assert table.loc["A", "z"] == "0 (0–0)"
+
+
+def test_concentration_shares_carry_their_intervals(corpus):
+    from ipanalysis.analysis import workloads
+
+    c = workloads.concentration(corpus).set_index("region")
+    for share in ("top_share", "collective_only_share"):
+        assert (c[f"{share}_lo"] <= c[share]).all() and (c[share] <= c[f"{share}_hi"]).all()
+    # the top agency's share is a ratio over measures (its measures / all (measure, agency) pairs):
+    # plan_shares weighted by the agencies of each measure gives the same point value
+    a = corpus.assignments[corpus.assignments.unit_level.fillna("local") == "local"].drop_duplicates(
+        ["measure_id", "agency"])
+    zs = corpus.measures[corpus.measures.doc_id == c.loc["Zhongshan", "doc_id"]]
+    n = a.groupby("measure_id").size().reindex(zs.measure_id, fill_value=0).astype(float)
+    top = c.loc["Zhongshan", "top_agency"]
+    hit = a[a.agency == top].measure_id.unique()
+    frame = pd.DataFrame({"top": [(m in hit) / k if k else 0.0 for m, k in zip(zs.measure_id, n)]},
+                         index=zs.measure_id)
+    assert plan_shares(frame, zs, weights=n).share.iloc[0] == pytest.approx(c.loc["Zhongshan", "top_share"])
+    # Zhongshan: 6 of 21 measures left to the member units alone, an interval wide enough for 21 measures
+    assert c.loc["Zhongshan", "collective_only_share"] == pytest.approx(6 / 21, abs=1e-3)
+    assert c.loc["Zhongshan", "collective_only_share_lo"] < 0.2 < 0.4 < c.loc["Zhongshan", "collective_only_share_hi"]
