@@ -53,7 +53,9 @@ figures.show("overview_corpus_profile", corpus, LANG, FIGURES)
 # %% [markdown]
 # ## Measures per plan and per section
 # Numbers a table says better than a bar: measures, characters per measure, units per measure,
-# share with a lead unit, targets, share of measures with a number, text length.
+# share with a lead unit, targets, share of measures with a number, text length. Each share comes
+# with its 95% bootstrap interval (`*_lo`, `*_hi`: the plan's measures resampled 1,000 times), and
+# characters per measure leave out the unit parentheses, as the shares by text do.
 
 # %%
 overview.plan_summary(corpus)

@@ -49,6 +49,8 @@ figures.show("targets_vs_national", corpus, LANG, FIGURES)
 
 # %% [markdown]
 # ## How quantified is each plan?
+# Targets stated, those stated inside measures, and the share of measures with a number (95%
+# bootstrap interval in `share_with_number_lo`, `share_with_number_hi`).
 
 # %%
 target_analysis.quantification(corpus)

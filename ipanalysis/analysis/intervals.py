@@ -17,7 +17,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-__all__ = ["membership", "plan_shares", "wide", "text_lengths", "with_intervals"]
+__all__ = ["membership", "plan_shares", "wide", "text_lengths", "with_intervals", "add_intervals"]
 
 
 def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None) -> pd.DataFrame:
@@ -90,3 +90,18 @@ def with_intervals(shares: pd.DataFrame, key: str = "key", value: str = "share",
     table = shares.assign(_cell=cells).pivot(index="doc_id", columns=key, values="_cell")
     order = list(dict.fromkeys(shares[key]))
     return table.reindex(columns=order).rename_axis(index="doc_id", columns=None)
+
+
+def add_intervals(table: pd.DataFrame, column: str, hits: pd.Series, measures: pd.DataFrame,
+                  weights: pd.Series | None = None, **kwargs) -> pd.DataFrame:
+    """``table`` (one row per ``doc_id``) with ``{column}_lo`` and ``{column}_hi`` after ``column``:
+    the bootstrap interval of the share that ``hits`` (a value per measure_id: a flag, or a measure's
+    part of ``weights``) gives each plan (:func:`plan_shares`, keyword arguments passed on); empty
+    where ``column`` is."""
+    shares = plan_shares(hits.rename(column).to_frame(), measures, weights=weights, **kwargs)
+    bounds = shares.set_index("doc_id")[["lo", "hi"]].add_prefix(f"{column}_")
+    out = table.drop(columns=list(bounds.columns), errors="ignore").join(bounds, on="doc_id")
+    out.loc[out[column].isna(), list(bounds.columns)] = float("nan")
+    order = [c for c in table.columns if c not in bounds.columns]
+    at = order.index(column) + 1
+    return out[order[:at] + list(bounds.columns) + order[at:]]

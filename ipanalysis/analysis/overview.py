@@ -50,13 +50,15 @@ def units_per_measure(corpus) -> pd.DataFrame:
 
 
 def plan_summary(corpus, lang: str = "en") -> pd.DataFrame:
-    """Per plan: measures, characters per measure, units per measure, share with a lead unit,
-    targets, share of measures with a number, text length."""
+    """Per plan: measures, characters per measure (without the unit parentheses, as the shares by
+    text count them), units per measure, share with a lead unit, targets, share of measures with a
+    number, text length; each share with its 95 % bootstrap interval (``*_lo``, ``*_hi``)."""
+    from .intervals import add_intervals, text_lengths
     from .targets import quantification
 
     per_measure = units_per_measure(corpus)
-    with_number = quantification(corpus).set_index("doc_id").share_with_number
-    chars = corpus.measures.assign(n=corpus.measures.text.str.len()).groupby("doc_id").n.mean()
+    numbers = quantification(corpus).set_index("doc_id")
+    chars = corpus.measures.assign(n=text_lengths(corpus.measures.text)).groupby("doc_id").n.mean()
     labels = plan_labels(corpus.documents, lang)
     rows = []
     for doc in corpus.documents.set_index("doc_id", drop=False).loc[plan_order(corpus.documents)].itertuples():
@@ -70,10 +72,16 @@ def plan_summary(corpus, lang: str = "en") -> pd.DataFrame:
             "mean_units_per_measure": round(pm.n_units.mean(), 2) if len(pm) else None,
             "lead_share": round(pm.has_lead.astype(float).mean(), 3) if len(pm) else None,
             "n_targets": int(doc.n_targets),
-            "share_with_number": round(float(with_number.get(doc.doc_id, 0.0)), 3) if len(pm) else None,
+            "share_with_number": round(float(numbers.share_with_number.get(doc.doc_id, 0.0)), 3) if len(pm) else None,
             "n_chars": int(doc.n_chars),
         })
-    return pd.DataFrame(rows)
+    has_lead = per_measure.set_index("measure_id").has_lead.astype(float)
+    table = add_intervals(pd.DataFrame(rows), "lead_share", has_lead, corpus.measures)
+    bounds = numbers[["share_with_number_lo", "share_with_number_hi"]]
+    table = table.join(bounds, on="doc_id")
+    order = [c for c in table.columns if c not in bounds.columns]
+    at = order.index("share_with_number") + 1
+    return table[order[:at] + list(bounds.columns) + order[at:]]
 
 
 def deadline_summary(corpus) -> pd.DataFrame:

@@ -50,7 +50,10 @@ def national_comparison(corpus) -> pd.DataFrame:
 
 
 def quantification(corpus) -> pd.DataFrame:
-    """Per plan (``doc_id``): targets, targets inside measures, share of measures with a number."""
+    """Per plan (``doc_id``): targets, targets inside measures, share of measures with a number (and
+    its 95 % bootstrap interval, ``share_with_number_lo``/``_hi``)."""
+    from .intervals import add_intervals
+
     t = commitments(corpus)
     with_number = set(t.measure_id.dropna())
     rows = []
@@ -61,7 +64,8 @@ def quantification(corpus) -> pd.DataFrame:
                      "n_goal_targets": int(own.measure_id.isna().sum()),
                      "n_measures": len(m),
                      "share_with_number": round(m.measure_id.isin(with_number).mean(), 4) if len(m) else 0.0})
-    return pd.DataFrame(rows)
+    hits = pd.Series(corpus.measures.measure_id.isin(with_number).to_numpy(), index=corpus.measures.measure_id)
+    return add_intervals(pd.DataFrame(rows), "share_with_number", hits, corpus.measures)
 
 
 def horizons(corpus) -> pd.DataFrame:

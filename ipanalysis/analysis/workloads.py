@@ -94,31 +94,21 @@ def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.D
     """``top_share_lo/hi`` and ``collective_only_share_lo/hi`` beside the two shares.
 
     The top agency's share is a ratio over measures: Σ [measure names it] / Σ agencies named, i.e.
-    :func:`plan_shares` with each measure weighted by its number of agencies and its hit divided by
-    that number; the collective-only share is a plain share of measures."""
-    from .intervals import membership, plan_shares
+    a share weighted by each measure's number of agencies, its hit divided by that number; the
+    collective-only share is a plain share of measures."""
+    from .intervals import add_intervals
 
     a = _assignments(corpus, include_national).drop_duplicates(["measure_id", "agency"])
     measures = corpus.measures[corpus.measures.doc_id.isin(table.doc_id)]
-    n_agencies = a.groupby("measure_id").size().reindex(measures.measure_id, fill_value=0).astype(float)
-    top_of = measures.doc_id.map(table.set_index("doc_id").top_agency)
-    names_top = membership(a[["measure_id", "agency"]], "agency", measures)
-    hit = [bool(names_top.at[m, t]) if isinstance(t, str) and t in names_top.columns else False
-           for m, t in zip(measures.measure_id, top_of)]
-    top_hits = pd.DataFrame({"top_share": [h / n if n else 0.0 for h, n in zip(hit, n_agencies)]},
-                            index=measures.measure_id)
-    only = _named_units(a).groupby("measure_id").size().reindex(measures.measure_id, fill_value=0).eq(0) \
-        & n_agencies.gt(0)
-    columns = {"top_share": plan_shares(top_hits, measures, weights=n_agencies),
-               "collective_only_share": plan_shares(only.rename("collective_only_share").to_frame(), measures)}
-    out = table.copy()
-    for name, shares in columns.items():
-        bounds = shares.set_index("doc_id")[["lo", "hi"]].add_prefix(f"{name}_")
-        out = out.join(bounds, on="doc_id")
-        out.loc[out[name].isna(), [f"{name}_lo", f"{name}_hi"]] = float("nan")
-    order = ["doc_id", "region", "n_agencies", "top_agency", "top_share", "top_share_lo", "top_share_hi", "hhi",
-             "collective_only_share", "collective_only_share_lo", "collective_only_share_hi"]
-    return out[order]
+    ids = measures.measure_id
+    n_agencies = a.groupby("measure_id").size().reindex(ids, fill_value=0).astype(float)
+    top = set(zip(table.doc_id, table.top_agency))
+    named_top = a[[(d, g) in top for d, g in zip(a.doc_id, a.agency)]].measure_id
+    top_hits = ids.isin(set(named_top)).to_numpy() / n_agencies.where(n_agencies > 0, 1.0)
+    n_named = _named_units(a).groupby("measure_id").size().reindex(ids, fill_value=0)
+    only = (n_named.eq(0) & n_agencies.gt(0)).astype(float)
+    table = add_intervals(table, "top_share", top_hits, measures, weights=n_agencies)
+    return add_intervals(table, "collective_only_share", only, measures)
 
 
 def collective_only_share(corpus) -> dict[str, float]:

@@ -89,3 +89,17 @@ def test_concentration_shares_carry_their_intervals(corpus):
     # Zhongshan: 6 of 21 measures left to the member units alone, an interval wide enough for 21 measures
     assert c.loc["Zhongshan", "collective_only_share"] == pytest.approx(6 / 21, abs=1e-3)
     assert c.loc["Zhongshan", "collective_only_share_lo"] < 0.2 < 0.4 < c.loc["Zhongshan", "collective_only_share_hi"]
+
+
+def test_plan_summary_shares_carry_their_intervals(corpus):
+    from ipanalysis.analysis import overview
+
+    s = overview.plan_summary(corpus).set_index("region")
+    # Zhongshan names a lead unit in 4 of its 21 measures; Dongli states a number in 1 of 42
+    assert s.loc["Zhongshan", "lead_share"] == pytest.approx(4 / 21, abs=1e-3)
+    assert s.loc["Zhongshan", "lead_share_lo"] < 4 / 21 < s.loc["Zhongshan", "lead_share_hi"]
+    assert s.loc["Dongli", "share_with_number"] == pytest.approx(1 / 42, abs=1e-3)
+    assert s.loc["Dongli", "share_with_number_lo"] == 0.0 < s.loc["Dongli", "share_with_number_hi"] < 0.15
+    # characters per measure as the shares by text count them: without the unit parentheses
+    assert list(s.columns[s.columns.get_loc("lead_share"):][:3]) == ["lead_share", "lead_share_lo", "lead_share_hi"]
+    assert (s.chars_per_measure * s.n_measures).sum() < corpus.measures.text.str.len().sum()
