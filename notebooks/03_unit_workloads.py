@@ -32,7 +32,7 @@ a.groupby(["agency", "agency_zh"]).unit.unique().map(lambda units: "、".join(so
 # %% [markdown]
 # ## Workload per agency and plan
 # Measures in which the agency leads, is responsible or cooperates, and its share of the plan's
-# measures.
+# measures (95% bootstrap interval of the share in `share_any_lo`, `share_any_hi`).
 
 # %%
 w = workloads.agency_workload(corpus)

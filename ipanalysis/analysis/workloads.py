@@ -50,7 +50,7 @@ def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
                "share_lead", "share_responsible", "share_cooperating", "share_any", "agency_zh", "agency_en",
                "collective"]
     if a.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns[:11] + ["share_any_lo", "share_any_hi"] + columns[11:])
     n_measures = corpus.measures.groupby("doc_id").size()
     by_role = (a.drop_duplicates(["measure_id", "agency", "role"])
                  .groupby(["doc_id", "agency", "role"]).size().unstack(fill_value=0))
@@ -66,7 +66,22 @@ def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
     out = out.join(labels, on="agency")
     out["region"] = out.doc_id.map(corpus.documents.set_index("doc_id").region)
     out = out.sort_values(["doc_id", "n_any", "agency"], ascending=[True, False, True]).reset_index(drop=True)
-    return out[columns]
+    return _share_any_interval(corpus, a, out[columns])
+
+
+def _share_any_interval(corpus, assignments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """``share_any_lo``/``share_any_hi`` after ``share_any``: the 95 % bootstrap interval of the share
+    of the plan's measures naming the agency (the plan's measures resampled)."""
+    from .intervals import membership, plan_shares
+
+    measures = corpus.measures[corpus.measures.doc_id.isin(table.doc_id)]
+    shares = plan_shares(membership(assignments, "agency", measures), measures)
+    bounds = shares.rename(columns={"key": "agency", "lo": "share_any_lo", "hi": "share_any_hi"})
+    out = table.merge(bounds[["doc_id", "agency", "share_any_lo", "share_any_hi"]], on=["doc_id", "agency"],
+                      how="left")
+    columns = list(table.columns)
+    at = columns.index("share_any") + 1
+    return out[columns[:at] + ["share_any_lo", "share_any_hi"] + columns[at:]]
 
 
 def concentration(corpus, include_national: bool = False) -> pd.DataFrame:

@@ -103,3 +103,13 @@ def test_plan_summary_shares_carry_their_intervals(corpus):
     # characters per measure as the shares by text count them: without the unit parentheses
     assert list(s.columns[s.columns.get_loc("lead_share"):][:3]) == ["lead_share", "lead_share_lo", "lead_share_hi"]
     assert (s.chars_per_measure * s.n_measures).sum() < corpus.measures.text.str.len().sum()
+
+
+def test_agency_shares_carry_their_intervals(corpus):
+    from ipanalysis.analysis import workloads
+
+    w = workloads.agency_workload(corpus).set_index(["region", "agency"])
+    row = w.loc[("Dongli", "market_regulation_ip")]  # named in 31 of Dongli's 42 measures
+    assert row.share_any == pytest.approx(31 / 42, abs=1e-3)
+    assert 0.55 < row.share_any_lo < 31 / 42 < row.share_any_hi < 0.9
+    assert ((w.share_any_lo <= w.share_any) & (w.share_any <= w.share_any_hi)).all()
