@@ -72,14 +72,17 @@ def _shown(text: Text) -> bool:
     return figure is not None
 
 
-def audit(fig, lang: str) -> list[str]:
-    """Problems of ``fig`` at print size (empty when it is fit to print)."""
+def audit(fig, lang: str, drawn: bool = False) -> list[str]:
+    """Problems of ``fig`` at print size (empty when it is fit to print); ``drawn``: the figure was
+    just rendered (as :func:`.style.save_figure` does), read that rendering instead of drawing it."""
     problems = []
     width = fig.get_figwidth() / MM
     if not any(abs(width - w) < 0.05 for w in WIDTHS_MM):
         problems.append(f"width {width:.1f} mm, not {WIDTHS_MM[0]} or {WIDTHS_MM[1]} mm")
-    fig.canvas.draw()
+    if not drawn:
+        fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
+    tolerance = TOLERANCE_PX * fig.dpi / 100  # a pixel at 100 dpi
     page = fig.bbox
     boxes = []
     for text in drawn_texts(fig):
@@ -87,8 +90,8 @@ def audit(fig, lang: str) -> list[str]:
         if text.get_fontsize() < MIN_FONT_PT - 1e-6:
             problems.append(f"text {shown!r} at {text.get_fontsize():.1f} pt (under {MIN_FONT_PT} pt)")
         box = text.get_window_extent(renderer)
-        if (box.x0 < page.x0 - TOLERANCE_PX or box.y0 < page.y0 - TOLERANCE_PX
-                or box.x1 > page.x1 + TOLERANCE_PX or box.y1 > page.y1 + TOLERANCE_PX):
+        if (box.x0 < page.x0 - tolerance or box.y0 < page.y0 - tolerance
+                or box.x1 > page.x1 + tolerance or box.y1 > page.y1 + tolerance):
             problems.append(f"text {shown!r} runs off the figure")
         if lang == "en" and CJK.search(UNTRANSLATED.sub("", text.get_text())):
             problems.append(f"Chinese text {shown!r} in the English figure")

@@ -121,8 +121,8 @@ def _draw_and_save(job) -> tuple[list[Path], list[str]]:
         fig = draw(name, _WORKER["corpus"], lang)
     if fig is None:
         return [], []
-    problems = [f"{name}_{lang}: {p}" for p in audit(fig, lang)]
-    return save_figure(fig, name, out, lang), problems
+    written, problems = save_figure(fig, name, out, lang, check=lambda f, lg: audit(f, lg, drawn=True))
+    return written, [f"{name}_{lang}: {p}" for p in problems]
 
 
 def _run_jobs(jobs, processed, n_workers: int, progress: bool):

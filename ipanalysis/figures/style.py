@@ -151,16 +151,36 @@ def has_label(key: str) -> bool:
 # saving
 
 
-def save_figure(fig, name: str, out_dir, lang: str, formats=("png", "pdf")) -> list[Path]:
-    """Save ``fig`` as ``<out_dir>/<name>_<lang>.png`` (300 dpi) and ``.pdf``; close it."""
+PRINT_DPI = 300
+
+
+def save_figure(fig, name: str, out_dir, lang: str, formats=("png", "pdf"), check=None):
+    """Save ``fig`` as ``<out_dir>/<name>_<lang>.png`` (300 dpi) and ``.pdf``; close it. Return the
+    files written, or with ``check`` (a function ``(fig, lang) -> problems`` such as
+    :func:`.audit.audit`) ``(files, problems)``.
+
+    The figure is laid out and rendered once at 300 dpi: ``check`` reads that rendering, the PNG is
+    its pixels, and the PDF keeps the same layout (not computed again)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    fig.set_dpi(PRINT_DPI)
+    fig.canvas.draw()
+    problems = check(fig, lang) if check is not None else []
+    fig.set_layout_engine("none")  # the layout just computed is kept for the PDF
     written = []
     for fmt in formats:
         path = out_dir / f"{name}_{lang}.{fmt}"
-        metadata = {"Creator": "ipanalysis"} if fmt == "pdf" else None
-        atomic_write(path, lambda tmp, fmt=fmt, metadata=metadata: fig.savefig(tmp, format=fmt, dpi=300,
-                                                                               metadata=metadata))
+        atomic_write(path, lambda tmp, fmt=fmt: _write(fig, tmp, fmt))
         written.append(path)
     plt.close(fig)
-    return written
+    return (written, problems) if check is not None else written
+
+
+def _write(fig, path: str, fmt: str) -> None:
+    if fmt == "png":  # the pixels already rendered
+        from matplotlib.image import imsave
+
+        imsave(path, fig.canvas.buffer_rgba(), format="png", dpi=PRINT_DPI,
+               metadata={"Software": f"matplotlib version{matplotlib.__version__}, https://matplotlib.org/"})
+    else:
+        fig.savefig(path, format=fmt, dpi=PRINT_DPI, metadata={"Creator": "ipanalysis"} if fmt == "pdf" else None)
