@@ -42,7 +42,8 @@ setup: $(STAMP)
 build: $(STAMP)
 	$(BIN)/ipanalysis build
 
-$(TABLES): | build
+$(TABLES): | $(STAMP)
+	$(BIN)/ipanalysis build
 
 $(REUSE): $(TABLES)
 	$(BIN)/ipanalysis reuse --quiet

@@ -13,11 +13,12 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import project_root
 
-__all__ = ["notebook_sources", "execute_notebook", "execute_all", "sync_all", "main"]
+__all__ = ["notebook_sources", "execute_notebook", "execute_notebooks", "execute_all", "sync_all", "main"]
 
 
 def _notebook_dir() -> Path:
@@ -30,57 +31,129 @@ def notebook_sources(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.py"))
 
 
-def execute_notebook(source: Path, out_dir: Path | None = None, timeout: int = 600, env: dict | None = None):
-    """Execute one py:percent notebook in its own folder; return the executed notebook."""
-    import jupytext
-    from nbclient import NotebookClient
+RESET = "%reset -f"  # run before each notebook that shares a kernel: no name of the one before is left
 
-    nb = jupytext.read(source)
-    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+
+@contextmanager
+def _environment(env: dict | None):
+    """``os.environ`` with ``env`` added for the duration (a kernel started inside inherits it)."""
     old = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update(env or {})
     try:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(source.parent)}})
-        # the kernel's own log lines (transport notices) are noise; errors surface in the cells
-        client.execute(stderr=subprocess.DEVNULL)
+        yield
     finally:
         for key, value in old.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def _start_kernel(cwd: Path):
+    """A python3 kernel running in ``cwd`` (its own log lines, transport notices, are noise)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name="python3")
+    run_sync(km.start_kernel)(cwd=str(cwd), stderr=subprocess.DEVNULL)
+    return km
+
+
+def _stop_kernel(km) -> None:
+    from jupyter_core.utils import run_sync
+
+    run_sync(km.shutdown_kernel)(now=True)
+
+
+def _run(source: Path, km, first: bool, timeout: int = 600):
+    """``source`` executed in the kernel of ``km``; unless it is the ``first`` there, the names the
+    notebooks before it left are cleared first."""
+    import jupytext
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell
+
+    nb = jupytext.read(source)
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    if not first:
+        nb.cells.insert(0, new_code_cell(RESET))
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=km,
+                            resources={"metadata": {"path": str(source.parent)}})
+    try:
+        client.execute()
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+    if not first:
+        del nb.cells[0]
+        for cell in nb.cells:
+            if cell.cell_type == "code" and cell.get("execution_count"):
+                cell.execution_count -= 1
+                for output in cell.get("outputs", []):
+                    if output.get("execution_count"):
+                        output.execution_count -= 1
+    return nb
+
+
+def _write(nb, source: Path, out_dir: Path | None) -> None:
     if out_dir is not None:
         import nbformat
 
         out_dir.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out_dir / f"{source.stem}.ipynb")
-    return nb
 
 
-def _execute_timed(job) -> tuple[str, float]:
-    source, out_dir, env = job
-    start = time.perf_counter()
-    execute_notebook(source, out_dir, env=env)
-    return source.name, time.perf_counter() - start
+def execute_notebook(source: Path, out_dir: Path | None = None, timeout: int = 600, env: dict | None = None):
+    """Execute one py:percent notebook in a kernel of its own, in its own folder; return the
+    executed notebook (written to ``out_dir`` when given)."""
+    return execute_notebooks([source], out_dir, timeout, env)[0][0]
+
+
+def execute_notebooks(sources: list[Path], out_dir: Path | None = None, timeout: int = 600,
+                      env: dict | None = None) -> list[tuple]:
+    """Execute notebooks one after the other in one kernel, started once in their folder (its start
+    and the imports are paid once); before each notebook but the first, ``%reset -f`` clears every
+    name the one before left, so each runs as in a fresh kernel. Returns ``(notebook, seconds)``
+    for each."""
+    done = []
+    if not sources:
+        return done
+    with _environment(env):
+        km = _start_kernel(Path(sources[0]).parent)
+        try:
+            for source in sources:
+                start = time.perf_counter()
+                nb = _run(source, km, first=not done, timeout=timeout)
+                _write(nb, source, out_dir)
+                done.append((nb, time.perf_counter() - start))
+        finally:
+            _stop_kernel(km)
+    return done
+
+
+def _execute_group(job) -> list[tuple[str, float]]:
+    sources, out_dir, env = job
+    return [(source.name, seconds) for source, (_, seconds)
+            in zip(sources, execute_notebooks(sources, out_dir, env=env))]
 
 
 def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int = 1) -> list[Path]:
-    """Execute every notebook into ``out_dir``, ``jobs`` at a time (each in its own kernel)."""
+    """Execute every notebook into ``out_dir``: ``jobs`` kernels at once, each running its share of
+    the notebooks one after the other (:func:`execute_notebooks`)."""
     out_dir = out_dir or _notebook_dir() / "executed"
-    todo = [(source, out_dir, env) for source in notebook_sources()]
-    if jobs > 1:
+    sources = notebook_sources()
+    groups = [sources[i::max(1, jobs)] for i in range(max(1, min(jobs, len(sources))))]
+    todo = [(group, out_dir, env) for group in groups]
+    if len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(min(jobs, len(todo))) as pool:
-            done = pool.map(_execute_timed, todo)
-            for name, seconds in done:
-                print(f"executed {name} in {seconds:.1f} s", flush=True)
+        with ProcessPoolExecutor(len(todo)) as pool:
+            for timings in pool.map(_execute_group, todo):
+                for name, seconds in timings:
+                    print(f"executed {name} in {seconds:.1f} s", flush=True)
     else:
-        for job in todo:
-            name, seconds = _execute_timed(job)
+        for name, seconds in _execute_group(todo[0]) if todo else []:
             print(f"executed {name} in {seconds:.1f} s", flush=True)
-    return [out_dir / f"{source.stem}.ipynb" for source, _, _ in todo]
+    return [out_dir / f"{source.stem}.ipynb" for source in sources]
 
 
 def sync_all(folder: Path | None = None) -> list[Path]:

@@ -52,3 +52,16 @@ def test_paired_notebooks_open_in_jupyterlab(tmp_path):
         assert path.stat().st_mtime <= (tmp_path / f"{path.stem}.py").stat().st_mtime
         model = manager.get(path.name)
         assert model["type"] == "notebook" and model["content"]["cells"][0]["cell_type"] == "markdown"
+
+
+def test_notebooks_sharing_a_kernel_start_with_no_names_of_the_one_before(tmp_path):
+    from ipanalysis.notebooks import execute_notebooks
+
+    first, second = tmp_path / "01_a.py", tmp_path / "02_b.py"
+    first.write_text("# %%\nimport os\nleft_over = 1\nprint(os.getpid())\n", encoding="utf-8")
+    second.write_text("# %%\nimport os\nprint(os.getpid(), 'left_over' in globals())\n", encoding="utf-8")
+    (nb_a, _), (nb_b, _) = execute_notebooks([first, second], tmp_path / "out")
+    pid = nb_a.cells[0].outputs[0].text.split()[0]
+    assert nb_b.cells[0].outputs[0].text.split() == [pid, "False"]  # one kernel, and a clean namespace
+    assert nb_b.cells[0].execution_count == 1 and len(nb_b.cells) == 1  # the clearing cell is not kept
+    assert (tmp_path / "out" / "02_b.ipynb").exists()

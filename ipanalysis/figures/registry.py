@@ -3,9 +3,9 @@ that says what it shows (in the topic modules :mod:`.overview`, :mod:`.themes`, 
 :mod:`.workloads`, :mod:`.targets`); :func:`draw_all` (the ``ipanalysis figures`` command) draws
 every one in each language as PNG (300 dpi) and PDF.
 
-``figures/figures.json`` records which build of the tables and which figure code drew the files:
-:func:`draw_all` does nothing when both are unchanged, and :func:`show` (the notebooks) displays
-the drawn PNG instead of drawing the figure again.
+``figures/figures.json`` records, for each figure, which tables it read (their digests) and which
+code drew it: :func:`draw_all` draws again only the figures whose tables or code changed, and
+:func:`show` (the notebooks) displays the drawn PNG instead of drawing the figure again.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..config import FIGURES_DIR, PROCESSED_DIR
 
@@ -40,17 +41,67 @@ def _load_topics() -> None:
         import_module(f"{__package__}.{topic}")
 
 
+# The vocabularies the parse reads: editing them changes the tables (which each figure's entry in the
+# manifest follows), not how a figure is drawn. Of the two a figure also reads for its labels, only
+# the columns it shows count; every other data file counts whole.
+PARSE_ONLY_DATA = frozenset({"boilerplate.txt", "coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
+                             "furniture.txt", "header_keys.csv", "numerals.csv", "outline_styles.csv", "roles.csv",
+                             "section_kinds.csv", "table_columns.csv", "target_words.csv", "userdict.txt"})
+SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level", "parent"],
+                 "instrument_rules.csv": ["instrument", "subtool", "subtool_zh", "subtool_en"]}
+
+
 @lru_cache(maxsize=1)
 def figure_code_digest() -> str:
     """A digest of everything a figure depends on besides the tables: the code of the figures,
-    analyses and rules, and the data files (labels, glossary, palette, lexicons)."""
+    analyses and rules, and the data files it reads (labels, glossary, palette, periods; of the
+    theme lexicon and instrument rules the keys and labels, not the terms)."""
+    from ..rules.datafiles import read_table
+
     package = Path(__file__).resolve().parents[1]
     files = sorted([*package.glob("figures/*.py"), *package.glob("analysis/*.py"), *package.glob("rules/*.py"),
                     *package.glob("data/*.csv"), *package.glob("data/*.txt")])
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        if path.name in SHOWN_COLUMNS:
+            content = read_table(path.name)[SHOWN_COLUMNS[path.name]].to_csv(index=False).encode()
+        elif path.name in PARSE_ONLY_DATA:
+            continue
+        else:
+            content = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + content)
     return digest.hexdigest()[:16]
+
+
+class _ReadsRecorded:
+    """The corpus as a figure sees it, noting the tables the figure reads (``read``)."""
+
+    def __init__(self, corpus):
+        self.__dict__.update(_corpus=corpus, read=set())
+
+    def __getattr__(self, name):
+        from ..tables.schema import TABLES
+
+        if name in TABLES:
+            self.read.add(name)
+        elif name == "tables":
+            self.read.update(TABLES)
+        return getattr(self._corpus, name)
+
+
+def _inputs(corpus, read) -> dict | None:
+    """``{table: digest}`` of the tables a figure read, or None when the corpus has no digests."""
+    digests = getattr(corpus, "table_digests", None)
+    if not digests:
+        return None
+    return {name: digests.get(name) for name in sorted(read)}
+
+
+def _is_fresh(entry: dict | None, corpus, code: str) -> bool:
+    """Whether a manifest entry was drawn with this code from tables equal to the corpus's."""
+    digests = getattr(corpus, "table_digests", None)
+    return bool(entry and digests and entry.get("code") == code and entry.get("reads") is not None
+                and all(digests.get(t) == d for t, d in entry["reads"].items()))
 
 
 def draw(name: str, corpus, lang: str):
@@ -70,26 +121,32 @@ def _manifest(out) -> dict:
         return {}
 
 
-def _drawn_file(out, corpus, name: str, lang: str) -> Path | None:
-    """The PNG of ``name`` in ``out`` when it was drawn from this build with this code."""
-    manifest = _manifest(out)
+def _drawn_file(out, corpus, name: str, lang: str) -> Path | bool | None:
+    """The PNG of ``name`` in ``out`` when it was drawn from tables equal to the corpus's with this
+    code; False when it was found to have nothing to show for them; else None."""
+    entry = _manifest(out).get("figures", {}).get(name)
+    if not _is_fresh(entry, corpus, figure_code_digest()):
+        return None
+    if entry.get("empty"):
+        return False
     path = Path(out) / f"{name}_{lang}.png"
-    fresh = (corpus.build_id is not None and manifest.get("build_id") == corpus.build_id
-             and manifest.get("code") == figure_code_digest())
-    return path if fresh and path.name in manifest.get("files", []) and path.exists() else None
+    return path if path.name in entry.get("files", []) and path.exists() else None
 
 
 def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
     """Show a figure in ``lang``: the PNG ``ipanalysis figures`` drew into ``out`` when it is from
     these tables and this code; otherwise drawn here (and, with ``out``, saved in every language)."""
-    from .style import save_figure
-
     drawn = _drawn_file(out, corpus, name, lang) if out is not None else None
+    if drawn is False:
+        print(f"{name}: nothing to draw for this corpus")
+        return None
     if drawn is not None:
         from IPython.display import Image
 
         return Image(filename=str(drawn), width=720)
     if out is not None:
+        from .style import save_figure
+
         for each in langs:
             fig = draw(name, corpus, each)
             if fig is not None:
@@ -110,19 +167,21 @@ def _start_worker(processed) -> None:
     _WORKER["corpus"] = load_corpus(processed)
 
 
-def _draw_and_save(job) -> tuple[list[Path], list[str]]:
-    """Draw one figure in one language and save it: ``(files written, print problems)``."""
+def _draw_and_save(job) -> tuple[str, list[Path], list[str], set]:
+    """Draw one figure in one language and save it: ``(name, files written, print problems, tables
+    read)``."""
     from .audit import audit
     from .style import save_figure
 
     name, lang, out = job
+    corpus = _ReadsRecorded(_WORKER["corpus"])
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=r".*[Gg]lyph .* missing from.*")
-        fig = draw(name, _WORKER["corpus"], lang)
+        fig = draw(name, corpus, lang)
     if fig is None:
-        return [], []
+        return name, [], [], corpus.read
     written, problems = save_figure(fig, name, out, lang, check=lambda f, lg: audit(f, lg, drawn=True))
-    return written, [f"{name}_{lang}: {p}" for p in problems]
+    return name, written, [f"{name}_{lang}: {p}" for p in problems], corpus.read
 
 
 def _run_jobs(jobs, processed, n_workers: int, progress: bool):
@@ -141,33 +200,43 @@ def _run_jobs(jobs, processed, n_workers: int, progress: bool):
 
 def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progress=False,
              names=None, force: bool = False, jobs: int | None = None) -> list[Path]:
-    """Draw every registered figure in each language (in ``jobs`` processes, default: 2 at most);
-    return the files written: none when the figures in ``out`` were drawn from the same tables with
-    the same code, unless ``force``.
+    """Draw the registered figures in each language (in ``jobs`` processes, default: 2 at most) and
+    return the files written.
 
-    Any missing-glyph warning is turned into an error, so a figure with empty boxes never lands;
-    print problems (:func:`.audit.audit`) are reported as warnings.
+    ``figures/figures.json`` notes, for each figure, the tables it read (with their digests) and the
+    code that drew it: a figure is drawn again only when one of those tables or the code changed (an
+    edited lexicon term redraws the figures of the coding, not the others), its files are missing,
+    or ``force``. Any missing-glyph warning is turned into an error, so a figure with empty boxes
+    never lands; print problems (:func:`.audit.audit`) are reported as warnings.
     """
     import os
 
     from ..tables.atomic import atomic_write_bytes
-    from ..tables.corpus import build_id
+    from ..tables.corpus import table_digests
 
     _load_topics()
     names = list(names or FIGURES)
-    record = {"build_id": build_id(processed), "code": figure_code_digest(), "names": sorted(names),
-              "langs": sorted(langs)}
+    code, digests = figure_code_digest(), table_digests(processed)
+    tables = SimpleNamespace(table_digests=digests)
     manifest = _manifest(out)
-    if (not force and record["build_id"] is not None and all(manifest.get(k) == v for k, v in record.items())
-            and all((Path(out) / f).exists() for f in manifest.get("files", []))):
+    entries = manifest.get("figures", {}) if manifest.get("langs") == sorted(langs) else {}
+    fresh = {n for n in names if not force and _is_fresh(entries.get(n), tables, code)
+             and all((Path(out) / f).exists() for f in entries[n].get("files", []))}
+    todo = [(n, lang, Path(out)) for n in names if n not in fresh for lang in langs]
+    if not todo:
         return []
-    todo = [(n, lang, Path(out)) for n in names for lang in langs]
     n_workers = min(jobs or min(2, os.cpu_count() or 1), len(todo))
-    written = []
-    for files, problems in _run_jobs(todo, processed, n_workers, progress):
+    written, drawn = [], {}
+    for name, files, problems, read in _run_jobs(todo, processed, n_workers, progress):
         written.extend(files)
+        entry = drawn.setdefault(name, {"code": code, "reads": set(), "files": []})
+        entry["reads"] |= read
+        entry["files"] += [p.name for p in files]
         for problem in problems:
             warnings.warn(problem, stacklevel=2)
-    record["files"] = sorted(p.name for p in written)
+    for name, entry in drawn.items():
+        entries[name] = {"code": code, "reads": _inputs(tables, entry["reads"]), "files": sorted(entry["files"]),
+                         "empty": not entry["files"]}
+    record = {"langs": sorted(langs), "figures": {n: entries[n] for n in sorted(entries)}}
     atomic_write_bytes(Path(out) / MANIFEST, json.dumps(record, indent=1).encode("utf-8"))
     return written

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "MixedTables", "verify_tables", "file_digests",
+__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "table_digests", "MixedTables", "verify_tables", "file_digests",
            "MANIFEST_NAME"]
 
 MANIFEST_NAME = "build_info.json"  # written after the tables: their digests make them one build's
@@ -78,6 +78,8 @@ class Corpus:
     measure_instruments: pd.DataFrame
     # which build the tables come from (a digest of its build_info.json); None when not loaded from disk
     build_id: str | None = field(default=None, compare=False, repr=False)
+    # table name -> digest of its Parquet file (from build_info.json); None when not loaded from disk
+    table_digests: dict | None = field(default=None, compare=False, repr=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -88,9 +90,11 @@ class Corpus:
         return f"Corpus({sizes})"
 
     @classmethod
-    def from_arrow(cls, tables: dict[str, pa.Table], build_id: str | None = None) -> "Corpus":
+    def from_arrow(cls, tables: dict[str, pa.Table], build_id: str | None = None,
+                   table_digests: dict | None = None) -> "Corpus":
         """DataFrames (with the nullable dtypes of the schema) from Arrow tables."""
-        return cls(**{name: tables[name].to_pandas() for name in TABLES}, build_id=build_id)
+        return cls(**{name: tables[name].to_pandas() for name in TABLES}, build_id=build_id,
+                   table_digests=table_digests)
 
 
 def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR, verify: bool = True) -> dict[str, pa.Table]:
@@ -113,7 +117,19 @@ def read_arrow_tables(path: str | os.PathLike = PROCESSED_DIR, verify: bool = Tr
 def load_corpus(path: str | os.PathLike = PROCESSED_DIR) -> Corpus:
     """Load the built tables from ``path`` (Parquet) as DataFrames."""
     tables = read_arrow_tables(path)
-    return Corpus.from_arrow(tables, build_id=build_id(path))
+    return Corpus.from_arrow(tables, build_id=build_id(path), table_digests=table_digests(path))
+
+
+def table_digests(path: str | os.PathLike = PROCESSED_DIR) -> dict[str, str] | None:
+    """Table name -> digest of its Parquet file, as the build that wrote them recorded it (None
+    without a manifest): a table that a rebuild writes unchanged keeps its digest."""
+    import json
+
+    try:
+        recorded = json.loads((Path(path) / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return {name: recorded.get(f"{name}.parquet") for name in TABLES}
 
 
 def build_id(path: str | os.PathLike = PROCESSED_DIR) -> str | None:

@@ -217,8 +217,35 @@ def test_figures_are_not_drawn_again_for_the_same_tables(tmp_path, mixed_dir):
     out = tmp_path / "figures"
     first = draw_all(mixed_dir, out, langs=("en",), names=["overview_corpus_profile"], jobs=1)
     assert {p.name for p in first} == {"overview_corpus_profile_en.png", "overview_corpus_profile_en.pdf"}
-    manifest = json.loads((out / "figures.json").read_text(encoding="utf-8"))
-    assert manifest["files"] == sorted(p.name for p in first) and manifest["build_id"]
+    entry = json.loads((out / "figures.json").read_text(encoding="utf-8"))["figures"]["overview_corpus_profile"]
+    assert entry["files"] == sorted(p.name for p in first)
+    assert {"documents", "measures"} <= set(entry["reads"]) and all(entry["reads"].values())
+    assert not {"measure_themes", "measure_instruments"} & set(entry["reads"])  # the profile does not read the coding
     assert draw_all(mixed_dir, out, langs=("en",), names=["overview_corpus_profile"], jobs=1) == []
     again = draw_all(mixed_dir, out, langs=("en",), names=["overview_corpus_profile"], jobs=1, force=True)
     assert len(again) == 2
+
+
+def test_a_coding_change_redraws_only_the_figures_that_read_the_coding(tmp_path):
+    """A rebuild that changes the instrument codes (a researcher's override of one measure) and
+    nothing else: the figure of instruments is drawn again, the figure of units is not; a figure
+    with nothing to show is remembered as such, and the notebooks do not draw it again."""
+    from conftest import RAW
+
+    from ipanalysis import build, load_corpus
+    from ipanalysis.figures.registry import show
+
+    processed, out = tmp_path / "processed", tmp_path / "figures"
+    build(RAW, processed, jobs=1)
+    names = ["overview_units_per_measure", "themes_instrument_mix", "themes_stage_shares_over_time"]
+    assert len(draw_all(processed, out, langs=("en",), names=names, jobs=1)) == 4
+    overrides = tmp_path / "overrides.csv"
+    measure = load_corpus(processed).measures.measure_id.iloc[0]
+    overrides.write_text(f"measure_id,dimension,code,note\n{measure},instrument,demand:procurement,test\n",
+                         encoding="utf-8")
+    build(RAW, processed, jobs=1, overrides=overrides)
+    again = draw_all(processed, out, langs=("en",), names=names, jobs=1)
+    assert {p.name for p in again} == {"themes_instrument_mix_en.png", "themes_instrument_mix_en.pdf"}
+    corpus = load_corpus(processed)
+    assert show("themes_stage_shares_over_time", corpus, "en", out) is None  # one plan a place: nothing to show
+    assert show("overview_units_per_measure", corpus, "en", out).filename.endswith("overview_units_per_measure_en.png")
