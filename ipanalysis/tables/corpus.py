@@ -121,15 +121,17 @@ def load_corpus(path: str | os.PathLike = PROCESSED_DIR) -> Corpus:
 
 
 def table_digests(path: str | os.PathLike = PROCESSED_DIR) -> dict[str, str] | None:
-    """Table name -> digest of its Parquet file, as the build that wrote them recorded it (None
-    without a manifest): a table that a rebuild writes unchanged keeps its digest."""
+    """Table name -> digest of its content, as the build that wrote it recorded it (None without a
+    manifest): a table that a rebuild writes with the same rows keeps its digest. The CSV's digest
+    is the content's (each Parquet file also carries the build's provenance, which changes with
+    every rule file and commit); the Parquet's where no CSV was written."""
     import json
 
     try:
         recorded = json.loads((Path(path) / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return {name: recorded.get(f"{name}.parquet") for name in TABLES}
+    return {name: recorded.get(f"{name}.csv") or recorded.get(f"{name}.parquet") for name in TABLES}
 
 
 def build_id(path: str | os.PathLike = PROCESSED_DIR) -> str | None:
