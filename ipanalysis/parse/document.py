@@ -118,8 +118,11 @@ def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_
 def code_and_tokenise(measures: list[dict], texts: list[str]) -> tuple[list[dict], list[dict]]:
     """Theme and instrument rows of the measures, from their ``texts`` without units; adds each
     measure's ``tokens``."""
-    theme_rows, instrument_rows = code_measures(measures, texts)
-    for row, text in zip(measures, texts):
+    theme_rows, instrument_rows = [], []
+    for row, text in zip(measures, texts):  # one measure at a time: its segmentation serves both
+        themes, instruments = code_measures([row], [text])
+        theme_rows += themes
+        instrument_rows += instruments
         row["tokens"] = " ".join(content_tokens(text))
     return theme_rows, instrument_rows
 

@@ -20,7 +20,7 @@ from ..config import cache_dir
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
-__all__ = ["engine", "tokenizer", "segment", "content_tokens", "is_content_word", "stopwords"]
+__all__ = ["engine", "tokenizer", "segment", "token_spans", "content_tokens", "is_content_word", "stopwords"]
 
 NOT_WORD = re.compile(r"^[\W\d_a-zA-Z]+$")
 
@@ -75,11 +75,24 @@ def stopwords() -> frozenset[str]:
 
 def segment(text: str, engine_name: str | None = None) -> list[str]:
     """All tokens of ``text`` (jieba's accurate mode, HMM on), whitespace dropped."""
-    if (engine_name or engine()) == "rjieba":
-        tokens = _rjieba().cut(text, True)
-    else:
-        tokens = tokenizer().lcut(text, HMM=True)
-    return [t for t in tokens if t.strip()]
+    return [token for token, _ in token_spans(text, engine_name)]
+
+
+def token_spans(text: str, engine_name: str | None = None) -> tuple[tuple[str, int], ...]:
+    """``(token, start offset)`` of every token of :func:`segment`, in text order."""
+    return _spans(text, engine_name or engine())
+
+
+@lru_cache(maxsize=2)  # a measure's text is segmented for its coding, then for its tokens
+def _spans(text: str, engine_name: str) -> tuple[tuple[str, int], ...]:
+    tokens = _rjieba().cut(text, True) if engine_name == "rjieba" else tokenizer().lcut(text, HMM=True)
+    spans, pos = [], 0
+    for token in tokens:
+        start = pos if text.startswith(token, pos) else text.find(token, pos)  # the segmenter covers the text
+        pos = start + len(token)
+        if token.strip():
+            spans.append((token, start))
+    return tuple(spans)
 
 
 def content_tokens(text: str, engine_name: str | None = None) -> list[str]:

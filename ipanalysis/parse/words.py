@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..rules.lexicon import SCOPES, apply_phrases, excluded, term_index
-from .tokens import _rjieba, engine, segment, tokenizer
+from .tokens import _rjieba, engine, token_spans, tokenizer
 
 __all__ = ["is_word", "word_boundaries", "find_terms", "Hit"]
 
@@ -67,11 +67,9 @@ def word_boundaries(text: str, engine_name: str | None = None) -> frozenset[int]
     """Offsets in ``text`` where a word begins or ends (see the module docstring); the same with
     either tokenizer engine."""
     engine_name = engine_name or engine()
-    bounds, pos = [0, len(text)], 0
-    for token in segment(text, engine_name):
-        start = text.find(token, pos)
-        pos = start + len(token)
-        bounds += (start, pos)
+    bounds = [0, len(text)]
+    for token, start in token_spans(text, engine_name):
+        bounds += (start, start + len(token))
         inner = _inner_boundaries(token, engine_name)
         if inner:
             bounds.extend(start + k for k in inner)
