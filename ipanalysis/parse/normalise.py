@@ -92,15 +92,41 @@ def unify_characters(line: str) -> str:
     return SPACE_RUN.sub(" ", line.translate(UNIFIED)).strip()
 
 
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern matches only at the start of a line: it opens with ``^`` and has no
+    alternative outside its groups (``^a|b`` would let ``b`` match anywhere)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped = 0, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
 @lru_cache(maxsize=1)
-def _furniture_pattern() -> re.Pattern:
-    """The patterns of ``data/furniture.txt`` as one alternation: one search per line, not one each."""
-    return re.compile("|".join(f"(?:{p})" for p in read_lines("furniture.txt")))
+def _furniture_patterns() -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """The patterns of ``data/furniture.txt``: those anchored at the line's start as one alternation
+    tried at the start only, the others one by one (each scans for its own literal start; one
+    alternation of all would try every pattern at every position of every line)."""
+    patterns = read_lines("furniture.txt")
+    anchored = [p[1:] for p in patterns if _anchored(p)]
+    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
+            tuple(re.compile(p) for p in patterns if not _anchored(p)))
 
 
 def is_furniture(line: str) -> bool:
     """True for a whole line of web-page furniture (footer, share links, attachments)."""
-    return bool(_furniture_pattern().search(line))
+    at_start, anywhere = _furniture_patterns()
+    return bool(at_start.match(line)) or any(p.search(line) for p in anywhere)
 
 
 # ---------------------------------------------------------------------------------------------

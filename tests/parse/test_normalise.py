@@ -103,3 +103,15 @@ def test_decode_rejects_empty_and_reads_bom_and_gbk():
         decode_bytes(b"  \n")
     assert decode_bytes("\ufeff一、总体要求".encode("utf-8"))[0] == "一、总体要求"
     assert decode_bytes("一、总体要求和主要任务".encode("gb18030"))[1] == "gb18030"
+
+
+def test_web_page_furniture_is_dropped_wherever_its_pattern_allows():
+    from ipanalysis.parse.normalise import _anchored, is_furniture
+
+    assert is_furniture("返回顶部") and is_furniture("分享到：微信")
+    assert is_furniture("渝ICP备12345678号-1 渝公网安备50010302000123号")  # a footer anywhere in the line
+    assert is_furniture("附件：2024年知识产权工作要点.docx")
+    assert not is_furniture("加强知识产权保护，返回顶部不是本行开头")
+    # a pattern counts as anchored only when no alternative escapes its ^
+    assert _anchored("^(主办|承办) ?[:：]") and _anchored(r"^网站声明( \| .*)?$")
+    assert not _anchored("^首页|返回") and not _anchored("ICP备\\d+号")
