@@ -15,6 +15,7 @@ import logging
 import os
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..config import cache_dir
 from ..rules.datafiles import data_path, read_lines
@@ -86,9 +87,13 @@ def token_spans(text: str, engine_name: str | None = None) -> tuple[tuple[str, i
 @lru_cache(maxsize=2)  # a measure's text is segmented for its coding, then for its tokens
 def _spans(text: str, engine_name: str) -> tuple[tuple[str, int], ...]:
     tokens = _rjieba().cut(text, True) if engine_name == "rjieba" else tokenizer().lcut(text, HMM=True)
+    sizes = list(map(len, tokens))
+    if sum(sizes) == len(text):  # the tokens cover the text, as jieba's do: offsets are running sums
+        return tuple((token, start) for token, start in zip(tokens, accumulate(sizes, initial=0))
+                     if not token.isspace())
     spans, pos = [], 0
     for token in tokens:
-        start = pos if text.startswith(token, pos) else text.find(token, pos)  # the segmenter covers the text
+        start = text.find(token, pos)
         pos = start + len(token)
         if token.strip():
             spans.append((token, start))

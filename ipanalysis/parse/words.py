@@ -69,10 +69,12 @@ def word_boundaries(text: str, engine_name: str | None = None) -> frozenset[int]
     engine_name = engine_name or engine()
     bounds = [0, len(text)]
     for token, start in token_spans(text, engine_name):
-        bounds += (start, start + len(token))
-        inner = _inner_boundaries(token, engine_name)
-        if inner:
-            bounds.extend(start + k for k in inner)
+        size = len(token)
+        bounds += (start, start + size)
+        if size > 2:  # shorter tokens have no inner boundary
+            inner = _inner_boundaries(token, engine_name)
+            if inner:
+                bounds.extend(start + k for k in inner)
     return apply_phrases(text, set(bounds))
 
 
@@ -81,13 +83,25 @@ def find_terms(text: str, boundaries: frozenset[int] | None = None) -> dict[str,
     by scope: ``stage`` (theme terms) and ``instrument`` (instrument terms); ``boundaries`` are
     :func:`word_boundaries` of ``text``, when the caller has them."""
     owners, lengths = term_index()
+    scopes_of = _term_scopes()
     bounds = word_boundaries(text) if boundaries is None else boundaries
     found = {scope: [] for scope in SCOPES}
+    sizes_at = lengths.get
     for start in sorted(bounds):
-        for size in lengths.get(text[start:start + 2], ()):
+        sizes = sizes_at(text[start:start + 2])
+        if sizes is None:
+            continue
+        for size in sizes:
             end = start + size
-            if end in bounds and text[start:end] in owners:
+            if end in bounds:
                 term = text[start:end]
-                for scope in {entry[0] for entry in owners[term]}:
+                for scope in scopes_of.get(term, ()):
                     found[scope].append((term, start, end))
     return {scope: excluded(text, hits, scope) for scope, hits in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _term_scopes() -> dict[str, tuple[str, ...]]:
+    """Every coding term -> the scopes it is a term of (``stage``, ``instrument``)."""
+    owners, _ = term_index()
+    return {term: tuple(dict.fromkeys(entry[0] for entry in entries)) for term, entries in owners.items()}
