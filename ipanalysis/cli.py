@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .cli_coding import add_coding_commands
-from .config import FIGURES_DIR, PROCESSED_DIR, RAW_DIR
+from .config import FIGURES_DIR, MAX_FIGURE_PLANS, PROCESSED_DIR, RAW_DIR
 
 __all__ = ["main"]
 
@@ -81,7 +81,8 @@ def _run_figures(args) -> int:
 
     langs = ["zh", "en"] if args.lang == "both" else [args.lang]
     try:
-        written = draw_all(args.processed, args.out, langs=langs, progress=not args.quiet, force=args.force)
+        written = draw_all(args.processed, args.out, langs=langs, progress=not args.quiet, force=args.force,
+                           by=args.by)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -265,6 +266,11 @@ def _add_reading_commands(sub) -> None:
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both",
                    help="label language (default: both)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--by", default="auto", metavar="GROUPING",
+                   help="draw plans one by one (plan) or by groups of plans: admin_level, province_zh, plan_type or "
+                        f"another column of documents; auto (default): plans while they fit a page (at most "
+                        f"{MAX_FIGURE_PLANS}), else grouped by the first of admin level, province, plan type that gives "
+                        "two groups or more")
     p.add_argument("--force", action="store_true",
                    help="draw again even when figures/figures.json says the figures are from these tables and code")
     p.set_defaults(func=_run_figures)

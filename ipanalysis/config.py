@@ -66,3 +66,7 @@ def overrides_path(raw_dir: str | os.PathLike = RAW_DIR) -> Path:
 def build_cache_dir(out_dir: str | os.PathLike = PROCESSED_DIR) -> Path:
     """Where a build keeps its per-plan parse cache and manifest: ``<out_dir>/.cache``."""
     return Path(out_dir) / ".cache"
+
+# figures of more plans than this are drawn by groups of plans (a dot plot of more plans, six stage
+# panels, is taller than a journal page): ipanalysis.tables.group.figure_corpus
+MAX_FIGURE_PLANS = 16

@@ -23,13 +23,18 @@ from ..config import FIGURES_DIR, PROCESSED_DIR
 __all__ = ["FIGURES", "register", "draw_all", "draw", "show", "figure_code_digest"]
 
 FIGURES: dict[str, Callable] = {}
+PLANS_ONLY: set[str] = set()  # figures of documents one by one (who took text from whom): never of groups
 TOPICS = ("overview", "themes", "instruments", "workloads", "targets")
 MANIFEST = "figures.json"
 
 
-def register(name: str):
+def register(name: str, groups: bool = True):
+    """Register a figure under ``name``; ``groups=False``: it shows documents one by one and is not
+    drawn for a corpus drawn by groups of plans."""
     def wrap(func):
         FIGURES[name] = func
+        if not groups:
+            PLANS_ONLY.add(name)
         return func
     return wrap
 
@@ -73,6 +78,11 @@ def figure_code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def _drawing(by: str | None) -> str:
+    """What decides how a figure is drawn besides its tables: the code, and the grouping asked for."""
+    return f"{figure_code_digest()}/{by or 'plan'}"
+
+
 class _ReadsRecorded:
     """The corpus as a figure sees it, noting the tables the figure reads (``read``)."""
 
@@ -104,12 +114,20 @@ def _is_fresh(entry: dict | None, corpus, code: str) -> bool:
                 and all(digests.get(t) == d for t, d in entry["reads"].items()))
 
 
-def draw(name: str, corpus, lang: str):
+def draw(name: str, corpus, lang: str, by: str | None = "auto"):
     """One registered figure, styled; None when the corpus has nothing it could show (a figure that
-    follows places over time, for a corpus with one plan per place)."""
+    follows places over time, for a corpus with one plan per place).
+
+    A corpus of more plans than a printed page holds is drawn by groups of plans (``by="auto"``:
+    :func:`ipanalysis.tables.group.figure_corpus`); ``by="plan"`` draws every plan, a column of the
+    documents table (``admin_level``, ``province_zh``, ``plan_type``) draws its groups."""
+    from ..tables.group import figure_corpus, is_grouped
     from .style import set_theme
 
     _load_topics()
+    corpus = figure_corpus(corpus, by)[0]
+    if name in PLANS_ONLY and is_grouped(corpus):
+        return None
     set_theme()
     return FIGURES[name](corpus, lang)
 
@@ -121,11 +139,11 @@ def _manifest(out) -> dict:
         return {}
 
 
-def _drawn_file(out, corpus, name: str, lang: str) -> Path | bool | None:
+def _drawn_file(out, corpus, name: str, lang: str, by: str | None = "auto") -> Path | bool | None:
     """The PNG of ``name`` in ``out`` when it was drawn from tables equal to the corpus's with this
     code; False when it was found to have nothing to show for them; else None."""
     entry = _manifest(out).get("figures", {}).get(name)
-    if not _is_fresh(entry, corpus, figure_code_digest()):
+    if not _is_fresh(entry, corpus, _drawing(by)):
         return None
     if entry.get("empty"):
         return False
@@ -133,10 +151,11 @@ def _drawn_file(out, corpus, name: str, lang: str) -> Path | bool | None:
     return path if path.name in entry.get("files", []) and path.exists() else None
 
 
-def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
+def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en"), by: str | None = "auto"):
     """Show a figure in ``lang``: the PNG ``ipanalysis figures`` drew into ``out`` when it is from
-    these tables and this code; otherwise drawn here (and, with ``out``, saved in every language)."""
-    drawn = _drawn_file(out, corpus, name, lang) if out is not None else None
+    these tables and this code; otherwise drawn here (and, with ``out``, saved in every language);
+    ``by`` as in :func:`draw`."""
+    drawn = _drawn_file(out, corpus, name, lang, by) if out is not None else None
     if drawn is False:
         print(f"{name}: nothing to draw for this corpus")
         return None
@@ -148,10 +167,10 @@ def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
         from .style import save_figure
 
         for each in langs:
-            fig = draw(name, corpus, each)
+            fig = draw(name, corpus, each, by)
             if fig is not None:
                 save_figure(fig, name, out, each)
-    fig = draw(name, corpus, lang)
+    fig = draw(name, corpus, lang, by)
     if fig is None:
         print(f"{name}: nothing to draw for this corpus")
     return fig
@@ -160,11 +179,12 @@ def show(name: str, corpus, lang: str = "en", out=None, langs=("zh", "en")):
 _WORKER: dict = {}
 
 
-def _start_worker(processed) -> None:
+def _start_worker(processed, by: str | None = "auto") -> None:
     from ..tables.corpus import load_corpus
+    from ..tables.group import figure_corpus
 
     _load_topics()
-    _WORKER["corpus"] = load_corpus(processed)
+    _WORKER["corpus"] = figure_corpus(load_corpus(processed), by)[0]
 
 
 def _draw_and_save(job) -> tuple[str, list[Path], list[str], set]:
@@ -177,36 +197,37 @@ def _draw_and_save(job) -> tuple[str, list[Path], list[str], set]:
     corpus = _ReadsRecorded(_WORKER["corpus"])
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=r".*[Gg]lyph .* missing from.*")
-        fig = draw(name, corpus, lang)
+        fig = draw(name, corpus, lang, by="plan")  # the worker's corpus is already the one to draw
     if fig is None:
         return name, [], [], corpus.read
     written, problems = save_figure(fig, name, out, lang, check=lambda f, lg: audit(f, lg, drawn=True))
     return name, written, [f"{name}_{lang}: {p}" for p in problems], corpus.read
 
 
-def _run_jobs(jobs, processed, n_workers: int, progress: bool):
+def _run_jobs(jobs, processed, n_workers: int, progress: bool, by: str | None = "auto"):
     """Results of :func:`_draw_and_save` for every job, in ``n_workers`` processes (or this one)."""
     from ..progress import progress_bar
 
     if n_workers <= 1:
-        _start_worker(processed)
+        _start_worker(processed, by)
         yield from progress_bar(map(_draw_and_save, jobs), len(jobs), "figures", progress)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(n_workers, initializer=_start_worker, initargs=(processed,)) as pool:
+    with ProcessPoolExecutor(n_workers, initializer=_start_worker, initargs=(processed, by)) as pool:
         yield from progress_bar(pool.map(_draw_and_save, jobs), len(jobs), "figures", progress)
 
 
 def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progress=False,
-             names=None, force: bool = False, jobs: int | None = None) -> list[Path]:
+             names=None, force: bool = False, jobs: int | None = None, by: str | None = "auto") -> list[Path]:
     """Draw the registered figures in each language (in ``jobs`` processes, default: 2 at most) and
     return the files written.
 
     ``figures/figures.json`` notes, for each figure, the tables it read (with their digests) and the
     code that drew it: a figure is drawn again only when one of those tables or the code changed (an
     edited lexicon term redraws the figures of the coding, not the others), its files are missing,
-    or ``force``. Any missing-glyph warning is turned into an error, so a figure with empty boxes
+    or ``force``. ``by`` as in :func:`draw` (a corpus of many plans is drawn by groups of plans).
+    Any missing-glyph warning is turned into an error, so a figure with empty boxes
     never lands; print problems (:func:`.audit.audit`) are reported as warnings.
     """
     import os
@@ -216,7 +237,7 @@ def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progr
 
     _load_topics()
     names = list(names or FIGURES)
-    code, digests = figure_code_digest(), table_digests(processed)
+    code, digests = _drawing(by), table_digests(processed)
     tables = SimpleNamespace(table_digests=digests)
     manifest = _manifest(out)
     entries = manifest.get("figures", {}) if manifest.get("langs") == sorted(langs) else {}
@@ -227,7 +248,7 @@ def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progr
         return []
     n_workers = min(jobs or min(2, os.cpu_count() or 1), len(todo))
     written, drawn = [], {}
-    for name, files, problems, read in _run_jobs(todo, processed, n_workers, progress):
+    for name, files, problems, read in _run_jobs(todo, processed, n_workers, progress, by):
         written.extend(files)
         entry = drawn.setdefault(name, {"code": code, "reads": set(), "files": []})
         entry["reads"] |= read

@@ -24,7 +24,7 @@ def stage_profile(corpus, lang):
     return dot_panels(corpus, lang, theme_analysis.stage_membership(corpus), STAGES, weights_both=True)
 
 
-@register("themes_stage_shares_over_time")
+@register("themes_stage_shares_over_time", groups=False)
 def stage_shares_over_time(corpus, lang):
     """Places with two plans or more: one panel per stage, each place's plans by the year they start
     (a line in the place's colour), their share of measures with its 95 % interval."""
@@ -137,7 +137,7 @@ def topics_by_plan(corpus, lang):
     return fig
 
 
-@register("diffusion_reuse_by_date")
+@register("diffusion_reuse_by_date", groups=False)
 def reuse_by_date(corpus, lang):
     """Measures of each plan (rows) that share their text with an earlier document (columns), both
     in the order the documents were written: below the diagonal, who takes from whom."""
