@@ -42,9 +42,10 @@ def _named_units(assignments: pd.DataFrame) -> pd.DataFrame:
     return assignments[~assignments.collective.fillna(False).astype(bool)]
 
 
-def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
-    """One row per (plan, agency): measure counts by role and shares of the plan's measures, and
-    whether the agency is only ever named as a collective (``collective``)."""
+def agency_workload(corpus, include_national: bool = False, intervals: bool = True) -> pd.DataFrame:
+    """One row per (plan, agency): measure counts by role and shares of the plan's measures (with
+    ``intervals``, the bootstrap interval of ``share_any``), and whether the agency is only ever
+    named as a collective (``collective``)."""
     a = _assignments(corpus, include_national)
     columns = ["doc_id", "region", "agency", "n_lead", "n_responsible", "n_cooperating", "n_any",
                "share_lead", "share_responsible", "share_cooperating", "share_any", "agency_zh", "agency_en",
@@ -66,7 +67,7 @@ def agency_workload(corpus, include_national: bool = False) -> pd.DataFrame:
     out = out.join(labels, on="agency")
     out["region"] = out.doc_id.map(corpus.documents.set_index("doc_id").region)
     out = out.sort_values(["doc_id", "n_any", "agency"], ascending=[True, False, True]).reset_index(drop=True)
-    return _share_any_interval(corpus, a, out[columns])
+    return _share_any_interval(corpus, a, out[columns]) if intervals else out[columns]
 
 
 def _share_any_interval(corpus, assignments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +89,7 @@ def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
     """Per plan: number of agencies, the largest accountable agency and its share, Herfindahl index,
     and the share of measures named only to collectives; both shares with a 95 % bootstrap interval
     (``*_lo``, ``*_hi``: the plan's measures resampled, :func:`.intervals.plan_shares`)."""
-    w = agency_workload(corpus, include_national)
+    w = agency_workload(corpus, include_national, intervals=False)
     only = collective_only_share(corpus)
     rows = []
     for doc_id, g in w.groupby("doc_id"):
@@ -149,18 +150,21 @@ def co_assignment_edges(corpus, doc_id: str | None = None, include_collective: b
     return edges.groupby(["doc_id", "source", "target"]).size().rename("weight").reset_index()
 
 
-def co_assignment_graph(corpus, doc_id: str, include_collective: bool = False):
-    """A networkx graph of one plan: node attribute ``measures`` (n_any), edge attribute ``weight``."""
+def co_assignment_graph(corpus, doc_id: str, include_collective: bool = False, workload=None, edges=None):
+    """A networkx graph of one plan: node attribute ``measures`` (n_any), edge attribute ``weight``
+    (``workload`` and ``edges``: :func:`agency_workload` and :func:`co_assignment_edges` of the
+    corpus, when the caller has them)."""
     import networkx as nx
 
     g = nx.Graph()
-    w = agency_workload(corpus)
+    w = agency_workload(corpus, intervals=False) if workload is None else workload
     w = w[w.doc_id == doc_id]
     if not include_collective:
         w = w[~w.collective.astype(bool)]
     for row in w.itertuples():
         g.add_node(row.agency, measures=int(row.n_any), lead=int(row.n_lead))
-    for e in co_assignment_edges(corpus, doc_id, include_collective).itertuples():
+    edges = co_assignment_edges(corpus, doc_id, include_collective) if edges is None else edges
+    for e in edges[edges.doc_id == doc_id].itertuples():
         g.add_edge(e.source, e.target, weight=int(e.weight))
     return g
 
@@ -169,9 +173,10 @@ def network_summary(corpus) -> pd.DataFrame:
     """Per plan: nodes, edges, density, weighted degree centralisation of the top agency."""
     import networkx as nx
 
+    workload, edges = agency_workload(corpus, intervals=False), co_assignment_edges(corpus)
     rows = []
     for doc in corpus.documents.sort_values("doc_id").itertuples():
-        g = co_assignment_graph(corpus, doc.doc_id)
+        g = co_assignment_graph(corpus, doc.doc_id, workload=workload, edges=edges)
         strength = dict(g.degree(weight="weight"))
         total = sum(strength.values()) or 1
         top = max(strength, key=strength.get) if strength else None
