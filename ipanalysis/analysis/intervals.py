@@ -7,7 +7,9 @@ measures with replacement (``n_boot`` times). With ``weights`` (characters of ea
 share is of the plan's text instead, so plans of long and short measures compare like for like.
 
 The resampling of a plan is seeded from ``seed`` and the plan's ``doc_id``: a plan's intervals do
-not change when other plans join the corpus.
+not change when other plans join the corpus. For a group of plans (``measures.plan_id``, from
+:func:`ipanalysis.tables.group.group_corpus`) the group's plans are resampled, each with all its
+measures (a cluster bootstrap): the interval then speaks for plans of the group, not for measures.
 """
 
 from __future__ import annotations
@@ -39,8 +41,19 @@ def text_lengths(texts: pd.Series) -> pd.Series:
     return texts.map(lambda t: len(strip_units(str(t)))).astype(float)
 
 
-def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng) -> np.ndarray:
-    """n_boot × keys shares of resampled measures (weighted by ``weights``)."""
+def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng, clusters=None) -> np.ndarray:
+    """n_boot × keys shares of resampled measures (weighted by ``weights``); with ``clusters`` (the
+    plan of each measure, in a group of plans) the plans are resampled, each with all its measures."""
+    if clusters is not None:
+        codes, plans = pd.factorize(clusters)
+        per_plan = np.zeros((len(plans), hits.shape[1]))
+        np.add.at(per_plan, codes, hits * weights[:, None])
+        plan_weights = np.bincount(codes, weights=weights, minlength=len(plans))
+        drawn = rng.integers(0, len(plans), size=(n_boot, len(plans)))
+        counts = np.stack([np.bincount(row, minlength=len(plans)) for row in drawn]).astype(float)
+        total = counts @ plan_weights
+        return np.divide(counts @ per_plan, total[:, None], out=np.zeros((n_boot, hits.shape[1])),
+                         where=total[:, None] > 0)
     idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
     w = weights[idx]
     return np.einsum("bn,bnk->bk", w, hits[idx]) / w.sum(axis=1, keepdims=True)
@@ -54,6 +67,7 @@ def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | pd.Se
     ``level`` bootstrap interval."""
     m = measures.set_index("measure_id")
     doc_of = m.doc_id.reindex(hits.index)
+    plan_of = m.plan_id.reindex(hits.index) if "plan_id" in m.columns else None  # a group of plans
     if isinstance(weights, pd.Series):
         w_all = weights.astype(float).reindex(hits.index)
     else:
@@ -66,7 +80,7 @@ def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | pd.Se
         if w.sum() <= 0:
             continue
         rng = np.random.default_rng([seed, zlib.crc32(str(doc_id).encode())])
-        boot = _resample(h, w, n_boot, rng)
+        boot = _resample(h, w, n_boot, rng, None if plan_of is None else plan_of.loc[ids].to_numpy())
         share = w @ h / w.sum()
         lo, hi = np.quantile(boot, [tail, 1 - tail], axis=0)
         for j, key in enumerate(hits.columns):

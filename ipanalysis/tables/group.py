@@ -6,9 +6,9 @@ A group's measures, assignments, targets and codes are those of its plans; its d
 the plans' counts and spans their years (``period_start`` the earliest, ``period_end`` the latest,
 ``date_written`` the first; a plan without a period counts its year written). Its ``region`` and
 ``region_zh`` name the group and its number of plans (``District (7)``, ``区（7）``), so labels read
-``District (7) 2017–2025``. Shares computed on a group pool its plans'
-measures, and their bootstrap intervals resample those measures (not the plans): they describe the
-measures of the group, not a population of plans.
+``District (7) 2017–2025``. Shares computed on a group pool its plans' measures; their bootstrap
+intervals resample the group's plans, each with all its measures (``measures.plan_id``), so they
+speak for the plans of the group.
 
 :func:`figure_corpus` is what the figures draw: the corpus itself while its plans fit a printed
 page (``MAX_FIGURE_PLANS``), else its plans grouped by the first of ``GROUPINGS`` that gives two to
@@ -93,6 +93,8 @@ def group_corpus(corpus, by: str | pd.Series = "admin_level") -> Corpus:
         if table == "documents":
             continue
         frame = getattr(corpus, table).copy()
+        if table == "measures" and "plan_id" not in frame.columns:
+            frame["plan_id"] = frame.doc_id  # the plan each measure comes from: intervals resample plans
         if "doc_id" in frame.columns:
             frame["doc_id"] = frame.doc_id.map(new_id)
             if "region" in frame.columns:

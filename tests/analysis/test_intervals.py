@@ -113,3 +113,27 @@ def test_agency_shares_carry_their_intervals(corpus):
     assert row.share_any == pytest.approx(31 / 42, abs=1e-3)
     assert 0.55 < row.share_any_lo < 31 / 42 < row.share_any_hi < 0.9
     assert ((w.share_any_lo <= w.share_any) & (w.share_any <= w.share_any_hi)).all()
+
+
+def test_a_group_of_plans_resamples_its_plans():
+    """Plan P: all ten measures coded; plan Q: none. Pooled, the group's share is one half; resampling
+    measures gives a narrow interval, resampling the plans (cluster bootstrap) spans none to all."""
+    ids = [f"p{i}" for i in range(10)] + [f"q{i}" for i in range(10)]
+    measures = pd.DataFrame({"measure_id": ids, "doc_id": "G", "text": "一二三", "plan_id": ["P"] * 10 + ["Q"] * 10})
+    hits = pd.DataFrame({"x": [True] * 10 + [False] * 10}, index=ids)
+    plans = plan_shares(hits, measures, n_boot=2000).iloc[0]
+    assert plans.share == 0.5 and (plans.lo, plans.hi) == (0.0, 1.0)
+    pooled = plan_shares(hits, measures.drop(columns="plan_id"), n_boot=2000).iloc[0]
+    assert pooled.share == 0.5 and 0.2 < pooled.lo < 0.5 < pooled.hi < 0.8
+
+
+def test_grouped_figures_use_the_plans_of_each_group(mixed):
+    from ipanalysis.analysis.themes import stage_membership
+    from ipanalysis.tables.group import group_corpus
+
+    grouped = group_corpus(mixed, "admin_level")
+    assert (grouped.measures.plan_id.map(mixed.documents.set_index("doc_id").admin_level).radd("admin_level=")
+            == grouped.measures.doc_id).all()
+    shares = plan_shares(stage_membership(grouped), grouped.measures, n_boot=300)
+    assert set(shares.doc_id) == set(grouped.documents.doc_id[grouped.documents.n_measures > 0])
+    assert ((shares.lo <= shares.share) & (shares.share <= shares.hi)).all()
