@@ -85,12 +85,13 @@ def _run(source: Path, km, first: bool, timeout: int = 600):
             client.kc.stop_channels()
     if not first:
         del nb.cells[0]
-        for cell in nb.cells:
-            if cell.cell_type == "code" and cell.get("execution_count"):
-                cell.execution_count -= 1
-                for output in cell.get("outputs", []):
-                    if output.get("execution_count"):
-                        output.execution_count -= 1
+        # the shared kernel counts on from the notebooks before: number this one's cells from 1
+        code = [cell for cell in nb.cells if cell.cell_type == "code" and cell.get("execution_count")]
+        for number, cell in enumerate(code, start=1):
+            cell.execution_count = number
+            for output in cell.get("outputs", []):
+                if output.get("execution_count"):
+                    output.execution_count = number
     return nb
 
 

@@ -59,9 +59,10 @@ def test_notebooks_sharing_a_kernel_start_with_no_names_of_the_one_before(tmp_pa
 
     first, second = tmp_path / "01_a.py", tmp_path / "02_b.py"
     first.write_text("# %%\nimport os\nleft_over = 1\nprint(os.getpid())\n", encoding="utf-8")
-    second.write_text("# %%\nimport os\nprint(os.getpid(), 'left_over' in globals())\n", encoding="utf-8")
+    second.write_text("# %%\nimport os\nprint(os.getpid(), 'left_over' in globals())\n# %%\n6 * 7\n", encoding="utf-8")
     (nb_a, _), (nb_b, _) = execute_notebooks([first, second], tmp_path / "out")
     pid = nb_a.cells[0].outputs[0].text.split()[0]
     assert nb_b.cells[0].outputs[0].text.split() == [pid, "False"]  # one kernel, and a clean namespace
-    assert nb_b.cells[0].execution_count == 1 and len(nb_b.cells) == 1  # the clearing cell is not kept
+    assert [c.execution_count for c in nb_b.cells] == [1, 2]  # the clearing cell is not kept
+    assert nb_b.cells[1].outputs[0].execution_count == 2  # numbered as in a kernel of its own
     assert (tmp_path / "out" / "02_b.ipynb").exists()

@@ -41,23 +41,25 @@ def kwic(corpus, term: str, window: int = 20, regex: bool = False) -> pd.DataFra
 
 
 def _measure_chars(corpus) -> pd.DataFrame:
-    """``measure_id``, ``doc_id`` and ``chars``: a measure's length without its unit parenthesis
-    (the text the coding reads; a long list of units is no content)."""
+    """``measure_id``, ``doc_id`` (and, for groups of plans, ``plan_id``) and ``chars``: a measure's
+    length without its unit parenthesis (the text the coding reads; a long list of units is no
+    content)."""
     from .intervals import text_lengths
 
-    m = corpus.measures[["measure_id", "doc_id", "text"]]
+    m = corpus.measures[[c for c in ("measure_id", "doc_id", "plan_id", "text") if c in corpus.measures.columns]]
     return m.assign(chars=text_lengths(m.text)).drop(columns="text")
 
 
 def _bootstrap_shares(weights: pd.DataFrame, key: str, n_boot: int, level: float, seed: int) -> pd.DataFrame:
-    """Per plan and category (the columns of ``weights`` after ``measure_id``, ``doc_id`` and
-    ``chars``): the category's share of the plan by measure (mean of the measures' weights) and by
+    """Per plan and category (the columns of ``weights`` after ``measure_id``, ``doc_id``,
+    ``plan_id`` if any, and ``chars``): the category's share of the plan by measure (mean of the measures' weights) and by
     text (weights times characters over all characters), each with the bootstrap interval of
     :func:`.intervals.plan_shares` (both views from the same resamples of the plan's measures)."""
     from .intervals import plan_shares
 
-    measures = weights[["measure_id", "doc_id"]]
-    hits = weights.set_index("measure_id").drop(columns=["doc_id", "chars"])
+    ids = [c for c in ("measure_id", "doc_id", "plan_id") if c in weights.columns]
+    measures = weights[ids]
+    hits = weights.set_index("measure_id").drop(columns=[*ids[1:], "chars"])
     chars = weights.set_index("measure_id").chars
     views = {view: plan_shares(hits, measures, w, n_boot, level, seed).rename(
                  columns={"key": key, "share": view, "lo": f"{view}_lo", "hi": f"{view}_hi"})

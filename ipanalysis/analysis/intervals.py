@@ -8,8 +8,9 @@ share is of the plan's text instead, so plans of long and short measures compare
 
 The resampling of a plan is seeded from ``seed`` and the plan's ``doc_id``: a plan's intervals do
 not change when other plans join the corpus. For a group of plans (``measures.plan_id``, from
-:func:`ipanalysis.tables.group.group_corpus`) the group's plans are resampled, each with all its
-measures (a cluster bootstrap): the interval then speaks for plans of the group, not for measures.
+:func:`ipanalysis.tables.group.group_corpus`) the group's plans are resampled and, within each,
+its measures (a two-stage bootstrap): the interval speaks for the plans of the group, and a group
+of one plan keeps the uncertainty of its measures.
 """
 
 from __future__ import annotations
@@ -45,18 +46,29 @@ def _resample(hits: np.ndarray, weights: np.ndarray, n_boot: int, rng, clusters=
     """n_boot × keys shares of resampled measures (weighted by ``weights``); with ``clusters`` (the
     plan of each measure, in a group of plans) the plans are resampled, each with all its measures."""
     if clusters is not None:
-        codes, plans = pd.factorize(clusters)
-        per_plan = np.zeros((len(plans), hits.shape[1]))
-        np.add.at(per_plan, codes, hits * weights[:, None])
-        plan_weights = np.bincount(codes, weights=weights, minlength=len(plans))
-        drawn = rng.integers(0, len(plans), size=(n_boot, len(plans)))
-        counts = np.stack([np.bincount(row, minlength=len(plans)) for row in drawn]).astype(float)
-        total = counts @ plan_weights
-        return np.divide(counts @ per_plan, total[:, None], out=np.zeros((n_boot, hits.shape[1])),
-                         where=total[:, None] > 0)
+        return _resample_plans(hits, weights, clusters, n_boot, rng)
     idx = rng.integers(0, len(hits), size=(n_boot, len(hits)))
     w = weights[idx]
     return np.einsum("bn,bnk->bk", w, hits[idx]) / w.sum(axis=1, keepdims=True)
+
+
+def _resample_plans(hits: np.ndarray, weights: np.ndarray, clusters, n_boot: int, rng) -> np.ndarray:
+    """Two-stage bootstrap of a group of plans: each replicate draws the group's plans with
+    replacement and, within each plan drawn, its measures with replacement (a plan drawn twice in one
+    replicate reuses its measures' draw). With one plan it is the bootstrap of its measures."""
+    codes, plans = pd.factorize(clusters)
+    inner_hits = np.zeros((len(plans), n_boot, hits.shape[1]))
+    inner_weights = np.zeros((len(plans), n_boot))
+    for plan in range(len(plans)):
+        rows = np.flatnonzero(codes == plan)
+        idx = rows[rng.integers(0, len(rows), size=(n_boot, len(rows)))]
+        inner_weights[plan] = weights[idx].sum(axis=1)
+        inner_hits[plan] = np.einsum("bn,bnk->bk", weights[idx], hits[idx])
+    drawn = rng.integers(0, len(plans), size=(n_boot, len(plans)))
+    counts = np.stack([np.bincount(row, minlength=len(plans)) for row in drawn]).astype(float)
+    total = np.einsum("bp,pb->b", counts, inner_weights)
+    return np.divide(np.einsum("bp,pbk->bk", counts, inner_hits), total[:, None],
+                     out=np.zeros((n_boot, hits.shape[1])), where=total[:, None] > 0)
 
 
 def plan_shares(hits: pd.DataFrame, measures: pd.DataFrame, weights: str | pd.Series | None = None,

@@ -121,8 +121,10 @@ def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.D
     top = set(zip(table.doc_id, table.top_agency))
     named_top = a[[(d, g) in top for d, g in zip(a.doc_id, a.agency)]].measure_id
     top_hits = ids.isin(set(named_top)).to_numpy() / n_agencies.where(n_agencies > 0, 1.0)
-    n_named = _named_units(a).groupby("measure_id").size().reindex(ids, fill_value=0)
-    only = (n_named.eq(0) & n_agencies.gt(0)).astype(float)
+    local = _assignments(corpus).drop_duplicates(["measure_id", "agency"])  # as collective_only_share counts
+    n_local = local.groupby("measure_id").size().reindex(ids, fill_value=0)
+    n_named = _named_units(local).groupby("measure_id").size().reindex(ids, fill_value=0)
+    only = (n_named.eq(0) & n_local.gt(0)).astype(float)
     table = add_intervals(table, "top_share", top_hits, measures, weights=n_agencies)
     return add_intervals(table, "collective_only_share", only, measures)
 

@@ -49,7 +49,7 @@ def _load_topics() -> None:
 # The vocabularies the parse reads: editing them changes the tables (which each figure's entry in the
 # manifest follows), not how a figure is drawn. Of the two a figure also reads for its labels, only
 # the columns it shows count; every other data file counts whole.
-PARSE_ONLY_DATA = frozenset({"boilerplate.txt", "coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
+PARSE_ONLY_DATA = frozenset({"coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
                              "furniture.txt", "header_keys.csv", "numerals.csv", "outline_styles.csv", "roles.csv",
                              "section_kinds.csv", "table_columns.csv", "target_words.csv", "userdict.txt"})
 SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level", "parent"],
@@ -58,14 +58,14 @@ SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level",
 
 @lru_cache(maxsize=1)
 def figure_code_digest() -> str:
-    """A digest of everything a figure depends on besides the tables: the code of the figures,
-    analyses and rules, and the data files it reads (labels, glossary, palette, periods; of the
-    theme lexicon and instrument rules the keys and labels, not the terms)."""
+    """A digest of everything a figure depends on besides the tables: the package's code (any
+    module: figures, analyses and rules, the grouping of plans, the reuse finder …) and the data
+    files a figure reads (labels, glossary, palette, periods, boilerplate; of the theme lexicon
+    and instrument rules the keys and labels, not the terms)."""
     from ..rules.datafiles import read_table
 
     package = Path(__file__).resolve().parents[1]
-    files = sorted([*package.glob("figures/*.py"), *package.glob("analysis/*.py"), *package.glob("rules/*.py"),
-                    *package.glob("data/*.csv"), *package.glob("data/*.txt")])
+    files = sorted([*package.rglob("*.py"), *package.glob("data/*.csv"), *package.glob("data/*.txt")])
     digest = hashlib.sha256()
     for path in files:
         if path.name in SHOWN_COLUMNS:
@@ -74,7 +74,7 @@ def figure_code_digest() -> str:
             continue
         else:
             content = path.read_bytes()
-        digest.update(path.name.encode() + b"\0" + content)
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + content)
     return digest.hexdigest()[:16]
 
 
@@ -142,9 +142,11 @@ def _manifest(out) -> dict:
 def _drawn_file(out, corpus, name: str, lang: str, by: str | None = "auto") -> Path | bool | None:
     """The PNG of ``name`` in ``out`` when it was drawn from tables equal to the corpus's with this
     code; False when it was found to have nothing to show for them; else None."""
+    from ..tables.group import is_grouped
+
     entry = _manifest(out).get("figures", {}).get(name)
-    if not _is_fresh(entry, corpus, _drawing(by)):
-        return None
+    if is_grouped(corpus) or not _is_fresh(entry, corpus, _drawing(by)):
+        return None  # the drawn files are of the corpus as loaded, not of a corpus grouped by the caller
     if entry.get("empty"):
         return False
     path = Path(out) / f"{name}_{lang}.png"

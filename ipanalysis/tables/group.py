@@ -7,8 +7,8 @@ the plans' counts and spans their years (``period_start`` the earliest, ``period
 ``date_written`` the first; a plan without a period counts its year written). Its ``region`` and
 ``region_zh`` name the group and its number of plans (``District (7)``, ``区（7）``), so labels read
 ``District (7) 2017–2025``. Shares computed on a group pool its plans' measures; their bootstrap
-intervals resample the group's plans, each with all its measures (``measures.plan_id``), so they
-speak for the plans of the group.
+intervals resample the group's plans and, within each, its measures (``measures.plan_id``), so
+they speak for the plans of the group.
 
 :func:`figure_corpus` is what the figures draw: the corpus itself while its plans fit a printed
 page (``MAX_FIGURE_PLANS``), else its plans grouped by the first of ``GROUPINGS`` that gives two to

@@ -137,3 +137,22 @@ def test_grouped_figures_use_the_plans_of_each_group(mixed):
     shares = plan_shares(stage_membership(grouped), grouped.measures, n_boot=300)
     assert set(shares.doc_id) == set(grouped.documents.doc_id[grouped.documents.n_measures > 0])
     assert ((shares.lo <= shares.share) & (shares.share <= shares.hi)).all()
+
+
+def test_a_group_of_one_plan_keeps_the_uncertainty_of_its_measures():
+    ids = [f"p{i}" for i in range(10)]
+    measures = pd.DataFrame({"measure_id": ids, "doc_id": "G", "text": "一二三", "plan_id": "P"})
+    hits = pd.DataFrame({"x": [True] * 5 + [False] * 5}, index=ids)
+    one = plan_shares(hits, measures, n_boot=2000).iloc[0]
+    assert one.share == 0.5 and one.lo <= 0.25 and one.hi >= 0.75  # not a zero-width interval
+
+
+def test_interval_tables_of_a_grouped_corpus_resample_its_plans(mixed):
+    from ipanalysis.analysis.coding import stage_shares_ci
+    from ipanalysis.analysis.themes import stage_membership
+    from ipanalysis.tables.group import group_corpus
+
+    grouped = group_corpus(mixed, "admin_level")
+    table = stage_shares_ci(grouped, n_boot=300).set_index(["doc_id", "stage"])
+    figure = plan_shares(stage_membership(grouped), grouped.measures, n_boot=300).set_index(["doc_id", "key"])
+    assert figure.lo.tolist() == table.by_measure_lo.tolist() and figure.hi.tolist() == table.by_measure_hi.tolist()

@@ -58,3 +58,12 @@ def test_figures_drawn_by_groups(mixed_dir, tmp_path):
     fig = draw("themes_stage_profile", load_corpus(mixed_dir), "en", by="admin_level")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert any(label.startswith("District (") for label in labels) and len(labels) == 4
+    # a corpus the caller grouped is drawn, never shown as the files drawn from the corpus as loaded
+    from matplotlib.figure import Figure
+
+    from ipanalysis.figures.registry import show
+
+    draw_all(mixed_dir, tmp_path / "plain", langs=("en",), names=["themes_stage_profile"], jobs=1)
+    assert not isinstance(show("themes_stage_profile", load_corpus(mixed_dir), "en", tmp_path / "plain"), Figure)
+    grouped = group_corpus(load_corpus(mixed_dir), "province_zh")
+    assert isinstance(show("themes_stage_profile", grouped, "en", tmp_path / "plain"), Figure)
