@@ -56,25 +56,31 @@ SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level",
                  "instrument_rules.csv": ["instrument", "subtool", "subtool_zh", "subtool_en"]}
 
 
-@lru_cache(maxsize=1)
-def figure_code_digest() -> str:
-    """A digest of everything a figure depends on besides the tables: the package's code (any
-    module: figures, analyses and rules, the grouping of plans, the reuse finder …) and the data
-    files a figure reads (labels, glossary, palette, periods, boilerplate; of the theme lexicon
+def figure_inputs() -> dict[str, bytes]:
+    """What a figure depends on besides the tables, by path in the package: the package's code
+    (any module: figures, analyses and rules, the grouping of plans, the reuse finder …) and the
+    data files a figure reads (labels, glossary, palette, periods, boilerplate; of the theme lexicon
     and instrument rules the keys and labels, not the terms)."""
     from ..rules.datafiles import read_table
 
     package = Path(__file__).resolve().parents[1]
     files = sorted([*package.rglob("*.py"), *package.glob("data/*.csv"), *package.glob("data/*.txt")])
-    digest = hashlib.sha256()
+    inputs = {}
     for path in files:
-        if path.name in SHOWN_COLUMNS:
-            content = read_table(path.name)[SHOWN_COLUMNS[path.name]].to_csv(index=False).encode()
-        elif path.name in PARSE_ONLY_DATA:
+        if path.name in PARSE_ONLY_DATA or "__pycache__" in path.parts:
             continue
-        else:
-            content = path.read_bytes()
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + content)
+        inputs[path.relative_to(package).as_posix()] = (
+            read_table(path.name)[SHOWN_COLUMNS[path.name]].to_csv(index=False).encode()
+            if path.name in SHOWN_COLUMNS else path.read_bytes())
+    return inputs
+
+
+@lru_cache(maxsize=1)
+def figure_code_digest() -> str:
+    """A digest of :func:`figure_inputs`."""
+    digest = hashlib.sha256()
+    for name, content in figure_inputs().items():
+        digest.update(name.encode() + b"\0" + content)
     return digest.hexdigest()[:16]
 
 

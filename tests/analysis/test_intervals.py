@@ -156,3 +156,22 @@ def test_interval_tables_of_a_grouped_corpus_resample_its_plans(mixed):
     table = stage_shares_ci(grouped, n_boot=300).set_index(["doc_id", "stage"])
     figure = plan_shares(stage_membership(grouped), grouped.measures, n_boot=300).set_index(["doc_id", "key"])
     assert figure.lo.tolist() == table.by_measure_lo.tolist() and figure.hi.tolist() == table.by_measure_hi.tolist()
+
+
+def test_collective_only_interval_counts_local_units_as_its_share_does(corpus):
+    """A national department named beside the member units does not make a measure accountable
+    locally: with national units included, the collective-only share and its interval still agree."""
+    import dataclasses
+
+    from ipanalysis.analysis import workloads
+
+    a = corpus.assignments
+    zs = corpus.documents.set_index("region").doc_id["Zhongshan"]
+    local = a[(a.doc_id == zs) & (a.unit_level.fillna("local") == "local")]
+    only = local.groupby("measure_id").collective.apply(lambda s: bool(s.fillna(False).astype(bool).all()))
+    national = a[a.measure_id.isin(only[only].index)].drop_duplicates("measure_id").assign(
+        unit="国家知识产权局", agency="cnipa", unit_level="national", collective=False)
+    with_national = dataclasses.replace(corpus, assignments=pd.concat([a, national], ignore_index=True))
+    c = workloads.concentration(with_national, include_national=True).set_index("region").loc["Zhongshan"]
+    assert c.collective_only_share == pytest.approx(6 / 21, abs=1e-3)
+    assert c.collective_only_share_lo < 6 / 21 < c.collective_only_share_hi

@@ -249,3 +249,15 @@ def test_a_coding_change_redraws_only_the_figures_that_read_the_coding(tmp_path)
     corpus = load_corpus(processed)
     assert show("themes_stage_shares_over_time", corpus, "en", out) is None  # one plan a place: nothing to show
     assert show("overview_units_per_measure", corpus, "en", out).filename.endswith("overview_units_per_measure_en.png")
+
+
+def test_figures_follow_the_code_they_use_but_not_the_terms_the_parse_reads():
+    from ipanalysis.figures.registry import figure_inputs
+
+    inputs = figure_inputs()
+    for module in ("figures/registry.py", "tables/group.py", "corpus/reuse.py", "parse/themes.py", "config.py"):
+        assert module in inputs, module
+    assert "data/labels.csv" in inputs and "data/boilerplate.txt" in inputs
+    assert "data/coding_exclusions.csv" not in inputs and "data/userdict.txt" not in inputs
+    lexicon = inputs["data/theme_lexicon.csv"].decode()  # keys and labels, not the terms
+    assert lexicon.startswith("theme,theme_zh,theme_en,level,parent") and "执法:2" not in lexicon
