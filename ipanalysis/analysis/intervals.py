@@ -20,7 +20,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-__all__ = ["membership", "plan_shares", "wide", "text_lengths", "with_intervals", "add_intervals"]
+__all__ = ["membership", "plan_shares", "wide", "text_lengths", "with_intervals", "add_intervals", "place_after"]
 
 
 def membership(pairs: pd.DataFrame, key: str, measures: pd.DataFrame, keys=None) -> pd.DataFrame:
@@ -128,6 +128,11 @@ def add_intervals(table: pd.DataFrame, column: str, hits: pd.Series, measures: p
     bounds = shares.set_index("doc_id")[["lo", "hi"]].add_prefix(f"{column}_")
     out = table.drop(columns=list(bounds.columns), errors="ignore").join(bounds, on="doc_id")
     out.loc[out[column].isna(), list(bounds.columns)] = float("nan")
-    order = [c for c in table.columns if c not in bounds.columns]
-    at = order.index(column) + 1
-    return out[order[:at] + list(bounds.columns) + order[at:]]
+    return place_after(out, column, list(bounds.columns))
+
+
+def place_after(table: pd.DataFrame, column: str, columns: list[str]) -> pd.DataFrame:
+    """``table`` with ``columns`` (already in it) moved to follow ``column``."""
+    rest = [c for c in table.columns if c not in columns]
+    at = rest.index(column) + 1
+    return table[rest[:at] + columns + rest[at:]]

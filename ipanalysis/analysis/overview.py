@@ -53,7 +53,7 @@ def plan_summary(corpus, lang: str = "en") -> pd.DataFrame:
     """Per plan: measures, characters per measure (without the unit parentheses, as the shares by
     text count them), units per measure, share with a lead unit, targets, share of measures with a
     number, text length; each share with its 95 % bootstrap interval (``*_lo``, ``*_hi``)."""
-    from .intervals import add_intervals, text_lengths
+    from .intervals import add_intervals, place_after, text_lengths
     from .targets import quantification
 
     per_measure = units_per_measure(corpus)
@@ -77,11 +77,8 @@ def plan_summary(corpus, lang: str = "en") -> pd.DataFrame:
         })
     has_lead = per_measure.set_index("measure_id").has_lead.astype(float)
     table = add_intervals(pd.DataFrame(rows), "lead_share", has_lead, corpus.measures)
-    bounds = numbers[["share_with_number_lo", "share_with_number_hi"]]
-    table = table.join(bounds, on="doc_id")
-    order = [c for c in table.columns if c not in bounds.columns]
-    at = order.index("share_with_number") + 1
-    return table[order[:at] + list(bounds.columns) + order[at:]]
+    bounds = ["share_with_number_lo", "share_with_number_hi"]  # computed once, by quantification
+    return place_after(table.join(numbers[bounds], on="doc_id"), "share_with_number", bounds)
 
 
 def deadline_summary(corpus) -> pd.DataFrame:

@@ -73,16 +73,14 @@ def agency_workload(corpus, include_national: bool = False, intervals: bool = Tr
 def _share_any_interval(corpus, assignments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """``share_any_lo``/``share_any_hi`` after ``share_any``: the 95 % bootstrap interval of the share
     of the plan's measures naming the agency (the plan's measures resampled)."""
-    from .intervals import membership, plan_shares
+    from .intervals import membership, place_after, plan_shares
 
     measures = corpus.measures[corpus.measures.doc_id.isin(table.doc_id)]
     shares = plan_shares(membership(assignments, "agency", measures), measures)
     bounds = shares.rename(columns={"key": "agency", "lo": "share_any_lo", "hi": "share_any_hi"})
     out = table.merge(bounds[["doc_id", "agency", "share_any_lo", "share_any_hi"]], on=["doc_id", "agency"],
                       how="left")
-    columns = list(table.columns)
-    at = columns.index("share_any") + 1
-    return out[columns[:at] + ["share_any_lo", "share_any_hi"] + columns[at:]]
+    return place_after(out, "share_any", ["share_any_lo", "share_any_hi"])
 
 
 def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
@@ -121,20 +119,22 @@ def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.D
     top = set(zip(table.doc_id, table.top_agency))
     named_top = a[[(d, g) in top for d, g in zip(a.doc_id, a.agency)]].measure_id
     top_hits = ids.isin(set(named_top)).to_numpy() / n_agencies.where(n_agencies > 0, 1.0)
-    local = _assignments(corpus).drop_duplicates(["measure_id", "agency"])  # as collective_only_share counts
-    n_local = local.groupby("measure_id").size().reindex(ids, fill_value=0)
-    n_named = _named_units(local).groupby("measure_id").size().reindex(ids, fill_value=0)
-    only = (n_named.eq(0) & n_local.gt(0)).astype(float)
+    only = _collective_only(corpus).reindex(ids).astype(float)  # the flags collective_only_share averages
     table = add_intervals(table, "top_share", top_hits, measures, weights=n_agencies)
     return add_intervals(table, "collective_only_share", only, measures)
 
 
+def _collective_only(corpus) -> pd.Series:
+    """measure_id -> whether the local units the measure names are all collective (False when it
+    names none)."""
+    only = _assignments(corpus).groupby("measure_id").collective.apply(lambda s: bool(s.fillna(False).astype(bool).all()))
+    return corpus.measures.measure_id.map(only).fillna(False).astype(bool).set_axis(corpus.measures.measure_id)
+
+
 def collective_only_share(corpus) -> dict[str, float]:
     """Per plan: share of measures whose named local units are all collective."""
-    a = _assignments(corpus)
-    only = a.groupby("measure_id").collective.apply(lambda s: bool(s.fillna(False).astype(bool).all()))
-    m = corpus.measures.assign(only=corpus.measures.measure_id.map(only).fillna(False).astype(bool))
-    return m.groupby("doc_id").only.mean().round(4).to_dict()
+    only = _collective_only(corpus)
+    return only.groupby(corpus.measures.doc_id.to_numpy()).mean().round(4).to_dict()
 
 
 def co_assignment_edges(corpus, doc_id: str | None = None, include_collective: bool = False) -> pd.DataFrame:
