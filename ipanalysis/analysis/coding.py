@@ -23,7 +23,8 @@ __all__ = ["kwic", "stage_shares_ci", "instrument_shares_ci", "view_disagreement
            "INSTRUMENT_TYPES"]
 
 INSTRUMENT_TYPES = ("supply", "environment", "demand")
-
+# what identifies a measure in the interval tables (plan_id: the plan of a measure in a group of plans)
+ID_COLUMNS = ("measure_id", "doc_id", "plan_id")
 
 def kwic(corpus, term: str, window: int = 20, regex: bool = False) -> pd.DataFrame:
     """Every occurrence of ``term`` in the measures: ``left``, ``match``, ``right`` (``window``
@@ -46,7 +47,7 @@ def _measure_chars(corpus) -> pd.DataFrame:
     content)."""
     from .intervals import text_lengths
 
-    m = corpus.measures[[c for c in ("measure_id", "doc_id", "plan_id", "text") if c in corpus.measures.columns]]
+    m = corpus.measures[[c for c in (*ID_COLUMNS, "text") if c in corpus.measures.columns]]
     return m.assign(chars=text_lengths(m.text)).drop(columns="text")
 
 
@@ -57,7 +58,7 @@ def _bootstrap_shares(weights: pd.DataFrame, key: str, n_boot: int, level: float
     :func:`.intervals.plan_shares` (both views from the same resamples of the plan's measures)."""
     from .intervals import plan_shares
 
-    ids = [c for c in ("measure_id", "doc_id", "plan_id") if c in weights.columns]
+    ids = [c for c in ID_COLUMNS if c in weights.columns]
     measures = weights[ids]
     hits = weights.set_index("measure_id").drop(columns=[*ids[1:], "chars"])
     chars = weights.set_index("measure_id").chars

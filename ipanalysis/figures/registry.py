@@ -16,7 +16,6 @@ import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 
 from ..config import FIGURES_DIR, PROCESSED_DIR
 
@@ -105,17 +104,8 @@ class _ReadsRecorded:
         return getattr(self._corpus, name)
 
 
-def _inputs(corpus, read) -> dict | None:
-    """``{table: digest}`` of the tables a figure read, or None when the corpus has no digests."""
-    digests = getattr(corpus, "table_digests", None)
-    if not digests:
-        return None
-    return {name: digests.get(name) for name in sorted(read)}
-
-
-def _is_fresh(entry: dict | None, corpus, code: str) -> bool:
-    """Whether a manifest entry was drawn with this code from tables equal to the corpus's."""
-    digests = getattr(corpus, "table_digests", None)
+def _is_fresh(entry: dict | None, digests: dict | None, code: str) -> bool:
+    """Whether a manifest entry was drawn with this code from tables whose digests are ``digests``."""
     return bool(entry and digests and entry.get("code") == code and entry.get("reads") is not None
                 and all(digests.get(t) == d for t, d in entry["reads"].items()))
 
@@ -151,7 +141,7 @@ def _drawn_file(out, corpus, name: str, lang: str, by: str | None = "auto") -> P
     from ..tables.group import is_grouped
 
     entry = _manifest(out).get("figures", {}).get(name)
-    if is_grouped(corpus) or not _is_fresh(entry, corpus, _drawing(by)):
+    if is_grouped(corpus) or not _is_fresh(entry, corpus.table_digests, _drawing(by)):
         return None  # the drawn files are of the corpus as loaded, not of a corpus grouped by the caller
     if entry.get("empty"):
         return False
@@ -246,10 +236,9 @@ def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progr
     _load_topics()
     names = list(names or FIGURES)
     code, digests = _drawing(by), table_digests(processed)
-    tables = SimpleNamespace(table_digests=digests)
     manifest = _manifest(out)
     entries = manifest.get("figures", {}) if manifest.get("langs") == sorted(langs) else {}
-    fresh = {n for n in names if not force and _is_fresh(entries.get(n), tables, code)
+    fresh = {n for n in names if not force and _is_fresh(entries.get(n), digests, code)
              and all((Path(out) / f).exists() for f in entries[n].get("files", []))}
     todo = [(n, lang, Path(out)) for n in names if n not in fresh for lang in langs]
     if not todo:
@@ -258,14 +247,14 @@ def draw_all(processed=PROCESSED_DIR, out=FIGURES_DIR, langs=("zh", "en"), progr
     written, drawn = [], {}
     for name, files, problems, read in _run_jobs(todo, processed, n_workers, progress, by):
         written.extend(files)
-        entry = drawn.setdefault(name, {"code": code, "reads": set(), "files": []})
+        entry = drawn.setdefault(name, {"reads": set(), "files": []})
         entry["reads"] |= read
         entry["files"] += [p.name for p in files]
         for problem in problems:
             warnings.warn(problem, stacklevel=2)
     for name, entry in drawn.items():
-        entries[name] = {"code": code, "reads": _inputs(tables, entry["reads"]), "files": sorted(entry["files"]),
-                         "empty": not entry["files"]}
+        reads = {t: digests.get(t) for t in sorted(entry["reads"])} if digests else None
+        entries[name] = {"code": code, "reads": reads, "files": sorted(entry["files"]), "empty": not entry["files"]}
     record = {"langs": sorted(langs), "figures": {n: entries[n] for n in sorted(entries)}}
     atomic_write_bytes(Path(out) / MANIFEST, json.dumps(record, indent=1).encode("utf-8"))
     return written

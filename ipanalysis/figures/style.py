@@ -180,7 +180,6 @@ def _write(fig, path: str, fmt: str) -> None:
     if fmt == "png":  # the pixels already rendered
         from matplotlib.image import imsave
 
-        imsave(path, fig.canvas.buffer_rgba(), format="png", dpi=PRINT_DPI,
-               metadata={"Software": f"matplotlib version{matplotlib.__version__}, https://matplotlib.org/"})
+        imsave(path, fig.canvas.buffer_rgba(), format="png", dpi=PRINT_DPI)
     else:
         fig.savefig(path, format=fmt, dpi=PRINT_DPI, metadata={"Creator": "ipanalysis"} if fmt == "pdf" else None)

@@ -90,7 +90,7 @@ def _spans(text: str, engine_name: str) -> tuple[tuple[str, int], ...]:
     sizes = list(map(len, tokens))
     if sum(sizes) == len(text):  # the tokens cover the text, as jieba's do: offsets are running sums
         return tuple((token, start) for token, start in zip(tokens, accumulate(sizes, initial=0))
-                     if not token.isspace())
+                     if token.strip())
     spans, pos = [], 0
     for token in tokens:
         start = text.find(token, pos)

@@ -82,7 +82,7 @@ def find_terms(text: str, boundaries: frozenset[int] | None = None) -> dict[str,
     """The coding terms ``text`` contains as words, outside their exclusion contexts, in text order,
     by scope: ``stage`` (theme terms) and ``instrument`` (instrument terms); ``boundaries`` are
     :func:`word_boundaries` of ``text``, when the caller has them."""
-    owners, lengths = term_index()
+    _, lengths = term_index()
     scopes_of = _term_scopes()
     bounds = word_boundaries(text) if boundaries is None else boundaries
     found = {scope: [] for scope in SCOPES}

@@ -46,11 +46,9 @@ def verify_tables(path: str | os.PathLike, suffixes=(".parquet",)) -> None:
     """Raise :class:`MixedTables` unless every table file in ``path`` is the one its build's manifest
     (``build_info.json``) names; a folder without a manifest (tables written by ``write_tables``
     alone) is taken as it is."""
-    import json
-
     path = Path(path)
     try:
-        recorded = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
+        recorded = _recorded_tables(path)
     except FileNotFoundError:
         return
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -78,7 +76,7 @@ class Corpus:
     measure_instruments: pd.DataFrame
     # which build the tables come from (a digest of its build_info.json); None when not loaded from disk
     build_id: str | None = field(default=None, compare=False, repr=False)
-    # table name -> digest of its Parquet file (from build_info.json); None when not loaded from disk
+    # table name -> digest of its content (:func:`table_digests`); None when not loaded from disk
     table_digests: dict | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -125,13 +123,18 @@ def table_digests(path: str | os.PathLike = PROCESSED_DIR) -> dict[str, str] | N
     manifest): a table that a rebuild writes with the same rows keeps its digest. The CSV's digest
     is the content's (each Parquet file also carries the build's provenance, which changes with
     every rule file and commit); the Parquet's where no CSV was written."""
-    import json
-
     try:
-        recorded = json.loads((Path(path) / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
+        recorded = _recorded_tables(Path(path))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return {name: recorded.get(f"{name}.csv") or recorded.get(f"{name}.parquet") for name in TABLES}
+
+
+def _recorded_tables(path: Path) -> dict:
+    """File name -> sha256, as the build's manifest in ``path`` records its table files."""
+    import json
+
+    return json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))["tables"]
 
 
 def build_id(path: str | os.PathLike = PROCESSED_DIR) -> str | None:
