@@ -143,18 +143,22 @@ def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int 
     out_dir = out_dir or _notebook_dir() / "executed"
     sources = notebook_sources()
     groups = [sources[i::max(1, jobs)] for i in range(max(1, min(jobs, len(sources))))]
-    todo = [(group, out_dir, env) for group in groups]
-    if len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(len(todo)) as pool:
-            for timings in pool.map(_execute_group, todo):
-                for name, seconds in timings:
-                    print(f"executed {name} in {seconds:.1f} s", flush=True)
-    else:
-        for name, seconds in _execute_group(todo[0]) if todo else []:
+    for timings in _run_groups([(group, out_dir, env) for group in groups]):
+        for name, seconds in timings:
             print(f"executed {name} in {seconds:.1f} s", flush=True)
     return [out_dir / f"{source.stem}.ipynb" for source in sources]
+
+
+def _run_groups(todo: list):
+    """The timings of :func:`_execute_group` for each group: in processes of their own when there
+    are several, else here."""
+    if len(todo) <= 1:
+        yield from map(_execute_group, todo)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(len(todo)) as pool:
+        yield from pool.map(_execute_group, todo)
 
 
 def sync_all(folder: Path | None = None) -> list[Path]:
