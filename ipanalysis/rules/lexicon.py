@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .datafiles import read_lines, read_records, read_table
+from .literals import may_match, required_literals
 
 __all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules", "instrument_terms", "term_index",
            "in_action_clause", "apply_phrases", "exclusions", "excluded", "section_stage"]
@@ -148,10 +149,16 @@ def exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str]], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
+def _guarded_exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str], tuple[str, ...]], ...]:
+    """The exclusion rows with the literal text each context needs to match (:mod:`.literals`)."""
+    return tuple((*row, required_literals(row[1].pattern)) for row in exclusions())
+
+
 @lru_cache(maxsize=4)  # a measure's text is read twice in a row, for theme and for instrument terms
 def _excluded_spans(text: str) -> tuple[tuple[str, frozenset[str], int, int], ...]:
-    return tuple((term, scopes, *m.span()) for term, context, scopes in exclusions()
-                 for m in context.finditer(text))
+    return tuple((term, scopes, *m.span()) for term, context, scopes, needs in _guarded_exclusions()
+                 if may_match(text, needs) for m in context.finditer(text))
 
 
 def excluded(text: str, hits: list[tuple[str, int, int]], scope: str) -> list[tuple[str, int, int]]:
