@@ -68,6 +68,9 @@ def test_pinyin_removal_only_touches_toned_syllables():
 
 def test_spaces_and_fullwidth_forms_unified():
     assert unify_characters("\u3000（一）加强\u00a0领导，推进") == "(一)加强 领导,推进"
+    # every full-width form and space character, each as often as it occurs; runs of spaces become one
+    assert unify_characters("ＡＢ１２，，；：\t\u2003\u3000％Ｚ｝～") == "AB12,,;: %Z}~"
+    assert unify_characters("现将区县(自治县)") == "现将区县(自治县)"  # nothing to unify: the line as it was
 
 
 def test_dongli_footer_furniture_dropped_and_plan_text_intact():
