@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from pathlib import Path
 
+import orjson
+
 from ..tables.atomic import atomic_write_bytes
-from ..tables.schema import TABLE_COLUMNS, ParsedDocument
+from ..tables.schema import FLOAT, TABLE_COLUMNS, ParsedDocument
 
 __all__ = ["ParseCache", "code_fingerprint", "cache_key", "cache_record", "checked_payload", "file_sha",
            "remove_leftovers"]
@@ -81,9 +84,28 @@ def cache_key(content_sha: str, name: str, registry_row: dict, fingerprint: str)
 def cache_record(parsed: ParsedDocument) -> bytes:
     """A plan's parse as stored: the sha256 of the payload (64 hex digits), a newline, the payload
     (JSON, UTF-8). Encoded once: the payload is not quoted again inside an outer JSON record."""
-    payload = json.dumps({"doc_id": parsed.doc_id, "file": parsed.file, "columns": parsed.columns},
-                         ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
+    payload = _json_bytes({"doc_id": parsed.doc_id, "file": parsed.file, "columns": parsed.columns})
     return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def _json_bytes(value: dict) -> bytes:
+    """``value`` as JSON in UTF-8, by orjson (a fifth of the standard library's time on a plan's
+    tables); by the standard library where orjson would change a value (it writes NaN and infinity
+    as null) or refuses one (a lone surrogate, an integer beyond 64 bits)."""
+    if all(_finite(table, block) for table, block in value["columns"].items()):
+        try:
+            return orjson.dumps(value)
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(value, ensure_ascii=False, check_circular=False).encode("utf-8", "surrogatepass")
+
+
+def _finite(table: str, block: dict[str, list]) -> bool:
+    """Whether the decimal columns of one table's block hold no NaN or infinity (integers always
+    do): a sum is finite only if its terms are (a sum too large to be finite errs on the safe side;
+    ``filter(None, …)`` drops the empty cells, and zeros, which are finite)."""
+    return all(math.isfinite(sum(filter(None, values))) for column, values in block.items()
+               if TABLE_COLUMNS.get(table, {}).get(column) == FLOAT)
 
 
 def checked_payload(record: bytes) -> bytes | None:

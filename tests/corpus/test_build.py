@@ -80,3 +80,30 @@ def test_second_build_uses_the_cache(tmp_path):
     assert len(first.parsed) == 5 and not first.cached
     assert len(second.cached) == 5 and not second.parsed
     pd.testing.assert_frame_equal(first.corpus.measures, second.corpus.measures)
+
+
+def test_a_cached_parse_reads_back_as_parsed_whatever_its_values(tmp_path):
+    """The cache writes JSON with orjson, and with the standard library where orjson would change a
+    value (NaN and infinity become null) or refuse one (a lone surrogate): every value comes back."""
+    import math
+
+    from ipanalysis.corpus.cache import ParseCache
+    from ipanalysis.tables.schema import ParsedDocument
+
+    cache = ParseCache(tmp_path)
+    cases = {
+        "a" * 64: {"targets": {"value": [12.5, None, 0.0], "unit": ["件", None, "%"]}},
+        "b" * 64: {"targets": {"value": [float("nan"), float("inf")], "unit": ["件", "亿元"]}},
+        "c" * 64: {"measures": {"text": ["损坏\udc80的文字"], "line_start": [3]}},
+    }
+    for key, columns in cases.items():
+        cache.put(key, ParsedDocument("d", "d.txt", columns))
+        back = cache.get(key).columns
+        assert back.keys() == columns.keys()
+        for table, block in columns.items():
+            for column, values in block.items():
+                got = back[table][column]
+                assert len(got) == len(values)
+                for g, v in zip(got, values):
+                    assert (isinstance(v, float) and math.isnan(v) and math.isnan(g)) or g == v, (column, g, v)
+    assert b"NaN" in (tmp_path / ("b" * 64 + ".json")).read_bytes()
