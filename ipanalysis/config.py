@@ -9,6 +9,7 @@ dictionary cache).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
@@ -51,6 +52,18 @@ def cache_dir() -> Path:
         path = Path.home() / ".cache" / "ipanalysis"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@lru_cache(maxsize=1)
+def tokenizer_engine() -> str:
+    """The segmenter: ``rjieba`` when installed (and not disabled by ``IPANALYSIS_TOKENIZER=jieba``),
+    else ``jieba`` (:mod:`ipanalysis.parse.tokens`). Decided here, without loading either, so that
+    a build can record it before any plan is parsed."""
+    if os.environ.get("IPANALYSIS_TOKENIZER", "").lower() == "jieba":
+        return "jieba"
+    from importlib.util import find_spec
+
+    return "rjieba" if find_spec("rjieba") is not None else "jieba"
 
 
 def annotations_dir(raw_dir: str | os.PathLike = RAW_DIR) -> Path:

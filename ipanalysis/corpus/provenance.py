@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from ..config import project_root
+from ..config import project_root, tokenizer_engine
 
 __all__ = ["parse_environment", "build_info", "git_commit", "rule_file_hashes", "PARSE_PACKAGES",
            "TABLE_PACKAGES"]
@@ -45,9 +45,7 @@ def package_version() -> str:
 def parse_environment() -> dict:
     """What changes parse results besides the package's own files: Python, the tokeniser engine and
     the versions of the packages that read, decode, convert and segment the text."""
-    from ..parse.tokens import engine
-
-    return {"python": platform.python_version(), "tokeniser": engine(),
+    return {"python": platform.python_version(), "tokeniser": tokenizer_engine(),
             "packages": {name: _version(name) for name in PARSE_PACKAGES}}
 
 

@@ -12,12 +12,12 @@ cache file lives in the project's cache folder and its log messages are silenced
 from __future__ import annotations
 
 import logging
-import os
 import re
 from functools import lru_cache
 from itertools import accumulate
 
 from ..config import cache_dir
+from ..config import tokenizer_engine as engine  # the choice of segmenter has its home there
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
@@ -30,16 +30,6 @@ def _userdict_entries():
     for line in read_lines("userdict.txt"):
         parts = line.split()
         yield parts[0], (int(parts[1]) if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
-
-
-@lru_cache(maxsize=1)
-def engine() -> str:
-    """``rjieba`` when installed (and not disabled by ``IPANALYSIS_TOKENIZER=jieba``), else ``jieba``."""
-    if os.environ.get("IPANALYSIS_TOKENIZER", "").lower() == "jieba":
-        return "jieba"
-    from importlib.util import find_spec
-
-    return "rjieba" if find_spec("rjieba") is not None else "jieba"
 
 
 @lru_cache(maxsize=1)

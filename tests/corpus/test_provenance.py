@@ -3,6 +3,8 @@
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 
 import pyarrow.parquet as pq
 
@@ -56,3 +58,19 @@ def test_two_builds_write_byte_identical_tables(tmp_path):
         build(raw, tmp_path / out, jobs=1, cache_dir=tmp_path / f"cache_{out}")
     for path in sorted(p for p in (tmp_path / "a").glob("*.*") if p.is_file()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def test_recording_the_environment_and_checking_formats_do_not_load_the_parser():
+    """A build with nothing to parse records the segmenter and checks file formats without loading
+    the parser (its modules, the segmenter's dictionary): a rebuild that changes nothing stays fast."""
+    code = ("import sys\n"
+            "from ipanalysis.corpus.provenance import parse_environment\n"
+            "assert parse_environment()['tokeniser'] in ('rjieba', 'jieba')\n"
+            "from ipanalysis.parse.read import check_supported\n"
+            "check_supported('plan.txt')\n"
+            "loaded = [m for m in ('ipanalysis.parse.document', 'rjieba', 'jieba', 'opencc') if m in sys.modules]\n"
+            "assert not loaded, loaded\n"
+            "from ipanalysis.parse import parse_document\n"
+            "assert parse_document.__module__ == 'ipanalysis.parse.document'\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
