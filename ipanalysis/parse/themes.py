@@ -19,6 +19,8 @@ Researcher overrides (``data/annotations/overrides.csv``) replace a measure's co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..rules.lexicon import STAGES, Theme, in_action_clause, instrument_terms, lexicon, term_index
 from .units import find_unit_groups
 from .words import Hit, find_terms
@@ -42,14 +44,21 @@ def weigh(hits: list[Hit], scope: str) -> dict[str, tuple[float, list[str], int]
     """``{theme or sub-tool key: (score, matched terms in text order, first position)}`` of a
     measure's hits of one ``scope`` (``stage`` or ``instrument``): each occurrence of a term adds
     the term's weight to each theme (or sub-tool) it belongs to."""
-    owners, _ = term_index()
+    owned = _owners_in(scope)
     out: dict[str, tuple[float, list[str], int]] = {}
     for term, start, _ in hits:
-        for owner_scope, key, weight in owners[term]:
-            if owner_scope == scope:
-                score, matched, first = out.get(key, (0.0, [], start))
-                out[key] = (score + weight, matched if term in matched else [*matched, term], first)
+        for key, weight in owned[term]:
+            score, matched, first = out.get(key, (0.0, [], start))
+            out[key] = (score + weight, matched if term in matched else [*matched, term], first)
     return out
+
+
+@lru_cache(maxsize=2)
+def _owners_in(scope: str) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Every coding term -> its ``(theme or sub-tool key, weight)`` in one scope (:func:`term_index`)."""
+    owners, _ = term_index()
+    return {term: tuple((key, weight) for owner_scope, key, weight in entries if owner_scope == scope)
+            for term, entries in owners.items()}
 
 
 def score_text(text: str, theme: Theme) -> tuple[float, list[str], int]:
@@ -103,10 +112,11 @@ def code_measures(measures: list[dict], texts: list[str] | None = None) -> tuple
 
 
 def _level_rows(base: dict, themes: list[Theme], scored: dict) -> list[dict]:
-    total = sum(scored[t.key][0] for t in themes if t.key in scored)
+    present = [t for t in themes if t.key in scored]
+    total = sum(scored[t.key][0] for t in present)
     rows = []
-    for t in themes:
-        score, matched, _ = scored.get(t.key, (0.0, [], 0))
+    for t in present:
+        score, matched, _ = scored[t.key]
         if score <= 0:
             continue
         rows.append({**base, "theme": t.key, "theme_zh": t.zh, "theme_en": t.en, "level": t.level,
