@@ -127,27 +127,28 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
     return None
 
 
-def find_unit_groups(paragraph: str) -> list[UnitGroup]:
+@lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
+def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
     the labelled list that closes it, or the whole paragraph when it is a labelled unit line
     (``牵头单位:…;配合单位:…``)."""
     if opens_unit_list(paragraph):
-        return [UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph))]
+        return (UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph)),)
     end = len(paragraph.rstrip(" 。.;；,，"))
     if end == 0:
-        return []
+        return ()
     if paragraph[end - 1] not in CLOSE:
         run = _trailing_labelled_run(paragraph)
-        return [run] if run else []
+        return (run,) if run else ()
     start = _closing_group(paragraph, end)
     if start is None:
-        return []
+        return ()
     raw = paragraph[start:end]
     content = raw[1:-1].strip()
     if not _looks_like_unit_group(content):
         run = _trailing_labelled_run(paragraph)
-        return [run] if run else []
-    return [UnitGroup(raw=raw, content=content, start=start, end=end)]
+        return (run,) if run else ()
+    return (UnitGroup(raw=raw, content=content, start=start, end=end),)
 
 
 # ---------------------------------------------------------------------------------------------

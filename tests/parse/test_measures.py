@@ -179,7 +179,7 @@ def test_parentheses_inside_unit_names_do_not_split():
 
 
 def test_unit_group_must_close_the_paragraph():
-    assert find_unit_groups("发挥领导小组(以下简称:领导小组)牵头统领作用,定期召开会议。") == []
+    assert find_unit_groups("发挥领导小组(以下简称:领导小组)牵头统领作用,定期召开会议。") == ()
     groups = find_unit_groups("开展宣传,(区委宣传部、区市场监管局按职责分工负责;2021年12月底前完成)")
     assert len(groups) == 1
     units, deadline = parse_unit_group(groups[0].content)
