@@ -16,6 +16,8 @@ def split_cells(line: str) -> tuple[str, ...] | None:
         cells = line.split("\t")
     elif "|" in line or "｜" in line:
         cells = _PIPES.split(line.strip().strip("|｜"))
+    elif not _SPACES.search(line):  # no separator at all (most lines): one cell, no table row
+        return None
     else:
         cells = _SPACES.split(line.strip())
     cells = [c.strip() for c in cells]
