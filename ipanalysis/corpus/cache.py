@@ -103,9 +103,13 @@ def _json_bytes(value: dict) -> bytes:
 def _finite(table: str, block: dict[str, list]) -> bool:
     """Whether the decimal columns of one table's block hold no NaN or infinity (integers always
     do): a sum is finite only if its terms are (a sum too large to be finite errs on the safe side;
-    ``filter(None, …)`` drops the empty cells, and zeros, which are finite)."""
-    return all(math.isfinite(sum(filter(None, values))) for column, values in block.items()
-               if TABLE_COLUMNS.get(table, {}).get(column) == FLOAT)
+    ``filter(None, …)`` drops the empty cells, and zeros, which are finite); a value that is no
+    number counts as not finite, so the standard library writes the block as it always did."""
+    try:
+        return all(math.isfinite(sum(filter(None, values))) for column, values in block.items()
+                   if TABLE_COLUMNS.get(table, {}).get(column) == FLOAT)
+    except TypeError:
+        return False
 
 
 def checked_payload(record: bytes) -> bytes | None:

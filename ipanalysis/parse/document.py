@@ -128,7 +128,7 @@ def code_and_tokenise(measures: list[dict], texts: list[str]) -> tuple[list[dict
 
 
 def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> ParsedDocument:
-    find_unit_groups.cache_clear()  # it remembers this plan's paragraphs only: each plan costs its own
+    find_unit_groups.cache_clear()  # it keeps this plan's paragraphs only: no plan is timed with another's work
     digest = hashlib.sha256(data).hexdigest()
     doc_id = doc_id_from_name(name, digest)
     raw_text, encoding, fmt = read_document_text(data, name)

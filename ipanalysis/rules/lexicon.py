@@ -152,7 +152,7 @@ def exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str]], ...]:
 @lru_cache(maxsize=1)
 def _guarded_exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str], tuple[str, ...]], ...]:
     """The exclusion rows with the literal text each context needs to match (:mod:`.literals`)."""
-    return tuple((*row, required_literals(row[1].pattern)) for row in exclusions())
+    return tuple((*row, required_literals(row[1])) for row in exclusions())
 
 
 @lru_cache(maxsize=4)  # a measure's text is read twice in a row, for theme and for instrument terms

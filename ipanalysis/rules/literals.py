@@ -20,14 +20,18 @@ except ImportError:  # pragma: no cover - a Python without it: no guard, every p
 __all__ = ["required_literals", "may_match"]
 
 
-def required_literals(pattern: str) -> tuple[str, ...]:
-    """Strings of which every match of ``pattern`` contains at least one (the most selective such
-    set found among the pattern's top-level literal runs and alternations of literals: the shortest
-    string longest, then the fewest strings); ``()`` when none is found."""
+def required_literals(pattern: str | re.Pattern) -> tuple[str, ...]:
+    """Strings of which every match of ``pattern`` (text, or compiled with its flags) contains at
+    least one (the most selective such set found among the pattern's top-level literal runs and
+    alternations of literals: the shortest string longest, then the fewest strings); ``()`` when
+    none is found."""
     if _sre is None:
         return ()
+    flags = 0
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
     try:
-        parsed = _sre.parse(pattern)
+        parsed = _sre.parse(pattern, flags)
     except (re.error, RecursionError):
         return ()
     if parsed.state.flags & re.IGNORECASE:

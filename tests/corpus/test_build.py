@@ -94,6 +94,7 @@ def test_a_cached_parse_reads_back_as_parsed_whatever_its_values(tmp_path):
     cases = {
         "a" * 64: {"targets": {"value": [12.5, None, 0.0], "unit": ["件", None, "%"]}},
         "b" * 64: {"targets": {"value": [float("nan"), float("inf")], "unit": ["件", "亿元"]}},
+        "d" * 64: {"targets": {"value": ["不是数", 1.5], "unit": [None, "件"]}},  # no number: written as before
         "c" * 64: {"measures": {"text": ["损坏\udc80的文字"], "line_start": [3]}},
     }
     for key, columns in cases.items():

@@ -30,6 +30,12 @@ def test_no_guard_where_no_string_is_required(pattern):
     assert may_match("任何文本", ())
 
 
+def test_a_compiled_pattern_brings_its_flags():
+    assert required_literals(re.compile("ipr")) == ("ipr",)
+    assert required_literals(re.compile("ipr", re.IGNORECASE)) == ()  # IPR matches: no guard
+    assert required_literals(re.compile("知识 产权", re.VERBOSE)) == ("知识产权",)  # the space is no text
+
+
 def test_the_guard_never_hides_a_match_of_the_coding_contexts():
     from ipanalysis.rules.datafiles import read_records
     from ipanalysis.rules.lexicon import exclusions
