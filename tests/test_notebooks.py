@@ -66,3 +66,27 @@ def test_notebooks_sharing_a_kernel_start_with_no_names_of_the_one_before(tmp_pa
     assert [c.execution_count for c in nb_b.cells] == [1, 2]  # the clearing cell is not kept
     assert nb_b.cells[1].outputs[0].execution_count == 2  # numbered as in a kernel of its own
     assert (tmp_path / "out" / "02_b.ipynb").exists()
+
+
+def test_two_groups_of_notebooks_run_in_two_fresh_processes(tmp_path):
+    """`--jobs 2` (make): each group in a process of its own, started fresh (spawned, so it does not
+    inherit this process's call depth), each with its own kernel; every notebook is written."""
+    from ipanalysis.notebooks import _run_groups
+
+    sources = []
+    for name in ("01_a", "02_b", "03_c"):
+        path = tmp_path / f"{name}.py"
+        path.write_text("# %%\nimport os\nprint(os.getpid(), os.getppid())\n", encoding="utf-8")
+        sources.append(path)
+    groups = [([sources[0], sources[2]], tmp_path / "out", None), ([sources[1]], tmp_path / "out", None)]
+    timings = list(_run_groups(groups))
+    assert [[name for name, _ in group] for group in timings] == [["01_a.py", "03_c.py"], ["02_b.py"]]
+    import nbformat
+
+    parents = {}
+    for name in ("01_a", "02_b", "03_c"):
+        nb = nbformat.read(tmp_path / "out" / f"{name}.ipynb", 4)
+        kernel, launcher = nb.cells[0].outputs[0].text.split()
+        parents[name] = (kernel, launcher)
+    assert parents["01_a"] == parents["03_c"]  # one kernel for a group
+    assert parents["01_a"][1] != parents["02_b"][1]  # two processes started the two kernels
