@@ -121,14 +121,23 @@ def agreement(gold: pd.DataFrame, coding: pd.DataFrame) -> dict:
     sheet: measure_id, stage, instruments) on the measures both code: ``n``, stage ``accuracy`` and
     Cohen's ``kappa``, and precision, recall and F1 of the instrument types and of the sub-tools
     (multi-label, pooled over measures)."""
-    from sklearn.metrics import cohen_kappa_score
-
     both = gold.merge(coding, on="measure_id", suffixes=("_gold", "_coding"))
     stage = both.stage_gold.astype(str), both.stage_coding.astype(str)
     return {"n": len(both), "stage_accuracy": float((stage[0] == stage[1]).mean()),
-            "stage_kappa": float(cohen_kappa_score(*stage)),
+            "stage_kappa": _kappa(*stage),
             "type": _f1(list(both.instruments_gold.map(_types)), list(both.instruments_coding.map(_types))),
             "subtool": _f1(list(both.instruments_gold.map(subtools)), list(both.instruments_coding.map(subtools)))}
+
+
+def _kappa(a: pd.Series, b: pd.Series) -> float:
+    """Cohen's κ of two codings of the same measures (scikit-learn); NaN where it is undefined: no
+    measure, or one category in both codings (agreement by chance is then 1)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    a, b = a.astype(str), b.astype(str)
+    if len(a) == 0 or len(set(a) | set(b)) < 2:
+        return float("nan")
+    return float(cohen_kappa_score(a, b))
 
 
 def _dimensions(coding: pd.DataFrame) -> dict[str, pd.Series]:
@@ -144,7 +153,6 @@ def reliability(sheets: dict[str, pd.DataFrame], automatic: pd.DataFrame | None 
     coders, Krippendorff's α (nominal) over all coders, confusion matrices of each pair, and the
     disagreements. ``sheets`` maps a coder's name to a filled sheet (:func:`read_sheet`)."""
     import krippendorff
-    from sklearn.metrics import cohen_kappa_score
 
     coders = dict(sheets)
     if automatic is not None:
@@ -156,7 +164,7 @@ def reliability(sheets: dict[str, pd.DataFrame], automatic: pd.DataFrame | None 
         table = pd.DataFrame({name: d[dim].reindex(ids) for name, d in dims.items()})
         for a, b in combinations(table.columns, 2):
             both = table[[a, b]].dropna()
-            kappa = cohen_kappa_score(both[a].astype(str), both[b].astype(str)) if len(both) else np.nan
+            kappa = _kappa(both[a], both[b])
             kappa_rows.append({"dimension": dim, "coder_a": a, "coder_b": b, "n": len(both),
                                "agreement": round(float((both[a] == both[b]).mean()), 4) if len(both) else np.nan,
                                "kappa": round(float(kappa), 4)})

@@ -84,3 +84,19 @@ def test_the_codebook_names_every_code_with_examples(tmp_path, corpus):
     assert "- `交易`: a place described by the trading done there" in text and "e.g. 督促各街道园区" in text
     assert "No term counts inside: 人才链、资金链" in text
     assert {p.name for p in write_codebook(corpus, tmp_path)} == {"codebook.md", "codebook.docx"}
+
+
+def test_kappa_is_undefined_without_two_categories_and_says_so_without_warnings():
+    import math
+    import warnings
+
+    import pandas as pd
+
+    from ipanalysis.analysis.reliability import _kappa
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert math.isnan(_kappa(pd.Series(["protection"] * 3), pd.Series(["protection"] * 3)))
+        assert math.isnan(_kappa(pd.Series([], dtype=str), pd.Series([], dtype=str)))
+        # two coders, four measures, one disagreement: po 0.75, pe 0.5, κ 0.5
+        assert _kappa(pd.Series(list("aabb")), pd.Series(list("aaba"))) == 0.5
