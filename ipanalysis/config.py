@@ -21,6 +21,7 @@ __all__ = [
     "OVERRIDES_NAME",
     "project_root",
     "cache_dir",
+    "tokenizer_engine",
     "annotations_dir",
     "overrides_path",
     "build_cache_dir",

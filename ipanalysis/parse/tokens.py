@@ -16,8 +16,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from ..config import cache_dir
-from ..config import tokenizer_engine as engine  # the choice of segmenter has its home there
+from ..config import cache_dir, tokenizer_engine as engine  # the choice of segmenter lives in config
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
