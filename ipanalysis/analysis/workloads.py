@@ -51,7 +51,12 @@ def agency_workload(corpus, include_national: bool = False, intervals: bool = Tr
                "share_lead", "share_responsible", "share_cooperating", "share_any", "agency_zh", "agency_en",
                "collective"]
     if a.empty:
-        return pd.DataFrame(columns=columns[:11] + ["share_any_lo", "share_any_hi"] + columns[11:])
+        empty = pd.DataFrame(columns=columns)
+        if not intervals:
+            return empty
+        from .intervals import place_after
+
+        return place_after(empty.assign(share_any_lo=[], share_any_hi=[]), "share_any", ["share_any_lo", "share_any_hi"])
     n_measures = corpus.measures.groupby("doc_id").size()
     by_role = (a.drop_duplicates(["measure_id", "agency", "role"])
                  .groupby(["doc_id", "agency", "role"]).size().unstack(fill_value=0))

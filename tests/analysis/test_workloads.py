@@ -71,3 +71,12 @@ def test_agency_stages_rows_sum_to_one(corpus):
     assert table.groupby("agency").share.sum().round(6).eq(1).all()
     top = table[table.agency == "market_regulation_ip"]
     assert top.n_measures.iloc[0] == 91 and top.set_index("stage").n["protection"] == 36
+
+
+def test_a_corpus_without_assignments_has_the_same_columns_as_one_with(corpus):
+    from dataclasses import replace
+
+    bare = replace(corpus, assignments=corpus.assignments.iloc[0:0])
+    for intervals in (True, False):
+        assert list(workloads.agency_workload(bare, intervals=intervals).columns) == \
+            list(workloads.agency_workload(corpus, intervals=intervals).columns)
