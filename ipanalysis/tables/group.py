@@ -49,6 +49,11 @@ def _group_labels(key: str, by: str) -> tuple[str, str]:
     return key, key
 
 
+def _group_keys(values: pd.Series) -> pd.Series:
+    """Each plan's group as text: ``unknown`` where it has no value (missing or empty)."""
+    return values.astype(object).where(values.notna() & (values.astype(str) != ""), UNKNOWN).astype(str)
+
+
 def _group_documents(docs: pd.DataFrame, group_of: pd.Series, by: str) -> pd.DataFrame:
     rows = []
     for key, plans in docs.groupby(group_of.reindex(docs.doc_id).to_numpy(), sort=True):
@@ -84,7 +89,7 @@ def group_corpus(corpus, by: str | pd.Series = "admin_level") -> Corpus:
         if by not in docs.columns:
             raise ValueError(f"cannot group plans by {by!r}: not a column of the documents table")
         group_of, name = docs.set_index("doc_id")[by], by
-    group_of = group_of.astype(object).where(group_of.notna() & (group_of.astype(str) != ""), UNKNOWN).astype(str)
+    group_of = _group_keys(group_of)
     documents = _group_documents(docs, group_of, name)
     new_id = {d: f"{name}={g}" for d, g in group_of.items()}
     region = documents.set_index("doc_id").region
@@ -114,7 +119,7 @@ def choose_grouping(documents: pd.DataFrame, max_groups: int = MAX_FIGURE_PLANS)
     """The first of ``GROUPINGS`` that divides the plans into two to ``max_groups`` groups (else
     ``admin_level``)."""
     for by in GROUPINGS:
-        if by in documents.columns and 2 <= documents[by].fillna(UNKNOWN).nunique() <= max_groups:
+        if by in documents.columns and 2 <= _group_keys(documents[by]).nunique() <= max_groups:
             return by
     return GROUPINGS[0]
 

@@ -67,3 +67,13 @@ def test_figures_drawn_by_groups(mixed_dir, tmp_path):
     assert not isinstance(show("themes_stage_profile", load_corpus(mixed_dir), "en", tmp_path / "plain"), Figure)
     grouped = group_corpus(load_corpus(mixed_dir), "province_zh")
     assert isinstance(show("themes_stage_profile", grouped, "en", tmp_path / "plain"), Figure)
+
+
+def test_a_missing_and_an_empty_value_are_one_group_when_a_grouping_is_chosen():
+    import pandas as pd
+
+    from ipanalysis.tables.group import choose_grouping
+
+    documents = pd.DataFrame({"admin_level": ["", None, ""], "province_zh": ["天津市", "重庆市", "天津市"],
+                              "plan_type": ["工作要点"] * 3})
+    assert choose_grouping(documents) == "province_zh"  # admin_level would give one group, "unknown"
