@@ -56,7 +56,8 @@ def agency_workload(corpus, include_national: bool = False, intervals: bool = Tr
             return empty
         from .intervals import place_after
 
-        return place_after(empty.assign(share_any_lo=[], share_any_hi=[]), "share_any", ["share_any_lo", "share_any_hi"])
+        bounds = ["share_any_lo", "share_any_hi"]
+        return place_after(empty.assign(**{b: [] for b in bounds}), "share_any", bounds)
     n_measures = corpus.measures.groupby("doc_id").size()
     by_role = (a.drop_duplicates(["measure_id", "agency", "role"])
                  .groupby(["doc_id", "agency", "role"]).size().unstack(fill_value=0))
@@ -93,7 +94,8 @@ def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
     and the share of measures named only to collectives; both shares with a 95 % bootstrap interval
     (``*_lo``, ``*_hi``: the plan's measures resampled, :func:`.intervals.plan_shares`)."""
     w = agency_workload(corpus, include_national, intervals=False)
-    only = collective_only_share(corpus)
+    flags = _collective_only(corpus)  # read once: for the share and for its interval
+    only = _share_by_plan(flags, corpus)
     rows = []
     for doc_id, g in w.groupby("doc_id"):
         shares = g.n_any / g.n_any.sum()
@@ -106,15 +108,15 @@ def concentration(corpus, include_national: bool = False) -> pd.DataFrame:
                      "collective_only_share": only.get(doc_id)})
     out = pd.DataFrame(rows, columns=["doc_id", "region", "n_agencies", "top_agency", "top_share", "hhi",
                                       "collective_only_share"])
-    return _with_intervals(corpus, out, include_national)
+    return _with_intervals(corpus, out, include_national, flags)
 
 
-def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.DataFrame:
+def _with_intervals(corpus, table: pd.DataFrame, include_national: bool, collective_only: pd.Series) -> pd.DataFrame:
     """``top_share_lo/hi`` and ``collective_only_share_lo/hi`` beside the two shares.
 
     The top agency's share is a ratio over measures: Σ [measure names it] / Σ agencies named, i.e.
     a share weighted by each measure's number of agencies, its hit divided by that number; the
-    collective-only share is a plain share of measures."""
+    collective-only share is a plain share of measures (``collective_only``: :func:`_collective_only`)."""
     from .intervals import add_intervals
 
     a = _assignments(corpus, include_national).drop_duplicates(["measure_id", "agency"])
@@ -124,7 +126,7 @@ def _with_intervals(corpus, table: pd.DataFrame, include_national: bool) -> pd.D
     top = set(zip(table.doc_id, table.top_agency))
     named_top = a[[(d, g) in top for d, g in zip(a.doc_id, a.agency)]].measure_id
     top_hits = ids.isin(set(named_top)).to_numpy() / n_agencies.where(n_agencies > 0, 1.0)
-    only = _collective_only(corpus).reindex(ids).astype(float)  # the flags collective_only_share averages
+    only = collective_only.reindex(ids).astype(float)  # the flags the share averages
     table = add_intervals(table, "top_share", top_hits, measures, weights=n_agencies)
     return add_intervals(table, "collective_only_share", only, measures)
 
@@ -138,8 +140,12 @@ def _collective_only(corpus) -> pd.Series:
 
 def collective_only_share(corpus) -> dict[str, float]:
     """Per plan: share of measures whose named local units are all collective."""
-    only = _collective_only(corpus)
-    return only.groupby(corpus.measures.doc_id.to_numpy()).mean().round(4).to_dict()
+    return _share_by_plan(_collective_only(corpus), corpus)
+
+
+def _share_by_plan(flags: pd.Series, corpus) -> dict[str, float]:
+    """Per plan: the share of its measures whose flag (measure_id -> bool) is set."""
+    return flags.groupby(corpus.measures.doc_id.to_numpy()).mean().round(4).to_dict()
 
 
 def co_assignment_edges(corpus, doc_id: str | None = None, include_collective: bool = False) -> pd.DataFrame:
