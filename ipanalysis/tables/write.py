@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import temp_beside
-from .schema import arrow_array
+from .corpus import file_sha256
+from .schema import arrow_array, string_buffers
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["write_tables", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
+__all__ = ["write_tables", "write_hashed_tables", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
 
 # OWASP's rule against spreadsheet formula injection: a cell that opens with one of these is read as
 # a formula by Excel and LibreOffice, so the CSV (and the Excel export) prefix it with a quote.
@@ -30,14 +31,10 @@ def spreadsheet_safe(value: str) -> str:
 def _risky_rows(chunk):
     """Indices of the strings of one Arrow string array that open like a formula (no Python loop)."""
     import numpy as np
-    import pyarrow as pa
 
-    offsets_type = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-    _, offsets_buf, data_buf = chunk.buffers()
-    if data_buf is None or len(chunk) == 0:
+    offsets, data = string_buffers(chunk)
+    if data is None or len(chunk) == 0:
         return np.array([], dtype=int)
-    offsets = np.frombuffer(offsets_buf, dtype=offsets_type)[chunk.offset: chunk.offset + len(chunk) + 1]
-    data = np.frombuffer(data_buf, dtype=np.uint8)
     filled = np.flatnonzero(offsets[1:] > offsets[:-1])
     firsts = data[offsets[filled]]
     return filled[np.isin(firsts, np.frombuffer("".join(FORMULA_STARTS).encode(), dtype=np.uint8))]
@@ -89,32 +86,22 @@ def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.P
     complete are they renamed over the old tables. On any error the temporary files are removed
     and the old tables stay as they were.
     """
+    return list(write_hashed_tables(tables, out_dir, metadata))
+
+
+def write_hashed_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.PathLike,
+                        metadata: dict | None = None) -> dict[Path, str]:
+    """:func:`write_tables`, returning each file written with the sha256 of its bytes (hashed by the
+    thread that wrote it, while the other thread writes, instead of read again afterwards)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     from concurrent.futures import ThreadPoolExecutor
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    staged: list[tuple[Path, Path]] = []
-    jobs = []
+    staged = []
     try:
-        for name, frame in tables.items():
-            table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
-            if metadata is not None:
-                table = table.replace_schema_metadata({**(table.schema.metadata or {}),
-                                                       b"ipanalysis": json.dumps(metadata, ensure_ascii=False)})
-            for suffix in (".parquet", ".csv"):
-                final = out_dir / f"{name}{suffix}"
-                tmp = Path(temp_beside(final))
-                staged.append((tmp, final))
-                jobs.append((pq.write_table if suffix == ".parquet" else write_csv, table, tmp))
-        # pyarrow writes without holding the GIL, so two threads write two files at once; the
-        # largest tables go first, so that the two threads finish at about the same time
-        jobs.sort(key=lambda job: -job[1].num_rows * job[1].num_columns)
+        jobs = _write_jobs(tables, out_dir, metadata, staged)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            for future in [pool.submit(write, table, tmp) for write, table, tmp in jobs]:
-                future.result()
+            digests = [future.result() for future in [pool.submit(_write_and_hash, *job) for job in jobs]]
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -122,4 +109,32 @@ def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.P
     # renaming over an existing file makes the file system flush the new one first; do it in parallel
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda pair: os.replace(*pair), staged))
-    return [final for _, final in staged]
+    digest_of = {tmp: digest for (_, _, tmp), digest in zip(jobs, digests)}
+    return {final: digest_of[tmp] for tmp, final in staged}  # in table order, each Parquet before its CSV
+
+
+def _write_jobs(tables: dict, out_dir: Path, metadata: dict | None, staged: list) -> list[tuple]:
+    """``(writer, Arrow table, temporary path)`` of every file, the largest tables first (so that the
+    two writing threads finish at about the same time); ``staged`` collects (temporary, final)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    jobs = []
+    for name, frame in tables.items():
+        table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+        if metadata is not None:
+            table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                                   b"ipanalysis": json.dumps(metadata, ensure_ascii=False)})
+        for suffix in (".parquet", ".csv"):
+            final = out_dir / f"{name}{suffix}"
+            tmp = Path(temp_beside(final))
+            staged.append((tmp, final))
+            jobs.append((pq.write_table if suffix == ".parquet" else write_csv, table, tmp))
+    jobs.sort(key=lambda job: -job[1].num_rows * job[1].num_columns)
+    return jobs
+
+
+def _write_and_hash(write, table, tmp: Path) -> str:
+    """Write one file (pyarrow writes without holding the GIL) and return its sha256."""
+    write(table, tmp)
+    return file_sha256(tmp)
