@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..config import PROCESSED_DIR, RAW_DIR, build_cache_dir, overrides_path
 from ..tables.atomic import atomic_write_bytes
-from ..tables.corpus import MANIFEST_NAME, file_digests
-from ..tables.write import write_tables
+from ..tables.corpus import MANIFEST_NAME
+from ..tables.write import write_hashed_tables
 from .assemble import assemble
 from .cache import ParseCache, code_fingerprint, file_sha, remove_leftovers
 from .lock import build_lock
@@ -203,7 +203,7 @@ def publish(report: BuildReport, out_dir: Path) -> None:
     manifest; a reader takes the tables as one build's only when the first names every one."""
     info = build_info(dict(zip(report.tables["documents"].column("file").to_pylist(),
                                report.tables["documents"].column("sha256").to_pylist())))
-    written = write_tables(report.tables, out_dir, metadata=info)
-    info["tables"] = file_digests(written)
+    written = write_hashed_tables(report.tables, out_dir, metadata=info)
+    info["tables"] = {path.name: digest for path, digest in written.items()}
     atomic_write_bytes(out_dir / MANIFEST_NAME, json.dumps(info, ensure_ascii=False, indent=1).encode())
     save_tables_manifest(out_dir, report)

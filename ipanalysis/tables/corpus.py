@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "table_digests", "MixedTables", "verify_tables", "file_digests",
-           "MANIFEST_NAME"]
+__all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "table_digests", "MixedTables", "verify_tables",
+           "file_digests", "file_sha256", "MANIFEST_NAME"]
 
 MANIFEST_NAME = "build_info.json"  # written after the tables: their digests make them one build's
 
@@ -26,20 +26,18 @@ class MixedTables(ValueError):
     writing them, or a file was edited or replaced)."""
 
 
+def file_sha256(path: str | os.PathLike) -> str:
+    """The sha256 of a file's bytes."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def file_digests(paths) -> dict[str, str]:
     """File name -> sha256 of its bytes (read on two threads)."""
-    import hashlib
     from concurrent.futures import ThreadPoolExecutor
 
-    def digest(path: Path) -> tuple[str, str]:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        return Path(path).name, h.hexdigest()
-
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(digest, paths))
+        return dict(pool.map(lambda path: (Path(path).name, file_sha256(path)), paths))
 
 
 def verify_tables(path: str | os.PathLike, suffixes=(".parquet",)) -> None:
