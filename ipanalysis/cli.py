@@ -321,19 +321,42 @@ def _error_line(exc: BaseException) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command (``argv``, default: the command line) and return its exit code; the
+    process goes on (for scripts and tests: :func:`run` is the command itself)."""
+    return _main(argv)[0]
+
+
+def _main(argv: list[str] | None) -> tuple[int, argparse.Namespace]:
+    """The exit code of the command ``argv`` asks for, and its parsed arguments."""
     from .corpus.lock import BuildBusy
 
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        return args.func(args), args
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return 130, args
     except (OSError, ValueError, ImportError, BuildBusy) as exc:  # expected failures: one line, no traceback
         print(f"error: {_error_line(exc)}", file=sys.stderr)
-        return 2
+        return 2, args
+
+
+def run() -> None:
+    """The ``ipanalysis`` command (and ``python -m ipanalysis.cli``).
+
+    A build on this machine's workers ends the process as soon as its output is flushed, without
+    freeing the tables object by object (``os._exit``, as mypy's ``hard_exit`` does): 0.04 s of a
+    0.8 s rebuild of 1,000 plans. By then every file is written, renamed and closed, the lock is
+    released and the workers have ended; any other command exits normally.
+    """
+    code, args = _main(None)
+    if getattr(args, "func", None) is _run_build and args.engine == "local":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

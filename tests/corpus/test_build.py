@@ -1,5 +1,6 @@
 """Building, writing and loading the tables."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -54,10 +55,12 @@ def test_failed_write_leaves_previous_tables_untouched(tmp_path, corpus, monkeyp
 def test_cli_build_writes_every_table(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "ipanalysis.cli", "build", "--raw", str(RAW), "--out", str(out), "--quiet"],
-        capture_output=True, text=True,
+        [sys.executable, "-m", "ipanalysis.cli", "build", "--raw", str(RAW), "--out", str(out), "--jobs", "2"],
+        capture_output=True, text=True, env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
     )
     assert result.returncode == 0, result.stderr
+    # the process ends at once after a build: its summary, written to a pipe, must be flushed first
+    assert "built 5 plan(s)" in result.stdout and "123 measures" in result.stdout, result.stdout
     for name in TABLES:
         assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
