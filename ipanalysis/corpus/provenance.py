@@ -15,10 +15,10 @@ import hashlib
 import platform
 import re
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from ..config import project_root, tokenizer_engine
+from ..versions import installed_version, installed_versions
 
 __all__ = ["parse_environment", "build_info", "git_commit", "rule_file_hashes", "PARSE_PACKAGES",
            "TABLE_PACKAGES"]
@@ -28,17 +28,10 @@ TABLE_PACKAGES = ("pyarrow", "nanoarrow", "pandas", "numpy")
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _version(name: str) -> str | None:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None
-
-
 def package_version() -> str:
     from .. import __version__
 
-    return _version("ipanalysis") or __version__
+    return installed_version("ipanalysis") or __version__
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +39,7 @@ def parse_environment() -> dict:
     """What changes parse results besides the package's own files: Python, the tokeniser engine and
     the versions of the packages that read, decode, convert and segment the text."""
     return {"python": platform.python_version(), "tokeniser": tokenizer_engine(),
-            "packages": {name: _version(name) for name in PARSE_PACKAGES}}
+            "packages": installed_versions(PARSE_PACKAGES)}
 
 
 def git_commit() -> str | None:
@@ -88,7 +81,7 @@ def build_info(plans: dict[str, str] | None = None) -> dict:
         "git_commit": git_commit(),
         "python": env["python"],
         "tokeniser": env["tokeniser"],
-        "packages": {**env["packages"], **{name: _version(name) for name in TABLE_PACKAGES}},
+        "packages": {**env["packages"], **installed_versions(TABLE_PACKAGES)},
         "theme_lexicon_version": lexicon_version(),
         "rule_files": rule_file_hashes(),
         "plans": dict(sorted((plans or {}).items())),

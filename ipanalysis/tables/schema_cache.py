@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +26,9 @@ def _versions() -> dict[str, str]:
     """The installed pandas and pyarrow versions (pandas' from its metadata: it is not imported)."""
     import pyarrow as pa
 
-    try:
-        pandas_version = metadata.version("pandas")
-    except metadata.PackageNotFoundError:
-        pandas_version = ""
-    return {"pandas": pandas_version, "pyarrow": pa.__version__}
+    from ..versions import installed_version
+
+    return {"pandas": installed_version("pandas") or "", "pyarrow": pa.__version__}
 
 
 def _schema_path(table: str, columns: dict[str, str]) -> Path | None:

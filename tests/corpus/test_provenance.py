@@ -2,11 +2,14 @@
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 import ipanalysis.corpus.provenance as provenance
 from conftest import RAW, SEED_FILES
@@ -74,3 +77,50 @@ def test_recording_the_environment_and_checking_formats_do_not_load_the_parser()
             "assert parse_document.__module__ == 'ipanalysis.parse.document'\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture
+def versions_memo(tmp_path, monkeypatch):
+    """A fresh cache folder for the installed-versions memo, and a folder on sys.path to change."""
+    from ipanalysis import versions
+
+    monkeypatch.setenv("IPANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    versions._memo.cache_clear()
+    yield versions, site
+    versions._memo.cache_clear()
+
+
+def test_installed_versions_are_kept_until_a_folder_on_sys_path_changes(versions_memo, monkeypatch):
+    from importlib import metadata
+
+    versions, site = versions_memo
+    found = versions.installed_versions(["pandas", "no-such-package-ipanalysis"])
+    assert found == {"pandas": metadata.version("pandas"), "no-such-package-ipanalysis": None}
+    kept = json.loads((Path(os.environ["IPANALYSIS_CACHE_DIR"]) / versions.MEMO_NAME).read_text())
+    assert kept["versions"]["pandas"] == metadata.version("pandas")
+
+    def upgraded(name):
+        return "99.0"
+
+    monkeypatch.setattr(metadata, "version", upgraded)
+    versions._memo.cache_clear()  # a new process: the kept versions are read, nothing looked up
+    assert versions.installed_version("pandas") == found["pandas"]
+    (site / "pandas-99.0.dist-info").mkdir()  # an upgrade changes its folder's modification time
+    os.utime(site, ns=(0, 10**18))
+    versions._memo.cache_clear()
+    assert versions.installed_version("pandas") == "99.0"
+
+
+def test_a_damaged_versions_memo_is_looked_up_again(versions_memo):
+    from importlib import metadata
+
+    versions, _ = versions_memo
+    memo = Path(os.environ["IPANALYSIS_CACHE_DIR"]) / versions.MEMO_NAME
+    memo.parent.mkdir(parents=True)
+    for damaged in ('{"key": "x"', '[1, 2]', json.dumps({"key": versions.installation_key(), "versions": [1]})):
+        memo.write_text(damaged)
+        versions._memo.cache_clear()
+        assert versions.installed_version("numpy") == metadata.version("numpy")
