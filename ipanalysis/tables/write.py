@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["write_tables", "write_hashed_tables", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
+__all__ = ["write_tables", "write_hashed_tables", "write_parquet", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
 
 # OWASP's rule against spreadsheet formula injection: a cell that opens with one of these is read as
 # a formula by Excel and LibreOffice, so the CSV (and the Excel export) prefix it with a quote.
@@ -63,6 +63,17 @@ def write_csv(table, path) -> None:
     with open(path, "wb") as fh:
         fh.write("\ufeff".encode("utf-8"))
         pacsv.write_csv(spreadsheet_safe_table(table), fh)
+
+
+def write_parquet(table, path) -> None:
+    """Parquet with column statistics (min, max, nulls) for the columns that are not text. Up to
+    about a million rows (pyarrow's row group) a file is one row group, where text statistics let
+    a reader skip nothing; they were a quarter of the time pyarrow took to write the tables."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stats = [f.name for f in table.schema if not (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))]
+    pq.write_table(table, path, write_statistics=stats)
 
 
 def write_table_csv(frame, path) -> Path:
@@ -117,7 +128,6 @@ def _write_jobs(tables: dict, out_dir: Path, metadata: dict | None, staged: list
     """``(writer, Arrow table, temporary path)`` of every file, the largest tables first (so that the
     two writing threads finish at about the same time); ``staged`` collects (temporary, final)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     jobs = []
     for name, frame in tables.items():
@@ -129,7 +139,7 @@ def _write_jobs(tables: dict, out_dir: Path, metadata: dict | None, staged: list
             final = out_dir / f"{name}{suffix}"
             tmp = Path(temp_beside(final))
             staged.append((tmp, final))
-            jobs.append((pq.write_table if suffix == ".parquet" else write_csv, table, tmp))
+            jobs.append((write_parquet if suffix == ".parquet" else write_csv, table, tmp))
     jobs.sort(key=lambda job: -job[1].num_rows * job[1].num_columns)
     return jobs
 
