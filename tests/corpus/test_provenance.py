@@ -81,46 +81,59 @@ def test_recording_the_environment_and_checking_formats_do_not_load_the_parser()
 
 @pytest.fixture
 def versions_memo(tmp_path, monkeypatch):
-    """A fresh cache folder for the installed-versions memo, and a folder on sys.path to change."""
+    """A fresh cache folder for the installed-versions memo, and a settled folder on sys.path."""
     from ipanalysis import versions
 
     monkeypatch.setenv("IPANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
     site = tmp_path / "site"
     site.mkdir()
+    os.utime(site, ns=(10**18, 10**18))  # changed long ago: no install under way
     monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
     versions._memo.cache_clear()
     yield versions, site
     versions._memo.cache_clear()
 
 
-def test_installed_versions_are_kept_until_a_folder_on_sys_path_changes(versions_memo, monkeypatch):
+def _kept(versions) -> dict:
+    return json.loads(versions._memo_path().read_text())["versions"]
+
+
+def test_installed_versions_are_kept_until_a_package_record_changes(versions_memo, monkeypatch):
     from importlib import metadata
 
     versions, site = versions_memo
     found = versions.installed_versions(["pandas", "no-such-package-ipanalysis"])
     assert found == {"pandas": metadata.version("pandas"), "no-such-package-ipanalysis": None}
-    kept = json.loads((Path(os.environ["IPANALYSIS_CACHE_DIR"]) / versions.MEMO_NAME).read_text())
-    assert kept["versions"]["pandas"] == metadata.version("pandas")
-
-    def upgraded(name):
-        return "99.0"
-
-    monkeypatch.setattr(metadata, "version", upgraded)
+    assert _kept(versions)["pandas"] == metadata.version("pandas")
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0")
     versions._memo.cache_clear()  # a new process: the kept versions are read, nothing looked up
     assert versions.installed_version("pandas") == found["pandas"]
-    (site / "pandas-99.0.dist-info").mkdir()  # an upgrade changes its folder's modification time
-    os.utime(site, ns=(0, 10**18))
+    (site / "pandas-99.0.dist-info").mkdir()  # an upgrade adds a record (same folder time here)
+    os.utime(site, ns=(10**18, 10**18))
     versions._memo.cache_clear()
     assert versions.installed_version("pandas") == "99.0"
+
+
+def test_versions_looked_up_during_an_install_are_not_kept(versions_memo, monkeypatch):
+    from importlib import metadata
+
+    versions, site = versions_memo
+    (site / "jieba-0.43.0.dist-info").mkdir()  # the folder changed just now: an install under way
+    assert versions.installed_version("numpy") == metadata.version("numpy")
+    assert not versions._memo_path().exists()
+    monkeypatch.setattr(sys, "path", [*sys.path, Path("/no/such/folder"), b"/no/such/bytes"])
+    versions._memo.cache_clear()
+    assert versions.installed_version("numpy") == metadata.version("numpy")  # odd entries: no crash
 
 
 def test_a_damaged_versions_memo_is_looked_up_again(versions_memo):
     from importlib import metadata
 
     versions, _ = versions_memo
-    memo = Path(os.environ["IPANALYSIS_CACHE_DIR"]) / versions.MEMO_NAME
-    memo.parent.mkdir(parents=True)
-    for damaged in ('{"key": "x"', '[1, 2]', json.dumps({"key": versions.installation_key(), "versions": [1]})):
+    memo = versions._memo_path()
+    key, _ = versions.installation_key()
+    for damaged in ('{"key": "x"', '[1, 2]', json.dumps({"key": key, "versions": [1]})):
         memo.write_text(damaged)
         versions._memo.cache_clear()
         assert versions.installed_version("numpy") == metadata.version("numpy")
+        assert _kept(versions)["numpy"] == metadata.version("numpy")
