@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +109,8 @@ def _runs_from_counts(tables: dict[str, pa.Table], entries: list[dict]):
             return None
         ranges = {entry["doc_id"]: (stop - c[index], stop) for entry, c, stop in zip(entries, counts, stops)
                   if c[index]}
+        if len(ranges) != sum(1 for c in counts if c[index]):
+            return None  # a plan named twice
         column = tables[name].column("doc_id")
         for rows in ([start for start, _ in ranges.values()], [stop - 1 for _, stop in ranges.values()]):
             if _strings_at(column, rows) != list(ranges):
@@ -117,18 +119,25 @@ def _runs_from_counts(tables: dict[str, pa.Table], entries: list[dict]):
     return runs
 
 
-def _strings_at(column: pa.ChunkedArray, rows: list[int]) -> list[str]:
-    """The text values of a string column at ``rows`` (a null reads as ""), from its buffers: one
-    Arrow scalar per row costs ~3 µs, 16,000 of them a rebuild of 1,000 plans."""
-    import numpy as np
+def _strings_at(column: pa.ChunkedArray, rows: list[int]) -> list[str] | None:
+    """The values of a text column without nulls at ``rows``, read from its buffers (one Arrow
+    scalar per row costs ~3 µs, 16,000 of them a rebuild of 1,000 plans); None for a column of
+    another type or with nulls."""
+    import pyarrow as pa
 
-    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    offsets, data = string_buffers(array)
-    if not rows:
-        return []
-    positions = np.asarray(rows, dtype=np.int64)
-    text = b"" if data is None else data.tobytes()
-    return [text[a:b].decode("utf-8") for a, b in zip(offsets[positions].tolist(), offsets[positions + 1].tolist())]
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) or column.null_count:
+        return None
+    values, start = [], 0
+    rows = iter(rows)
+    row = next(rows, None)
+    for chunk in column.chunks:  # rows ascend: each chunk is read for the rows that fall in it
+        offsets, data = string_buffers(chunk)
+        while row is not None and row < start + len(chunk):
+            first, last = offsets[row - start], offsets[row - start + 1]
+            values.append(data[first:last].tobytes().decode("utf-8"))
+            row = next(rows, None)
+        start += len(chunk)
+    return values
 
 
 def save_tables_manifest(out_dir: Path, report: BuildReport) -> None:

@@ -169,16 +169,16 @@ def arrow_array(values: list, data_type: pa.DataType) -> pa.Array:
 
 
 def string_buffers(chunk: pa.Array):
-    """``(offsets, data)`` of one Arrow string array as numpy views, no copy: the UTF-8 bytes of
-    value ``i`` are ``data[offsets[i]:offsets[i + 1]]`` (a null's are empty); ``data`` is None when
-    every value is empty."""
+    """``(offsets, data)`` of one Arrow string or large-string array as numpy views, no copy: the
+    UTF-8 bytes of value ``i`` are ``data[offsets[i]:offsets[i + 1]]`` (a null's are meaningless;
+    ``data`` is empty when every value is)."""
     import numpy as np
     import pyarrow as pa
 
     offsets_type = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
     _, offsets_buf, data_buf = chunk.buffers()
     offsets = np.frombuffer(offsets_buf, dtype=offsets_type)[chunk.offset: chunk.offset + len(chunk) + 1]
-    return offsets, (None if data_buf is None else np.frombuffer(data_buf, dtype=np.uint8))
+    return offsets, np.frombuffer(data_buf if data_buf is not None else b"", dtype=np.uint8)
 
 
 def columns_to_arrow(table: str, columns: dict[str, list], schema: pa.Schema | None = None) -> pa.Table:
