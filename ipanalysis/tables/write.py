@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["write_tables", "write_hashed_tables", "write_parquet", "write_csv", "write_table_csv", "spreadsheet_safe", "spreadsheet_safe_table"]
+__all__ = ["write_tables", "write_hashed_tables", "write_parquet", "write_csv", "write_table_csv", "spreadsheet_safe",
+           "spreadsheet_safe_table"]
 
 # OWASP's rule against spreadsheet formula injection: a cell that opens with one of these is read as
 # a formula by Excel and LibreOffice, so the CSV (and the Excel export) prefix it with a quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+STATISTICS_KEYS = ("doc_id", "region")  # text columns whose Parquet statistics are kept
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -33,7 +35,7 @@ def _risky_rows(chunk):
     import numpy as np
 
     offsets, data = string_buffers(chunk)
-    if data is None or len(chunk) == 0:
+    if not len(data):
         return np.array([], dtype=int)
     filled = np.flatnonzero(offsets[1:] > offsets[:-1])
     firsts = data[offsets[filled]]
@@ -66,13 +68,15 @@ def write_csv(table, path) -> None:
 
 
 def write_parquet(table, path) -> None:
-    """Parquet with column statistics (min, max, nulls) for the columns that are not text. Up to
-    about a million rows (pyarrow's row group) a file is one row group, where text statistics let
-    a reader skip nothing; they were a quarter of the time pyarrow took to write the tables."""
+    """Parquet with column statistics (min, max, nulls) for the columns that are not text and for
+    the keys a reader filters on (``doc_id``, ``region``). Up to about a million rows (pyarrow's row
+    group) a file is one row group, where statistics let a reader skip nothing; those of the other
+    text columns were a quarter of the time pyarrow took to write the tables."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    stats = [f.name for f in table.schema if not (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))]
+    stats = [f.name for f in table.schema if f.name in STATISTICS_KEYS
+             or not (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))]
     pq.write_table(table, path, write_statistics=stats)
 
 
@@ -97,54 +101,60 @@ def write_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.P
     complete are they renamed over the old tables. On any error the temporary files are removed
     and the old tables stay as they were.
     """
-    return list(write_hashed_tables(tables, out_dir, metadata))
+    return list(_write_all(tables, out_dir, metadata, hashed=False))
 
 
 def write_hashed_tables(tables: dict[str, pa.Table | pd.DataFrame], out_dir: str | os.PathLike,
                         metadata: dict | None = None) -> dict[Path, str]:
     """:func:`write_tables`, returning each file written with the sha256 of its bytes (hashed by the
     thread that wrote it, while the other thread writes, instead of read again afterwards)."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    return _write_all(tables, out_dir, metadata, hashed=True)
+
+
+def _write_all(tables: dict, out_dir, metadata: dict | None, hashed: bool) -> dict[Path, str | None]:
+    """Final path -> sha256 (None unless ``hashed``) of every file, in table order, each table's
+    Parquet before its CSV."""
     from concurrent.futures import ThreadPoolExecutor
 
-    staged = []
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = []
     try:
-        jobs = _write_jobs(tables, out_dir, metadata, staged)
+        for file in _files(tables, out_dir, metadata):
+            files.append(file)  # its temporary file exists from here on
+        # pyarrow writes without holding the GIL, so two threads write two files at once; the
+        # largest tables go first, so that the two threads finish at about the same time
+        largest_first = sorted(files, key=lambda file: -file[1].num_rows * file[1].num_columns)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            digests = [future.result() for future in [pool.submit(_write_and_hash, *job) for job in jobs]]
+            futures = {tmp: pool.submit(_write_file, write, table, tmp, hashed)
+                       for write, table, tmp, _ in largest_first}
+            digests = {tmp: future.result() for tmp, future in futures.items()}
     except BaseException:
-        for tmp, _ in staged:
+        for _, _, tmp, _ in files:
             tmp.unlink(missing_ok=True)
         raise
     # renaming over an existing file makes the file system flush the new one first; do it in parallel
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(lambda pair: os.replace(*pair), staged))
-    digest_of = {tmp: digest for (_, _, tmp), digest in zip(jobs, digests)}
-    return {final: digest_of[tmp] for tmp, final in staged}  # in table order, each Parquet before its CSV
+        list(pool.map(lambda file: os.replace(file[2], file[3]), files))
+    return {final: digests[tmp] for _, _, tmp, final in files}
 
 
-def _write_jobs(tables: dict, out_dir: Path, metadata: dict | None, staged: list) -> list[tuple]:
-    """``(writer, Arrow table, temporary path)`` of every file, the largest tables first (so that the
-    two writing threads finish at about the same time); ``staged`` collects (temporary, final)."""
+def _files(tables: dict, out_dir: Path, metadata: dict | None):
+    """``(writer, Arrow table, temporary path, final path)`` of every file, in table order; each
+    temporary file is created as it is yielded."""
     import pyarrow as pa
 
-    jobs = []
     for name, frame in tables.items():
         table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
         if metadata is not None:
             table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                                    b"ipanalysis": json.dumps(metadata, ensure_ascii=False)})
-        for suffix in (".parquet", ".csv"):
+        for suffix, write in ((".parquet", write_parquet), (".csv", write_csv)):
             final = out_dir / f"{name}{suffix}"
-            tmp = Path(temp_beside(final))
-            staged.append((tmp, final))
-            jobs.append((write_parquet if suffix == ".parquet" else write_csv, table, tmp))
-    jobs.sort(key=lambda job: -job[1].num_rows * job[1].num_columns)
-    return jobs
+            yield write, table, Path(temp_beside(final)), final
 
 
-def _write_and_hash(write, table, tmp: Path) -> str:
-    """Write one file (pyarrow writes without holding the GIL) and return its sha256."""
+def _write_file(write, table, tmp: Path, hashed: bool) -> str | None:
+    """Write one file (pyarrow writes without holding the GIL); its sha256 when ``hashed``."""
     write(table, tmp)
-    return file_sha256(tmp)
+    return file_sha256(tmp) if hashed else None
