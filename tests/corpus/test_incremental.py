@@ -52,6 +52,28 @@ def test_jobs_1_and_2_give_identical_tables(tmp_path):
         pd.testing.assert_frame_equal(frame, parallel.tables[name])
 
 
+
+def test_row_ranges_are_taken_only_from_plain_doc_ids_each_plan_once():
+    import pyarrow as pa
+
+    from ipanalysis.corpus.previous import _runs_from_counts
+    from ipanalysis.tables.schema import TABLES
+
+    ids = ["a", "a", "b", "c", "c", "c"]
+    entries = [{"doc_id": d, "rows": [n] * len(TABLES)} for d, n in (("a", 2), ("b", 1), ("c", 3))]
+
+    def tables(column):
+        return {name: pa.table({"doc_id": column}) for name in TABLES}
+
+    two_chunks = pa.chunked_array([pa.array(["x"] + ids[:3]).slice(1), pa.array(ids[3:])])  # the first sliced
+    assert _runs_from_counts(tables(two_chunks), entries)["measures"] == {"a": [(0, 2)], "b": [(2, 3)], "c": [(3, 6)]}
+    assert _runs_from_counts(tables(pa.array(ids).dictionary_encode()), entries) is None  # another type
+    assert _runs_from_counts(tables(pa.array(ids[:5] + [None])), entries) is None  # a null
+    twice = [{"doc_id": "a", "rows": [3] * len(TABLES)}, {"doc_id": "a", "rows": [3] * len(TABLES)}]
+    assert _runs_from_counts(tables(pa.array(["a", "a", "a", "x", "x", "a"])), twice) is None
+    shifted = [{**entries[0], "rows": [3] * len(TABLES)}, {**entries[1], "rows": [0] * len(TABLES)}, entries[2]]
+    assert _runs_from_counts(tables(pa.array(ids)), shifted) is None
+
 # ---------------------------------------------------------------------------------------------
 # incremental builds
 
