@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.organisations import endings, is_collective, mentions_organisation
+from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
 from ..rules.roles import (label_starts, mentions_role_word, opens_unit_list, role_marker, split_at_labels,
                            split_joint, split_role_word)
 from .deadlines import looks_like_deadline
@@ -163,11 +163,14 @@ def _merge_split_collectives(pieces: list[str]) -> list[str]:
     """Join a collective name that a 、 split: ``各区、县级市人民政府`` is one unit, not 各区 and 县级市人民政府.
 
     A piece that opens with 各 and names no organisation (各区, 各县, 各市) is the first half of the
-    next piece's name, unless that piece opens a new collective (各部门).
+    next piece's name, unless that piece opens a new collective (各部门); so is one that opens with
+    各 before a collective of grassroots bodies without its own 各 (各镇人民政府、街道办事处: the 各
+    reads over both, ``data/collectives.txt``).
     """
     out: list[str] = []
     for piece in pieces:
-        if out and out[-1].startswith("各") and not mentions_organisation(out[-1]) and not piece.startswith("各"):
+        if out and out[-1].startswith("各") and not piece.startswith("各") and (
+                not mentions_organisation(out[-1]) or is_grassroots_collective(piece)):
             out[-1] = f"{out[-1]}、{piece}"
         else:
             out.append(piece)
@@ -230,8 +233,8 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
 def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     """``(labelled parts as (text, role), deadline)``: split before each label and on ``;``.
 
-    An unlabelled part means responsible; an unlabelled last part that reads as a date or
-    ``持续推进`` is the deadline.
+    An unlabelled part means responsible; an unlabelled last part (after ``;`` or, in a clause of
+    role words, after a comma) that reads as a date or ``持续推进`` is the deadline.
     """
     deadline, labelled = None, []
     for role, run in split_at_labels(content.strip()):
@@ -242,6 +245,12 @@ def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
             labelled.append((part, role if (role and k == 0) else "responsible"))
     if deadline is None and len(labelled) > 1 and looks_like_deadline(labelled[-1][0]):
         deadline = labelled.pop()[0]
+    if deadline is None and labelled:  # (A牵头，B配合，2025年底前): the last comma clause
+        part, role = labelled[-1]
+        clauses = split_top_level(part, ",，")
+        if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
+            deadline = clauses[-1].strip()
+            labelled[-1] = ("，".join(clauses[:-1]), role)
     return labelled, deadline
 
 

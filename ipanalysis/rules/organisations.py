@@ -69,3 +69,14 @@ def _collective() -> re.Pattern:
 def is_collective(unit: str) -> bool:
     """Whether a unit name stands for many bodies at once (各成员单位, 各镇(街道), parks ...)."""
     return bool(_collective().search(unit))
+
+
+def is_grassroots_collective(unit: str) -> bool:
+    """Whether a unit name is a kind of grassroots body with no place or 各 of its own (街道办事处,
+    乡镇人民政府, 社区): the lines of ``data/collectives.txt`` marked as such."""
+    return bool(_grassroots().match(unit))
+
+
+@lru_cache(maxsize=1)
+def _grassroots() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("collectives.txt") if p.startswith("^(?#grassroots)")))
