@@ -33,6 +33,8 @@ __all__ = [
     "is_collective",
 ]
 
+# a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
+NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 OPEN = "(（〔[【"
 CLOSE = ")）〕]】"
 
@@ -227,7 +229,7 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
             entry[1] = last or default_role
         if not entry[2]:
             last = entry[1]
-    return [(u, r) for u, r, _ in items if u]
+    return [(u, r) for u, r, _ in items if u and not NO_UNIT.match(u)]
 
 
 def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
