@@ -21,7 +21,8 @@ from ..rules.indicators import indicator_key
 from ..rules.numerals import chinese_numeral, numeral_chars
 from ..rules.outline import strip_number
 from ..rules.sections import section_kind
-from ..rules.target_words import cap_words, comparators_after, comparators_before, stop_after, target_units
+from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, stop_after,
+                                  target_units)
 from .normalise import Line
 
 __all__ = ["find_targets_in_text", "extract_targets", "parse_number", "TargetMatch"]
@@ -40,6 +41,7 @@ CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 COMPARATORS_BEFORE = comparators_before()
 COMPARATORS_AFTER = comparators_after()
 STOP_AFTER = stop_after()
+BASELINE_OPENERS = baseline_openers()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -165,6 +167,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list
             continue
         if require_comparator and not word:
             continue
+        if not word and text[text.rfind("。", 0, start) + 1:start].lstrip().startswith(BASELINE_OPENERS):
+            continue  # 截至2023年底，…为2.3万件: where things stand
         found.append(TargetMatch(
             value=value,
             unit=unit,

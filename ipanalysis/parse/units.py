@@ -36,6 +36,7 @@ __all__ = [
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 OPEN = "(（〔[【"
+SENTENCE = re.compile(r"[^。]+(?:。|$)")
 CLOSE = ")）〕]】"
 
 
@@ -129,6 +130,26 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
     return None
 
 
+def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
+    """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。``, with a deadline
+    sentence after it if there is one (``2026年底前完成。``): every comma clause ends with a role word
+    and names an organisation, so prose that merely opens with 由 is not read as units."""
+    sentences = [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
+    if not sentences:
+        return None
+    last, deadline = sentences[-1], None
+    if len(sentences) > 1 and looks_like_deadline(last.group()) and len(last.group().strip(" 。")) <= 16:
+        last, deadline = sentences[-2], last.group().strip(" 。")
+    sentence = last.group().strip(" 。")
+    if not sentence.startswith("由"):
+        return None
+    clauses = split_top_level(sentence[1:], ",，")
+    if not all(split_role_word(c.strip())[1] and mentions_organisation(c) for c in clauses):
+        return None
+    content = sentence[1:] + (f"，{deadline}" if deadline else "")
+    return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
+
+
 @lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
@@ -140,7 +161,7 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     if end == 0:
         return ()
     if paragraph[end - 1] not in CLOSE:
-        run = _trailing_labelled_run(paragraph)
+        run = _trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
         return (run,) if run else ()
     start = _closing_group(paragraph, end)
     if start is None:

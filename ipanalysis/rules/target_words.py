@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words"]
+__all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers"]
 
 
 @lru_cache(maxsize=None)
@@ -38,3 +38,9 @@ def stop_after() -> tuple[str, ...]:
 def cap_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(subsidy words of a clause, cap words before an amount)``."""
     return tuple(w for w, _ in _words("cap_context")), tuple(w for w, _ in _words("cap_before"))
+
+
+def baseline_openers() -> tuple[str, ...]:
+    """Words that open a sentence stating where things stand (截至2023年底，…为2.3万件): a number
+    there without a comparator is a baseline, not a target."""
+    return tuple(w for w, _ in _words("baseline"))
