@@ -87,16 +87,29 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
 
 
 def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
-    """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``."""
-    parsed = []
-    for item in measures:
-        groups = []
-        for paragraph in item.paragraphs:
-            for group in find_unit_groups(paragraph.text):
-                mentions, deadline = parse_unit_group(group.content)
-                groups.append((group, mentions, deadline, paragraph.raw_line))
-        parsed.append(groups)
-    return parsed
+    """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``; a measure that
+    names no unit takes those of the nearest heading above it that does (``(二)强化保护（责任单位：
+    A、B）`` printed once over the items 1. 2. 3. below it)."""
+    return [_unit_groups(item.paragraphs) or _heading_unit_groups(item) for item in measures]
+
+
+def _unit_groups(paragraphs) -> list[tuple]:
+    groups = []
+    for paragraph in paragraphs:
+        for group in find_unit_groups(paragraph.text):
+            mentions, deadline = parse_unit_group(group.content)
+            groups.append((group, mentions, deadline, paragraph.raw_line))
+    return groups
+
+
+def _heading_unit_groups(item: OutlineItem) -> list[tuple]:
+    parent = item.parent
+    while parent is not None:
+        groups = _unit_groups(parent.paragraphs[:1])
+        if groups:
+            return groups
+        parent = parent.parent
+    return []
 
 
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],

@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 174
+    assert sum(r["measures_expected"] for r in results) == 186
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -54,3 +54,17 @@ def test_an_error_is_counted_against_the_parse():
     plan = STYLES / coding["file"]
     result = evaluate_plan(parse_document(plan.read_bytes(), plan.name), coding)
     assert result["lead"] == (5, 1, 0) and result["roles"][1:] == (1, 1) and result["targets"] == (5, 0, 1)
+
+
+def test_units_printed_once_over_a_heading_are_traced_to_the_heading_line():
+    plan = STYLES / "22_heading_level_units.txt"
+    doc = parse_document(plan.read_bytes(), plan.name)
+    measures, assignments = doc.columns["measures"], doc.columns["assignments"]
+    heading_line = next(k for k, line in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1)
+                        if line.startswith("（三）促进知识产权转化运用"))
+    third = [m for m, n in zip(measures["measure_id"], measures["line_start"]) if n > heading_line][:2]
+    rows = [(u, r, line) for m, u, r, line in zip(assignments["measure_id"], assignments["unit"], assignments["role"],
+                                                   assignments["line"]) if m in third]
+    assert rows == [(u, r, heading_line) for _ in third for u, r in
+                    (("区科技局", "lead"), ("区市场监管局", "cooperating"), ("区财政局", "cooperating"),
+                     ("区金融监管局", "cooperating"))]
