@@ -13,6 +13,7 @@ DEADLINE_RE = re.compile(
     r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
+QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -34,6 +35,11 @@ def parse_deadline(deadline: str | None) -> tuple[str | None, bool]:
         year, month = int(m[1]), int(m[2])
         day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
         return f"{year:04d}-{month:02d}-{day:02d}", ongoing
+    m = QUARTER_RE.search(deadline)
+    if m:  # 2025年第二季度, 2025年上半年: the last day of that quarter or half
+        year = int(m[1])
+        month = 3 * "一二三四".index(m[2]) + 3 if m[2] else (6 if m[3] == "上" else 12)
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", ongoing
     m = re.search(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)", deadline)
     if m:
         return f"{int(m[1]):04d}-12-31", ongoing

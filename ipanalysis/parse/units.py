@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
-from ..rules.roles import (label_starts, mentions_role_word, opens_unit_list, role_marker, split_at_labels,
-                           split_joint, split_role_word)
+from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, role_marker,
+                           split_at_labels, split_joint, split_role_word)
 from .deadlines import looks_like_deadline
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 OPEN = "(（〔[【"
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
+UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
 
 
@@ -253,6 +254,15 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
     return [(u, r) for u, r, _ in items if u and not NO_UNIT.match(u)]
 
 
+def _without_unknown_label(content: str) -> str:
+    """The group without a heading that is no known label, when role words follow it
+    (``县级对应：A牵头，B配合``: the units of a child plan after its parent's task)."""
+    m = UNKNOWN_LABEL.match(content)
+    if not m or match_label(content) or mentions_organisation(m.group()) or not mentions_role_word(content[m.end():]):
+        return content
+    return content[m.end():]
+
+
 def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     """``(labelled parts as (text, role), deadline)``: split before each label and on ``;``.
 
@@ -260,6 +270,7 @@ def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     role words, after a comma) that reads as a date or ``持续推进`` is the deadline.
     """
     deadline, labelled = None, []
+    content = _without_unknown_label(content.strip())
     for role, run in split_at_labels(content.strip()):
         if role == "deadline":
             deadline = run.strip() or None

@@ -193,6 +193,11 @@ def test_unit_group_must_close_the_paragraph():
     ("2023年底前", "2023-12-31", False),
     ("持续推进", None, True),
     (None, None, False),
+    ("2025年第二季度", "2025-06-30", False),  # a quarter or a half: its last day
+    ("2024年一季度前完成", "2024-03-31", False),
+    ("2024年上半年", "2024-06-30", False),
+    ("2025年下半年", "2025-12-31", False),
+    ("每年第一季度", None, True),
 ])
 def test_parse_deadline(printed, iso, ongoing):
     assert parse_deadline(printed) == (iso, ongoing)
