@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
+from ..rules.outline import strip_number
+from ..rules.organisations import (endings, ends_like_organisation, is_collective, is_grassroots_collective,
+                                   mentions_organisation)
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, role_marker,
                            split_at_labels, split_joint, split_role_word)
 from .deadlines import looks_like_deadline
@@ -37,6 +39,8 @@ __all__ = [
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 OPEN = "(（〔[【"
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
+TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
+LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
 
@@ -131,16 +135,25 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
     return None
 
 
+def _closing_deadline(paragraph: str, sentences: list) -> str | None:
+    """A short last sentence that reads as a deadline (``…。2026年底前完成。``), if another precedes it."""
+    last = sentences[-1].group().strip(" 。") if len(sentences) > 1 else ""
+    return last if last and looks_like_deadline(last) and len(last) <= 16 else None
+
+
+def _sentences(paragraph: str) -> list:
+    return [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
+
+
 def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。``, with a deadline
     sentence after it if there is one (``2026年底前完成。``): every comma clause ends with a role word
     and names an organisation, so prose that merely opens with 由 is not read as units."""
-    sentences = [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
+    sentences = _sentences(paragraph)
     if not sentences:
         return None
-    last, deadline = sentences[-1], None
-    if len(sentences) > 1 and looks_like_deadline(last.group()) and len(last.group().strip(" 。")) <= 16:
-        last, deadline = sentences[-2], last.group().strip(" 。")
+    deadline = _closing_deadline(paragraph, sentences)
+    last = sentences[-2] if deadline else sentences[-1]
     sentence = last.group().strip(" 。")
     if not sentence.startswith("由"):
         return None
@@ -149,6 +162,42 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
         return None
     content = sentence[1:] + (f"，{deadline}" if deadline else "")
     return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
+
+
+def _only_unit_names(text: str) -> bool:
+    """Whether ``text`` is nothing but a 、 list of unit names, each ending like an organisation
+    (an alias in brackets after it allowed: 市市场监管局（市知识产权局）) or a collective."""
+    depth = 0
+    for ch in text:
+        depth += (ch in OPEN) - (ch in CLOSE)
+        if depth < 0:
+            return False
+    if depth:
+        return False  # 发挥领导小组（以下简称：…: a colon inside a bracket
+    pieces = split_top_level(text, "、")
+    return all(ends_like_organisation(TRAILING_ALIAS.sub("", p.strip())) or is_collective(p) for p in pieces)
+
+
+def _leading_unit_group(paragraph: str) -> UnitGroup | None:
+    """Units printed before the task they are given: ``1.【A牵头，B配合】推动…`` or ``1.A、B：实施…``
+    (every 、 item names an organisation, no role word: all responsible). A short closing sentence
+    that reads as a deadline (``2025年底前完成。``) is the group's deadline; the group spans the units."""
+    text = strip_number(paragraph)
+    offset = len(paragraph) - len(text)
+    if text.startswith("【"):
+        close = text.find("】")
+        content = text[1:close] if close > 0 else ""
+        if not content or match_label(text) or not _looks_like_unit_group(content):
+            return None
+        end = close + 1
+    else:
+        m = LEADING_UNITS.match(text)
+        if not m or mentions_role_word(m[1]) or not _only_unit_names(m[1]):
+            return None
+        content, end = m[1], m.end()
+    deadline = _closing_deadline(paragraph, _sentences(paragraph))
+    return UnitGroup(raw=paragraph[offset:offset + end], content=content + (f"，{deadline}" if deadline else ""),
+                     start=offset, end=offset + end)
 
 
 @lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
@@ -162,7 +211,8 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     if end == 0:
         return ()
     if paragraph[end - 1] not in CLOSE:
-        run = _trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
+        run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
+               or _leading_unit_group(paragraph))
         return (run,) if run else ()
     start = _closing_group(paragraph, end)
     if start is None:
