@@ -68,11 +68,28 @@ class OutlineItem:
             yield from child.leaves()
 
 
+# where a numbered task starts inside a line, after the sentence or clause before it ends
+INLINE_ITEM = re.compile(r"(?<=[。;；])\s*(?=\d{1,2}[.．](?!\d))")
+
+
+def inline_items(lines: list[Line]):
+    """The lines as the outline reads them: a line that runs two or more numbered tasks together,
+    each closed by its own unit group (``(一)创造。1.培育…(区科技局负责);2.推动…(…负责)。``), is
+    read as one line per task (and one for what precedes the first), all from the same raw line."""
+    for line in lines:
+        parts = INLINE_ITEM.split(line.text) if line.cells is None and ";" in line.text.replace("；", ";") else []
+        tasks = parts[1:]
+        if len(tasks) >= 2 and all(match_item(t) and find_unit_groups(t.rstrip()) for t in tasks):
+            yield from (Line(part.strip(), line.raw_line) for part in parts if part.strip())
+        else:
+            yield line
+
+
 def parse_outline(lines: list[Line]) -> list[OutlineItem]:
     """Top-level outline items of the body lines (text before the first item is dropped)."""
     roots: list[OutlineItem] = []
     stack: list[OutlineItem] = []
-    for line in lines:
+    for line in inline_items(lines):
         found = match_item(line.text)
         if found is None:
             if stack:

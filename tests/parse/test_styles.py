@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 232
+    assert sum(r["measures_expected"] for r in results) == 244
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -68,3 +68,12 @@ def test_units_printed_once_over_a_heading_are_traced_to_the_heading_line():
     assert rows == [(u, r, heading_line) for _ in third for u, r in
                     (("区科技局", "lead"), ("区市场监管局", "cooperating"), ("区财政局", "cooperating"),
                      ("区金融监管局", "cooperating"))]
+
+
+def test_tasks_run_together_in_one_line_keep_that_line():
+    plan = STYLES / "27_tasks_run_together.txt"
+    doc = parse_document(plan.read_bytes(), plan.name)
+    measures = doc.columns["measures"]
+    line = next(k for k, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "（一）创造。" in text)
+    first_three = list(zip(measures["number"], measures["line_start"], measures["line_end"]))[:3]
+    assert first_three == [("1", line, line), ("2", line, line), ("3", line, line)]
