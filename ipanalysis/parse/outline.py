@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..rules.outline import match_item, strip_number, style_rank
+from ..rules.roles import opens_unit_list
 from ..rules.sections import section_kind
 from .normalise import Line
 from .units import find_unit_groups
@@ -126,6 +127,9 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     for child in node.children:
         _absorb_sub_items(child)
     kids = node.children
+    if kids and node.rank == STYLE_RANK["paren_cn"] and _share_unit_lines(kids):
+        _fold_children(node)
+        return
     if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):
         return
     with_units = [k for k in kids if any(names_units(n) for n in k.walk())]
@@ -133,9 +137,26 @@ def _absorb_sub_items(node: OutlineItem) -> None:
         return
     if not with_units and not names_units(node):
         return
-    for kid in kids:
+    _fold_children(node)
+
+
+def _fold_children(node: OutlineItem) -> None:
+    for kid in node.children:
         node.paragraphs.extend(p for n in kid.walk() for p in n.paragraphs)
     node.children = []
+
+
+def _share_unit_lines(kids: list[OutlineItem]) -> bool:
+    """Whether the ``1.`` points of a ``(一)`` item share one unit list printed on its own lines
+    below the last of them (``责任单位：A、B`` / ``完成时限：…``): no point names units but the last,
+    and the last only on a labelled line below its text. Then the ``(一)`` item is one measure."""
+    *others, last = kids
+    if not others or last.children or any(names_units(n) for k in others for n in k.walk()):
+        return False
+    first, *below = last.paragraphs
+    return (not find_unit_groups(first.text) and bool(below)
+            and all(opens_unit_list(p.text) for p in below if find_unit_groups(p.text))
+            and any(find_unit_groups(p.text) for p in below))
 
 
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:

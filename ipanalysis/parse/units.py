@@ -16,14 +16,14 @@ contains a role word. Parentheses inside unit names never split a unit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..rules.outline import strip_number
 from ..rules.organisations import (endings, ends_like_organisation, is_collective, is_grassroots_collective,
                                    mentions_organisation)
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, role_marker,
-                           split_at_labels, split_joint, split_role_word)
+                           split_at_labels, split_first_lead_note, split_joint, split_role_word)
 from .deadlines import looks_like_deadline
 
 __all__ = [
@@ -344,6 +344,7 @@ def parse_unit_group(content: str) -> tuple[list[UnitMention], str | None]:
     Parts are separated by ``;`` and start at every label (``牵头单位:``, ``配合单位:``, ``责任单位:``,
     ``【责任单位】``), which gives the role of the units that follow; ``完成时限:`` marks the deadline.
     """
+    content, first_leads = split_first_lead_note(content)
     labelled, deadline = _parts(content)
     mentions: list[UnitMention] = []
     position = 0
@@ -355,4 +356,6 @@ def parse_unit_group(content: str) -> tuple[list[UnitMention], str | None]:
             for unit, role in _parse_clause(clause, default_role):
                 mentions.append(UnitMention(unit_raw=unit, role=role, level=level, position=position))
                 position += 1
+    if first_leads and mentions:
+        mentions[0] = replace(mentions[0], role="lead")
     return mentions, deadline

@@ -13,7 +13,8 @@ from functools import lru_cache
 from .datafiles import read_records
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
-           "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts"]
+           "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
+           "split_first_lead_note"]
 
 
 def _alternation(words) -> str:
@@ -141,3 +142,15 @@ def split_joint(text: str) -> tuple[str, str, str] | None:
 def label_starts(text: str) -> list[int]:
     """Where each label of a unit list or deadline starts in ``text``."""
     return [m.start() for m in _label_anywhere().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _first_lead_note() -> re.Pattern:
+    return re.compile(rf"[(（]\s*(?:{_alternation(w for w, _ in _entries('first_lead'))})\s*[)）]")
+
+
+def split_first_lead_note(text: str) -> tuple[str, bool]:
+    """``(text without the note, whether it had one)``: a note such as ``（列第一位的为牵头单位）``
+    makes the first unit of the list the lead."""
+    cleaned = _first_lead_note().sub("", text)
+    return cleaned, cleaned != text

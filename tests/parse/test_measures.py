@@ -250,3 +250,9 @@ def test_labelled_unit_lines_and_brackets():
     assert by_measure["1"] == [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市检察院", "cooperating")]
     assert by_measure["2"] == [("市司法局", "lead"), ("市法院", "cooperating")]
     assert by_measure["3"] == [("市委宣传部", "responsible"), ("各区政府", "responsible")]
+
+
+def test_a_first_lead_note_makes_the_first_unit_of_the_list_the_lead():
+    units, _ = parse_unit_group("责任单位：区市场监管局（区知识产权局）、区科技局、区经信局（列第一位的为牵头单位）")
+    assert [(u.unit_raw, u.role) for u in units] == [
+        ("区市场监管局（区知识产权局）", "lead"), ("区科技局", "responsible"), ("区经信局", "responsible")]
