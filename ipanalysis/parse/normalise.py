@@ -24,6 +24,7 @@ from .cells import split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
+from .wrapping import is_hard_wrapped, join_broken
 
 __all__ = [
     "Line",
@@ -168,6 +169,11 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         if cells is not None:
             cells = tuple(to_simplified(c) if script == "traditional" else c for c in map(unify_characters, cells))
         lines.append(Line(line, number, cells))
+    if all(line.cells is None for line in lines) and is_hard_wrapped([line.text for line in lines]):
+        joined = join_broken([line.text for line in lines])
+        warnings.append(f"lines broken at a page width (a PDF's text?): {len(lines)} lines joined into "
+                        f"{len(joined)} paragraphs, each traced to its first line")
+        lines = [Line(text, lines[k].raw_line) for k, text in joined]
     return NormalisedText(
         lines=lines,
         script=script,

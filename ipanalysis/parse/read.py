@@ -18,8 +18,8 @@ import io
 import re
 from pathlib import Path
 
-from ..rules.outline import opens_item
 from .normalise import DecodeError, decode_bytes
+from .wrapping import join_broken
 
 __all__ = ["SUPPORTED_SUFFIXES", "UnsupportedFormat", "DecodeError", "check_supported", "read_document_text",
            "join_broken_lines"]
@@ -29,7 +29,6 @@ BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", 
               "article", "dd", "dt", "blockquote", "pre", "hr", "ul", "ol", "td", "th", "title"}
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "button",
              "select", "svg", "template"]
-SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 
 
 class UnsupportedFormat(ValueError):
@@ -188,32 +187,9 @@ def _docx_text(data: bytes) -> str:
 # PDF
 
 
-def _open_brackets(text: str) -> int:
-    return sum(text.count(c) for c in "(（〔[【") - sum(text.count(c) for c in ")）〕]】")
-
-
 def join_broken_lines(lines: list[str]) -> list[str]:
-    """Join lines that a page width broke inside a paragraph.
-
-    A line continues the previous one when the previous one leaves a bracket open, or when it is
-    a full-width line (at least 85% of the most common long-line length) that does not close a
-    sentence and the line does not open a numbered item.
-    """
-    lines = [ln.strip() for ln in lines if ln.strip()]
-    lengths = sorted(len(ln) for ln in lines if len(ln) >= 10)
-    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    out: list[str] = []
-    last_len = 0
-    for line in lines:
-        if out and not opens_item(line) and (
-            _open_brackets(out[-1]) > 0
-            or (not SENTENCE_END.search(out[-1]) and last_len >= 0.85 * full)
-        ):
-            out[-1] += line
-        else:
-            out.append(line)
-        last_len = len(line)
-    return out
+    """The non-empty lines joined where a page width broke a paragraph (:func:`.wrapping.join_broken`)."""
+    return [text for _, text in join_broken([ln.strip() for ln in lines if ln.strip()])]
 
 
 def _pdf_text(data: bytes) -> str:

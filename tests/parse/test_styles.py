@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 288
+    assert sum(r["measures_expected"] for r in results) == 298
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -77,3 +77,20 @@ def test_tasks_run_together_in_one_line_keep_that_line():
     line = next(k for k, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "（一）创造。" in text)
     first_three = list(zip(measures["number"], measures["line_start"], measures["line_end"]))[:3]
     assert first_three == [("1", line, line), ("2", line, line), ("3", line, line)]
+
+
+def test_only_a_text_broken_at_a_page_width_is_joined():
+    from ipanalysis.parse.normalise import normalise_text
+    from ipanalysis.parse.read import read_document_text
+
+    seeds = sorted((STYLES.parent / "plans").glob("*.txt"))
+    for path in [*seeds, *sorted(STYLES.glob("*.txt"))]:
+        text, encoding, _ = read_document_text(path.read_bytes(), path.name)
+        joined = [w for w in normalise_text(text, encoding).warnings if "page width" in w]
+        assert bool(joined) == path.name.startswith("32_"), path.name
+    plan = STYLES / "32_pdf_text_hard_wrapped.txt"
+    lines = normalise_text(plan.read_text(encoding="utf-8")).lines
+    raw = plan.read_text(encoding="utf-8").splitlines()
+    first = next(line for line in lines if line.text.startswith("(二)建设知识产权快速维权中心"))
+    assert raw[first.raw_line - 1].startswith("（二）建设知识产权快速维权中心")
+    assert first.text.endswith("完成时限:2024—2026年)") and "— 2 —" not in first.text

@@ -1,0 +1,57 @@
+"""Lines that a page width broke inside a paragraph, joined again: a PDF's text layer, or the text of
+a PDF saved as ``.txt`` (official documents are set 28 characters a line)."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules.outline import opens_item
+
+__all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped"]
+
+SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
+MAX_WRAP_WIDTH = 45  # a text whose long lines are longer was not broken at a page width
+MIN_OPEN_SHARE = 0.3  # ... nor one where fewer lines fill that width without closing a sentence
+
+
+def _open_brackets(text: str) -> int:
+    return sum(text.count(c) for c in "(（〔[【") - sum(text.count(c) for c in ")）〕]】")
+
+
+def _full_width(texts: list[str]) -> int:
+    """The width of a full line: the 90th percentile length of the lines of ten characters or more."""
+    lengths = sorted(len(t) for t in texts if len(t) >= 10)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def join_broken(texts: list[str]) -> list[tuple[int, str]]:
+    """``(index of its first line, paragraph)`` of the lines joined where a page width broke them.
+
+    A line continues the previous one when the previous one leaves a bracket open, or when it is
+    a full-width line (at least 85% of the full width) that does not close a sentence and the line
+    does not open a numbered item.
+    """
+    full = _full_width(texts)
+    out: list[tuple[int, str]] = []
+    last_len = 0
+    for k, line in enumerate(texts):
+        if out and not opens_item(line) and (
+            _open_brackets(out[-1][1]) > 0
+            or (not SENTENCE_END.search(out[-1][1]) and last_len >= 0.85 * full)
+        ):
+            out[-1] = (out[-1][0], out[-1][1] + line)
+        else:
+            out.append((k, line))
+        last_len = len(line)
+    return out
+
+
+def is_hard_wrapped(texts: list[str]) -> bool:
+    """Whether a text's lines were broken at a page width: its full lines are short (at most
+    45 characters) and at least 30% of its lines fill them without closing a sentence. Texts with a
+    paragraph a line (web pages, Word) have full lines of 60-400 characters."""
+    full = _full_width(texts)
+    if not full or full > MAX_WRAP_WIDTH:
+        return False
+    open_full = sum(len(t) >= 0.85 * full and not SENTENCE_END.search(t) for t in texts)
+    return open_full >= MIN_OPEN_SHARE * len(texts)
