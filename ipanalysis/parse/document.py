@@ -26,7 +26,8 @@ from .deadlines import deadline_in_text
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
-from .units import find_unit_groups, parse_unit_group
+from .unit_groups import find_unit_groups
+from .units import parse_unit_group
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]
 
@@ -89,7 +90,7 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
 def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
     """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``; a measure that
     names no unit takes those of the nearest heading above it that does (``(二)强化保护（责任单位：
-    A、B）`` printed once over the items 1. 2. 3. below it)."""
+    A、B）`` printed once over the items 1. 2. 3. below it, or ``以上工作由A牵头，B配合。`` after them)."""
     return [_unit_groups(item.paragraphs) or _heading_unit_groups(item) for item in measures]
 
 
@@ -105,7 +106,7 @@ def _unit_groups(paragraphs) -> list[tuple]:
 def _heading_unit_groups(item: OutlineItem) -> list[tuple]:
     parent = item.parent
     while parent is not None:
-        groups = _unit_groups(parent.paragraphs[:1])
+        groups = _unit_groups(parent.paragraphs[:1] + parent.shared)
         if groups:
             return groups
         parent = parent.parent

@@ -48,6 +48,10 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
 PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
+# Markdown that a reposting blog adds (### 一、…, > 来源, **标签：**, `code`)
+MARKUP_HINT = re.compile(r"^\s*[#>]|\*\*|__|`")
+MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?)")
+MARKUP_INLINE = re.compile(r"\*\*|__|`")
 
 SPACE_CHARS = dict.fromkeys("\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t", " ")
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
@@ -89,6 +93,14 @@ def remove_pinyin_annotations(line: str) -> tuple[str, int]:
     if "(" not in line:  # the pattern opens with a lookbehind the engine would try at every position
         return line, 0
     return PINYIN_ANNOTATION.subn("", line)
+
+
+def strip_markup(line: str) -> str:
+    """A line without the Markdown a reposting blog adds: heading marks (``### 一、…``), a quote
+    mark, emphasis (``**标签：**``) and code marks; the text itself unchanged."""
+    if not MARKUP_HINT.search(line):
+        return line
+    return MARKUP_INLINE.sub("", MARKUP_LEAD.sub("", line))
 
 
 def unify_characters(line: str) -> str:
@@ -160,6 +172,7 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
                 warnings.append(f"line {number}: garbled GBK span repaired; {note}")
         line, n = remove_pinyin_annotations(line)
         n_pinyin += n
+        line = strip_markup(line)
         cells = split_cells(line)
         line = unify_characters(line)
         if script == "traditional":

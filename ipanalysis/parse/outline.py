@@ -16,7 +16,7 @@ from ..rules.outline import match_item, strip_number, style_rank
 from ..rules.roles import opens_unit_list
 from ..rules.sections import section_kind
 from .normalise import Line
-from .units import find_unit_groups
+from .unit_groups import find_unit_groups, opens_summary
 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
            "STYLE_RANK"]
@@ -32,6 +32,7 @@ class OutlineItem:
     paragraphs: list[Line] = field(default_factory=list)
     children: list["OutlineItem"] = field(default_factory=list)
     parent: "OutlineItem | None" = None
+    shared: list[Line] = field(default_factory=list)  # lines that assign all its items (以上工作由…)
 
     @property
     def text(self) -> str:
@@ -140,6 +141,18 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     _fold_children(node)
 
 
+def _lift_summary_lines(node: OutlineItem) -> None:
+    """Move a line after an item's last point that assigns all its points (``以上工作由A牵头，B配合。``)
+    from that point to the item's ``shared`` lines, where the points find it."""
+    for child in node.children:
+        _lift_summary_lines(child)
+    if not node.children:
+        return
+    last = node.children[-1]
+    while len(last.paragraphs) > 1 and opens_summary(last.paragraphs[-1].text):
+        node.shared.insert(0, last.paragraphs.pop())
+
+
 def _fold_children(node: OutlineItem) -> None:
     for kid in node.children:
         node.paragraphs.extend(p for n in kid.walk() for p in n.paragraphs)
@@ -200,7 +213,8 @@ def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
     """
     measures = []
     for root in roots:
-        if any(names_units(node) for node in root.walk()):
+        _lift_summary_lines(root)
+        if any(names_units(node) or node.shared for node in root.walk()):
             _absorb_sub_items(root)
             kind = section_kind(root.title)
             measures.extend(leaf for leaf in root.leaves() if _is_task(leaf, kind))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..rules.lexicon import STAGES, Theme, in_action_clause, instrument_terms, lexicon, term_index
-from .units import find_unit_groups
+from .unit_groups import find_unit_groups
 from .words import Hit, find_terms
 
 __all__ = ["strip_units", "weigh", "score_text", "code_instruments", "code_measures"]

@@ -1,4 +1,4 @@
-"""Responsible units: find the unit parenthesis of an item, split it into units with roles.
+"""Responsible units: split a unit group (found by :mod:`.unit_groups`) into units with roles.
 
 Styles seen in the plans::
 
@@ -9,8 +9,7 @@ Styles seen in the plans::
     (责任单位:市知识产权局、市司法局,各区县(自治县,以下简称区县)政府;国家知识产权局条法司、联席办)
     (区金融局牵头,区发改委、区科技局按职责分工负责;2021年12月底前完成)
 
-A group is a top-level bracket at the end of a paragraph whose content starts with ``责任单位`` or
-contains a role word. Parentheses inside unit names never split a unit.
+Parentheses inside unit names never split a unit.
 """
 
 from __future__ import annotations
@@ -19,38 +18,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..rules.outline import strip_number
-from ..rules.organisations import (endings, ends_like_organisation, is_collective, is_grassroots_collective,
-                                   mentions_organisation)
-from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, role_marker,
-                           split_at_labels, split_first_lead_note, split_joint, split_role_word)
+from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
+from ..rules.roles import (match_label, mentions_role_word, role_marker, split_at_labels, split_first_lead_note,
+                           split_joint, split_role_word)
 from .deadlines import looks_like_deadline
 
-__all__ = [
-    "UnitGroup",
-    "UnitMention",
-    "find_unit_groups",
-    "parse_unit_group",
-    "split_top_level",
-    "is_collective",
-]
+__all__ = ["UnitMention", "parse_unit_group", "split_top_level", "is_collective", "OPEN", "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 OPEN = "(（〔[【"
-SENTENCE = re.compile(r"[^。]+(?:。|$)")
-TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
-LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
-
-
-@dataclass(frozen=True)
-class UnitGroup:
-    raw: str  # the bracket group as printed, brackets included
-    content: str  # inside the brackets
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -63,24 +42,6 @@ class UnitMention:
 
 # ---------------------------------------------------------------------------------------------
 # bracket-aware helpers
-
-
-def _closing_group(text: str, end: int) -> int | None:
-    """Start of the bracket group that closes at ``text[end - 1]``, matched backwards.
-
-    Matching from the closing bracket backwards keeps a stray opener earlier in the text (a
-    damaged ``〔201564号`` citation) from swallowing the group.
-    """
-    depth = 0
-    for i in range(end - 1, -1, -1):
-        ch = text[i]
-        if ch in CLOSE:
-            depth += 1
-        elif ch in OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
 
 
 BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
@@ -113,116 +74,6 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     return parts
-
-
-def _looks_like_unit_group(content: str) -> bool:
-    if opens_unit_list(content):
-        return True
-    head = split_top_level(content, ";；")[0] if content else ""
-    return bool(head) and mentions_role_word(head) and mentions_organisation(head)
-
-
-def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
-    """A labelled unit list that closes a paragraph without brackets:
-    ``…依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持``."""
-    for start in label_starts(paragraph):
-        if start == 0 or paragraph[start - 1] not in "。;；" and paragraph[start] != "【":
-            continue
-        tail = paragraph[start:].rstrip(" 。.;；")
-        if "。" in tail:  # more sentences follow: not the closing list
-            continue
-        return UnitGroup(raw=paragraph[start:], content=tail, start=start, end=len(paragraph))
-    return None
-
-
-def _closing_deadline(paragraph: str, sentences: list) -> str | None:
-    """A short last sentence that reads as a deadline (``…。2026年底前完成。``), if another precedes it."""
-    last = sentences[-1].group().strip(" 。") if len(sentences) > 1 else ""
-    return last if last and looks_like_deadline(last) and len(last) <= 16 else None
-
-
-def _sentences(paragraph: str) -> list:
-    return [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
-
-
-def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
-    """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。``, with a deadline
-    sentence after it if there is one (``2026年底前完成。``): every comma clause ends with a role word
-    and names an organisation, so prose that merely opens with 由 is not read as units."""
-    sentences = _sentences(paragraph)
-    if not sentences:
-        return None
-    deadline = _closing_deadline(paragraph, sentences)
-    last = sentences[-2] if deadline else sentences[-1]
-    sentence = last.group().strip(" 。")
-    if not sentence.startswith("由"):
-        return None
-    clauses = split_top_level(sentence[1:], ",，")
-    if not all(split_role_word(c.strip())[1] and mentions_organisation(c) for c in clauses):
-        return None
-    content = sentence[1:] + (f"，{deadline}" if deadline else "")
-    return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
-
-
-def _only_unit_names(text: str) -> bool:
-    """Whether ``text`` is nothing but a 、 list of unit names, each ending like an organisation
-    (an alias in brackets after it allowed: 市市场监管局（市知识产权局）) or a collective."""
-    depth = 0
-    for ch in text:
-        depth += (ch in OPEN) - (ch in CLOSE)
-        if depth < 0:
-            return False
-    if depth:
-        return False  # 发挥领导小组（以下简称：…: a colon inside a bracket
-    pieces = split_top_level(text, "、")
-    return all(ends_like_organisation(TRAILING_ALIAS.sub("", p.strip())) or is_collective(p) for p in pieces)
-
-
-def _leading_unit_group(paragraph: str) -> UnitGroup | None:
-    """Units printed before the task they are given: ``1.【A牵头，B配合】推动…`` or ``1.A、B：实施…``
-    (every 、 item names an organisation, no role word: all responsible). A short closing sentence
-    that reads as a deadline (``2025年底前完成。``) is the group's deadline; the group spans the units."""
-    text = strip_number(paragraph)
-    offset = len(paragraph) - len(text)
-    if text.startswith("【"):
-        close = text.find("】")
-        content = text[1:close] if close > 0 else ""
-        if not content or match_label(text) or not _looks_like_unit_group(content):
-            return None
-        end = close + 1
-    else:
-        m = LEADING_UNITS.match(text)
-        if not m or mentions_role_word(m[1]) or not _only_unit_names(m[1]):
-            return None
-        content, end = m[1], m.end()
-    deadline = _closing_deadline(paragraph, _sentences(paragraph))
-    return UnitGroup(raw=paragraph[offset:offset + end], content=content + (f"，{deadline}" if deadline else ""),
-                     start=offset, end=offset + end)
-
-
-@lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
-def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
-    """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
-    the labelled list that closes it, or the whole paragraph when it is a labelled unit line
-    (``牵头单位:…;配合单位:…``)."""
-    if opens_unit_list(paragraph):
-        return (UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph)),)
-    end = len(paragraph.rstrip(" 。.;；,，"))
-    if end == 0:
-        return ()
-    if paragraph[end - 1] not in CLOSE:
-        run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
-               or _leading_unit_group(paragraph))
-        return (run,) if run else ()
-    start = _closing_group(paragraph, end)
-    if start is None:
-        return ()
-    raw = paragraph[start:end]
-    content = raw[1:-1].strip()
-    if not _looks_like_unit_group(content):
-        run = _trailing_labelled_run(paragraph)
-        return (run,) if run else ()
-    return (UnitGroup(raw=raw, content=content, start=start, end=end),)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,6 +137,11 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
     whose role word is missing takes the role of the next unit that has one, else the last one
     before it, else the default (a bare ``责任单位`` list means responsible).
     """
+    name, _ = split_role_word(clause.strip())
+    joint = split_joint(name)
+    if joint:  # A会同B、C负责: A takes the joint word's role, every unit after it cooperates
+        before, joint_role, after = joint
+        return [(u, joint_role) for u in _split_units(before) if u] + [(u, "cooperating") for u in _split_units(after) if u]
     items: list[list] = []
     for piece in _merge_split_collectives(split_top_level(clause, "、")):
         entries, role = _units_of_piece(piece)

@@ -6,7 +6,8 @@ import pytest
 from conftest import seed_path
 
 from ipanalysis.parse.deadlines import parse_deadline
-from ipanalysis.parse.units import find_unit_groups, parse_unit_group, split_top_level
+from ipanalysis.parse.unit_groups import find_unit_groups
+from ipanalysis.parse.units import parse_unit_group, split_top_level
 
 COUNTS = {"Yuzhong": 20, "Zhongshan": 21, "Tongzhou": 23, "Chongqing": 17, "Dongli": 42}
 

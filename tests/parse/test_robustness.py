@@ -7,7 +7,8 @@ from conftest import RAW, SEED_FILES
 
 from ipanalysis.parse import parse_document
 from ipanalysis.parse.targets import find_targets_in_text
-from ipanalysis.parse.units import find_unit_groups, parse_unit_group
+from ipanalysis.parse.unit_groups import find_unit_groups
+from ipanalysis.parse.units import parse_unit_group
 
 SEED_TEXT = (RAW / SEED_FILES["Dongli"]).read_text(encoding="utf-8")
 ALPHABET = st.sampled_from(list("一二三四五六七八九十()（）〔〕、,;:。1234567890.﹒ 区市局牵头负责配合责任单位知识产权年月达%件\n?"))

@@ -7,7 +7,8 @@ from ipanalysis.parse.deadlines import deadline_in_text, parse_deadline
 from ipanalysis.parse.metadata import number_alone
 from ipanalysis.parse.normalise import unify_characters
 from ipanalysis.parse.targets import find_targets_in_text
-from ipanalysis.parse.units import find_unit_groups, parse_unit_group
+from ipanalysis.parse.unit_groups import find_unit_groups
+from ipanalysis.parse.units import parse_unit_group
 
 
 def units(text: str):
