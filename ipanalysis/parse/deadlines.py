@@ -14,6 +14,8 @@ DEADLINE_RE = re.compile(
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
 QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
+MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
+YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -23,27 +25,30 @@ def looks_like_deadline(text: str) -> bool:
 
 
 def parse_deadline(deadline: str | None) -> tuple[str | None, bool]:
-    """``(ISO date or None, ongoing)`` of a deadline as printed."""
+    """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
+    staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
-    m = RANGE_RE.search(deadline)
-    if m:  # 2024—2026年: the end of the last year
-        return f"{int(m[2]):04d}-12-31", ongoing
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?", deadline)
-    if m:
+    dates = _dates_named(deadline)
+    return (max(dates)[1] if dates else None), ongoing
+
+
+def _dates_named(text: str) -> list[tuple[int, str]]:
+    """``(where it ends, ISO date)`` of every date a deadline names: a range (2024—2026年: the end
+    of its last year), a month or day, a quarter or half year (its last day), a year's end."""
+    found = [(m.end(), f"{int(m[2]):04d}-12-31") for m in RANGE_RE.finditer(text)]
+    for m in MONTH_RE.finditer(text):
         year, month = int(m[1]), int(m[2])
-        day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
-        return f"{year:04d}-{month:02d}-{day:02d}", ongoing
-    m = QUARTER_RE.search(deadline)
-    if m:  # 2025年第二季度, 2025年上半年: the last day of that quarter or half
+        if 1 <= month <= 12:
+            day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
+            found.append((m.end(), f"{year:04d}-{month:02d}-{day:02d}"))
+    for m in QUARTER_RE.finditer(text):
         year = int(m[1])
         month = 3 * "一二三四".index(m[2]) + 3 if m[2] else (6 if m[3] == "上" else 12)
-        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", ongoing
-    m = re.search(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)", deadline)
-    if m:
-        return f"{int(m[1]):04d}-12-31", ongoing
-    return None, ongoing
+        found.append((m.end(), f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"))
+    found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_END_RE.finditer(text)]
+    return found
 
 
 # A deadline written in the task's own sentence: a date before which something is done

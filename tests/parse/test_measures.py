@@ -199,6 +199,9 @@ def test_unit_group_must_close_the_paragraph():
     ("2024年上半年", "2024-06-30", False),
     ("2025年下半年", "2025-12-31", False),
     ("每年第一季度", None, True),
+    ("2024年6月底前完成方案制定，2025年12月底前全面完成", "2025-12-31", False),  # staged: the last date
+    ("2024年第三季度启动，2025年第二季度建成", "2025-06-30", False),
+    ("2024年3月底前制定方案，2024年12月底前取得成效，并长期坚持", "2024-12-31", True),
 ])
 def test_parse_deadline(printed, iso, ongoing):
     assert parse_deadline(printed) == (iso, ongoing)
