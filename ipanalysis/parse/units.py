@@ -113,16 +113,11 @@ def _split_units(segment: str) -> list[str]:
 def _units_of_piece(piece: str) -> tuple[list[list], str | None]:
     """``([unit, role or None] …, role word after the piece)`` of one 、-separated piece.
 
-    A role in brackets after a unit (``市中院（牵头）``) is that unit's; two groups joined by 会同
-    (``A会同B负责``) take the joint word's role and cooperating; a role word after the piece
-    (``…按职责分工负责``) is returned so that the units before it without a role take it too.
+    A role in brackets after a unit (``市中院（牵头）``) is that unit's; a role word after the piece
+    (``…按职责分工负责``) is returned so that the units before it without a role take it too. (Two
+    groups joined by 会同 are read for the whole clause, by :func:`_parse_clause`.)
     """
     name, role = split_role_word(piece)
-    joint = split_joint(name)
-    if joint:
-        before, joint_role, after = joint
-        return ([[u, joint_role, False] for u in _split_units(before)]
-                + [[u, "cooperating", False] for u in _split_units(after)], None)
     entries = []
     for unit in _split_units(name):
         unit, marked = role_marker(unit.strip())
@@ -141,7 +136,8 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
     joint = split_joint(name)
     if joint:  # A会同B、C负责: A takes the joint word's role, every unit after it cooperates
         before, joint_role, after = joint
-        return [(u, joint_role) for u in _split_units(before) if u] + [(u, "cooperating") for u in _split_units(after) if u]
+        after_units = (split_role_word(u)[0] for u in _split_units(after))  # A会同B负责、C配合
+        return [(u, joint_role) for u in _split_units(before) if u] + [(u, "cooperating") for u in after_units if u]
     items: list[list] = []
     for piece in _merge_split_collectives(split_top_level(clause, "、")):
         entries, role = _units_of_piece(piece)

@@ -40,6 +40,10 @@ def test_a_labelled_list_that_closes_the_paragraph_without_brackets():
     ("（区科技局协助）", [("区科技局", "cooperating")]),
     ("（区商务局主办，区贸促会协办）", [("区商务局", "lead"), ("区贸促会", "cooperating")]),
     ("（鄞州公安分局会同区市场监管局负责）", [("鄞州公安分局", "lead"), ("区市场监管局", "cooperating")]),
+    ("（区市场监管局会同区公安局、区司法局负责）",
+     [("区市场监管局", "lead"), ("区公安局", "cooperating"), ("区司法局", "cooperating")]),
+    ("（区市场监管局会同区公安局负责、区司法局配合）",  # the role word after a unit is no part of its name
+     [("区市场监管局", "lead"), ("区公安局", "cooperating"), ("区司法局", "cooperating")]),
     ("（区市场监管局牵头，各镇（街道）参与）", [("区市场监管局", "lead"), ("各镇(街道)", "cooperating")]),
     ("（责任单位：市中院（牵头）、市检察院、市司法局）",
      [("市中院", "lead"), ("市检察院", "responsible"), ("市司法局", "responsible")]),
