@@ -25,6 +25,7 @@ __all__ = [
     "annotations_dir",
     "overrides_path",
     "build_cache_dir",
+    "RACY_NS",
 ]
 
 RAW_DIR = Path("data/raw")  # the plans as downloaded (read-only) and registry.csv
@@ -34,6 +35,9 @@ NOTEBOOKS_DIR = Path("notebooks")
 ANNOTATIONS_NAME = "annotations"  # data/annotations: the researcher's corrections, beside data/raw
 REGISTRY_NAME = "registry.csv"  # optional metadata per plan file, inside the raw folder
 OVERRIDES_NAME = "overrides.csv"  # theme and instrument corrections, inside the annotations folder
+# a file or folder changed less than this before it was looked at may still be being written (a
+# timestamp that coarse cannot tell a later change apart): it is read again, not trusted
+RACY_NS = 2_000_000_000
 
 
 def project_root() -> Path | None:

@@ -19,9 +19,10 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .config import RACY_NS  # a folder changed this recently may be mid-install: its versions are not kept
+
 __all__ = ["installed_version", "installed_versions", "installation_key"]
 
-RACY_NS = 2_000_000_000  # a folder changed this recently may be mid-install: its versions are not kept
 
 
 def _folder_state(entry) -> tuple[str, int | None]:

@@ -10,7 +10,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import build_cache_dir
+from ..config import RACY_NS, build_cache_dir
 from ..tables.atomic import atomic_write_bytes
 from ..tables.corpus import read_arrow_tables
 from ..tables.schema import TABLE_COLUMNS, TABLES, string_buffers
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["PreviousBuild", "save_tables_manifest", "DOCUMENT_KEYS"]
 
 DOCUMENT_KEYS = ("file", "doc_id", "sha256", "plan_fingerprint")  # what a rebuild needs of a built plan
-RACY_NS = 2_000_000_000
 
 
 @dataclass

@@ -182,8 +182,9 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         if cells is not None:
             cells = tuple(to_simplified(c) if script == "traditional" else c for c in map(unify_characters, cells))
         lines.append(Line(line, number, cells))
-    if all(line.cells is None for line in lines) and is_hard_wrapped([line.text for line in lines]):
-        joined = join_broken([line.text for line in lines])
+    texts = [line.text for line in lines]
+    if all(line.cells is None for line in lines) and is_hard_wrapped(texts):
+        joined = join_broken(texts)
         warnings.append(f"lines broken at a page width (a PDF's text?): {len(lines)} lines joined into "
                         f"{len(joined)} paragraphs, each traced to its first line")
         lines = [Line(text, lines[k].raw_line) for k, text in joined]

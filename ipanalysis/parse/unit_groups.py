@@ -80,7 +80,7 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
     return None
 
 
-def _closing_deadline(paragraph: str, sentences: list) -> str | None:
+def _closing_deadline(sentences: list) -> str | None:
     """A short last sentence that reads as a deadline (``…。2026年底前完成。``), if another precedes it."""
     last = sentences[-1].group().strip(" 。") if len(sentences) > 1 else ""
     return last if last and looks_like_deadline(last) and len(last) <= 16 else None
@@ -97,7 +97,7 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     sentences = _sentences(paragraph)
     if not sentences:
         return None
-    deadline = _closing_deadline(paragraph, sentences)
+    deadline = _closing_deadline(sentences)
     last = sentences[-2] if deadline else sentences[-1]
     sentence = SUMMARY_OPENER.sub("", last.group().strip(" 。"), count=1)
     if not sentence.startswith("由"):
@@ -147,7 +147,7 @@ def _leading_unit_group(paragraph: str) -> UnitGroup | None:
         if not m or mentions_role_word(m[1]) or not _only_unit_names(m[1]):
             return None
         content, end = m[1], m.end()
-    deadline = _closing_deadline(paragraph, _sentences(paragraph))
+    deadline = _closing_deadline(_sentences(paragraph))
     return UnitGroup(raw=paragraph[offset:offset + end], content=content + (f"，{deadline}" if deadline else ""),
                      start=offset, end=offset + end)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..rules.outline import opens_item
+from .units import CLOSE, OPEN
 
 __all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped"]
 
@@ -15,7 +16,7 @@ MIN_OPEN_SHARE = 0.3  # ... nor one where fewer lines fill that width without cl
 
 
 def _open_brackets(text: str) -> int:
-    return sum(text.count(c) for c in "(（〔[【") - sum(text.count(c) for c in ")）〕]】")
+    return sum(text.count(c) for c in OPEN) - sum(text.count(c) for c in CLOSE)
 
 
 def _full_width(texts: list[str]) -> int:

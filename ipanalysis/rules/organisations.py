@@ -61,9 +61,14 @@ def is_agency_word(token: str) -> bool:
     return bool(_agency_word().match(token))
 
 
-@lru_cache(maxsize=1)
-def _collective() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in read_lines("collectives.txt")))
+GRASSROOTS_MARK = "^(?#grassroots)"  # opens the lines of collectives.txt naming kinds of grassroots body
+
+
+@lru_cache(maxsize=2)
+def _collective(grassroots: bool = False) -> re.Pattern:
+    """The lines of ``data/collectives.txt`` as one pattern (with ``grassroots``: the marked ones)."""
+    lines = [p for p in read_lines("collectives.txt") if not grassroots or p.startswith(GRASSROOTS_MARK)]
+    return re.compile("|".join(f"(?:{p})" for p in lines))
 
 
 def is_collective(unit: str) -> bool:
@@ -74,9 +79,4 @@ def is_collective(unit: str) -> bool:
 def is_grassroots_collective(unit: str) -> bool:
     """Whether a unit name is a kind of grassroots body with no place or 各 of its own (街道办事处,
     乡镇人民政府, 社区): the lines of ``data/collectives.txt`` marked as such."""
-    return bool(_grassroots().match(unit))
-
-
-@lru_cache(maxsize=1)
-def _grassroots() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in read_lines("collectives.txt") if p.startswith("^(?#grassroots)")))
+    return bool(_collective(grassroots=True).match(unit))
