@@ -79,7 +79,7 @@ def inline_items(lines: list[Line]):
     each closed by its own unit group (``(一)创造。1.培育…(区科技局负责);2.推动…(…负责)。``), is
     read as one line per task (and one for what precedes the first), all from the same raw line."""
     for line in lines:
-        parts = INLINE_ITEM.split(line.text) if line.cells is None and ";" in line.text.replace("；", ";") else []
+        parts = INLINE_ITEM.split(line.text) if line.cells is None and ";" in line.text else []  # ；is ; here
         tasks = parts[1:]
         if len(tasks) >= 2 and all(match_item(t) and find_unit_groups(t.rstrip()) for t in tasks):
             yield from (Line(part.strip(), line.raw_line) for part in parts if part.strip())
