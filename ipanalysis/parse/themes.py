@@ -45,18 +45,23 @@ def weigh(hits: list[Hit], scope: str) -> dict[str, tuple[float, list[str], int]
     measure's hits of one ``scope`` (``stage`` or ``instrument``): each occurrence of a term adds
     the term's weight to each theme (or sub-tool) it belongs to."""
     owned = _owners_in(scope)
-    out: dict[str, tuple[float, list[str], int]] = {}
+    out: dict[str, list] = {}
     for term, start, _ in hits:
         for key, weight in owned[term]:
-            score, matched, first = out.get(key, (0.0, [], start))
-            out[key] = (score + weight, matched if term in matched else [*matched, term], first)
-    return out
+            entry = out.get(key)
+            if entry is None:
+                out[key] = [weight, [term], start]
+                continue
+            entry[0] += weight
+            if term not in entry[1]:
+                entry[1].append(term)
+    return {key: tuple(entry) for key, entry in out.items()}
 
 
 @lru_cache(maxsize=2)
 def _owners_in(scope: str) -> dict[str, tuple[tuple[str, float], ...]]:
     """Every coding term -> its ``(theme or sub-tool key, weight)`` in one scope (:func:`term_index`)."""
-    owners, _ = term_index()
+    owners = term_index()
     return {term: tuple((key, weight) for owner_scope, key, weight in entries if owner_scope == scope)
             for term, entries in owners.items()}
 

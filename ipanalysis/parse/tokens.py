@@ -20,7 +20,7 @@ from ..config import cache_dir, tokenizer_engine as engine  # the choice of segm
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
-__all__ = ["engine", "tokenizer", "segment", "token_spans", "content_tokens", "is_content_word", "stopwords"]
+__all__ = ["engine", "tokenizer", "segment", "tokenize", "token_spans", "token_starts", "content_tokens", "is_content_word", "stopwords"]
 
 NOT_WORD = re.compile(r"^[\W\d_a-zA-Z]+$")
 
@@ -70,28 +70,37 @@ def segment(text: str, engine_name: str | None = None) -> list[str]:
 
 def token_spans(text: str, engine_name: str | None = None) -> tuple[tuple[str, int], ...]:
     """``(token, start offset)`` of every token of :func:`segment`, in text order."""
-    return _spans(text, engine_name or engine())
+    tokens = tokenize(text, engine_name)
+    return tuple((token, start) for token, start in zip(tokens, token_starts(text, tokens)) if token.strip())
+
+
+def token_starts(text: str, tokens: list[str]) -> list[int]:
+    """The offset in ``text`` of each of its ``tokens``, then ``len(text)``."""
+    starts = list(accumulate(map(len, tokens), initial=0))
+    if starts[-1] == len(text):  # the tokens cover the text, as jieba's do: offsets are running sums
+        return starts
+    starts, pos = [], 0
+    for token in tokens:
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+    return [*starts, len(text)]
+
+
+def tokenize(text: str, engine_name: str | None = None) -> list[str]:
+    """The segmenter's tokens of ``text`` (jieba's accurate mode, HMM on), whitespace included
+    (do not change the list: it is kept for the next call)."""
+    return _tokens(text, engine_name or engine())
 
 
 @lru_cache(maxsize=2)  # a measure's text is segmented for its coding, then for its tokens
-def _spans(text: str, engine_name: str) -> tuple[tuple[str, int], ...]:
-    tokens = _rjieba().cut(text, True) if engine_name == "rjieba" else tokenizer().lcut(text, HMM=True)
-    sizes = list(map(len, tokens))
-    if sum(sizes) == len(text):  # the tokens cover the text, as jieba's do: offsets are running sums
-        return tuple((token, start) for token, start in zip(tokens, accumulate(sizes, initial=0))
-                     if token.strip())
-    spans, pos = [], 0
-    for token in tokens:
-        start = text.find(token, pos)
-        pos = start + len(token)
-        if token.strip():
-            spans.append((token, start))
-    return tuple(spans)
+def _tokens(text: str, engine_name: str) -> list[str]:
+    return _rjieba().cut(text, True) if engine_name == "rjieba" else tokenizer().lcut(text, HMM=True)
 
 
 def content_tokens(text: str, engine_name: str | None = None) -> list[str]:
     """Tokens for topic models and keyness: no stopwords, units, numbers, punctuation or single characters."""
-    return [t for t in segment(text, engine_name) if is_content_word(t)]
+    return list(filter(is_content_word, tokenize(text, engine_name)))
 
 
 @lru_cache(maxsize=65536)

@@ -14,19 +14,25 @@ refined in two ways so that compound dictionary words still show the words they 
 - a token the segmenter guessed (not in its dictionary) has a boundary at every character, as its
   division is unknown (``家中小微企业``, ``监督检查和``).
 
-Declared phrases (``data/coding_phrases.txt``, :func:`ipanalysis.rules.lexicon.apply_phrases`) have
+Declared phrases (``data/coding_phrases.txt``, :func:`ipanalysis.rules.lexicon.phrase_spans`) have
 only the boundaries they declare: ``人才链`` none (it is no mention of talent), ``宣传 周`` one (the
 dictionary word 宣传周, which divides off a single character, still mentions publicity). Exclusion
 contexts (``data/coding_exclusions.csv``) then remove the hits a context makes no code
 (:func:`ipanalysis.rules.lexicon.excluded`).
+
+Reading a measure: an Aho–Corasick automaton of every coding term (``pyahocorasick``) finds each
+place a term occurs, in one pass of compiled code; only those places are tested for boundaries.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
+from operator import add
 
-from ..rules.lexicon import SCOPES, apply_phrases, excluded, term_index
-from .tokens import _rjieba, engine, token_spans, tokenizer
+from ..rules.lexicon import SCOPES, excluded, phrase_spans, term_index
+from .tokens import _rjieba, engine, token_starts, tokenize, tokenizer
 
 __all__ = ["is_word", "word_boundaries", "find_terms", "Hit"]
 
@@ -55,53 +61,76 @@ def _divisions(token: str, engine_name: str) -> tuple[int, ...] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _inner_boundaries(token: str, engine_name: str) -> tuple[int, ...]:
-    if len(token) < 3:
-        return ()
+def _inner_boundaries(token: str, engine_name: str) -> frozenset[int]:
+    if len(token) < 3 or not token.strip():
+        return frozenset()
     if not is_word(token, engine_name):
-        return tuple(range(1, len(token)))
-    return _divisions(token, engine_name) or ()
+        return frozenset(range(1, len(token)))
+    return frozenset(_divisions(token, engine_name) or ())
+
+
+def boundary_test(text: str, engine_name: str | None = None) -> Callable[[int], bool]:
+    """A test of whether an offset of ``text`` is a word boundary (see the module docstring)."""
+    engine_name = engine_name or engine()
+    tokens = tokenize(text, engine_name)
+    starts = token_starts(text, tokens)
+    edges = {0, *starts, *map(add, starts, map(len, tokens))}
+    phrases = phrase_spans(text)
+
+    def is_boundary(pos: int) -> bool:
+        for start, end, inner in phrases:
+            if start < pos < end:
+                return pos - start in inner
+        if pos in edges:
+            return True
+        index = bisect_right(starts, pos) - 1
+        if index >= len(tokens):
+            return False
+        token = tokens[index]
+        return pos - starts[index] in _inner_boundaries(token, engine_name)
+
+    return is_boundary
 
 
 def word_boundaries(text: str, engine_name: str | None = None) -> frozenset[int]:
     """Offsets in ``text`` where a word begins or ends (see the module docstring); the same with
     either tokenizer engine."""
-    engine_name = engine_name or engine()
-    bounds = [0, len(text)]
-    for token, start in token_spans(text, engine_name):
-        size = len(token)
-        bounds += (start, start + size)
-        if size > 2:  # shorter tokens have no inner boundary
-            inner = _inner_boundaries(token, engine_name)
-            if inner:
-                bounds.extend(start + k for k in inner)
-    return apply_phrases(text, set(bounds))
+    is_boundary = boundary_test(text, engine_name)
+    return frozenset(pos for pos in range(len(text) + 1)
+                     if is_boundary(pos) and not (0 < pos < len(text) and text[pos - 1:pos + 1].isspace()))
 
 
-def find_terms(text: str, boundaries: frozenset[int] | None = None) -> dict[str, list[Hit]]:
-    """The coding terms ``text`` contains as words, outside their exclusion contexts, in text order,
-    by scope: ``stage`` (theme terms) and ``instrument`` (instrument terms); ``boundaries`` are
-    :func:`word_boundaries` of ``text``, when the caller has them."""
-    _, lengths = term_index()
-    scopes_of = _term_scopes()
-    bounds = word_boundaries(text) if boundaries is None else boundaries
+def find_terms(text: str) -> dict[str, list[Hit]]:
+    """The coding terms ``text`` contains as words, outside their exclusion contexts, in text order
+    (a shorter term first where two start at one place), by scope: ``stage`` (theme terms) and
+    ``instrument`` (instrument terms)."""
     found = {scope: [] for scope in SCOPES}
-    sizes_at = lengths.get
-    for start in sorted(bounds):
-        sizes = sizes_at(text[start:start + 2])
-        if sizes is None:
-            continue
-        for size in sizes:
-            end = start + size
-            if end in bounds:
-                term = text[start:end]
-                for scope in scopes_of.get(term, ()):
-                    found[scope].append((term, start, end))
+    places = sorted((end + 1 - size, end + 1, term) for end, (term, size) in _automaton().iter(text))
+    if not places:
+        return found
+    is_boundary = boundary_test(text)
+    scopes_of = _term_scopes()
+    for start, end, term in places:
+        if is_boundary(start) and is_boundary(end):
+            for scope in scopes_of[term]:
+                found[scope].append((term, start, end))
     return {scope: excluded(text, hits, scope) for scope, hits in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _automaton():
+    """An Aho–Corasick automaton of every coding term, each giving ``(term, length)``."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for term in term_index():
+        automaton.add_word(term, (term, len(term)))
+    automaton.make_automaton()
+    return automaton
 
 
 @lru_cache(maxsize=1)
 def _term_scopes() -> dict[str, tuple[str, ...]]:
     """Every coding term -> the scopes it is a term of (``stage``, ``instrument``)."""
-    owners, _ = term_index()
+    owners = term_index()
     return {term: tuple(dict.fromkeys(entry[0] for entry in entries)) for term, entries in owners.items()}

@@ -1,7 +1,7 @@
 """The theme lexicon (``data/theme_lexicon.csv``) and the policy-instrument rules
 (``data/instrument_rules.csv``): the six IP-chain stages, the finer themes, and the sub-tools of
 supply, environment and demand instruments (after Rothwell & Zegveld); the phrases read as one
-word or divided where they declare (``data/coding_phrases.txt``, applied by :func:`apply_phrases`) and the contexts in which a term
+word or divided where they declare (``data/coding_phrases.txt``, applied by :func:`phrase_spans`) and the contexts in which a term
 makes no code (``data/coding_exclusions.csv``, applied by :func:`excluded`)."""
 
 from __future__ import annotations
@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas as pd
 
 from .datafiles import read_lines, read_records, read_table
-from .literals import may_match, required_literals
+from .literals import literal_guard, required_literals
 
 __all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules", "instrument_terms", "term_index",
-           "in_action_clause", "apply_phrases", "exclusions", "excluded", "section_stage"]
+           "in_action_clause", "phrase_spans", "exclusions", "excluded", "section_stage"]
 
 STAGES = ("creation", "utilization", "protection", "management", "services", "talent_culture")
 SCOPES = ("stage", "instrument")  # theme terms (stages and finer themes); instrument terms
@@ -97,11 +98,10 @@ def in_action_clause(text: str, position: int, actions: tuple[str, ...]) -> bool
 
 
 @lru_cache(maxsize=1)
-def term_index() -> tuple[dict[str, tuple[tuple[str, str, float], ...]], dict[str, tuple[int, ...]]]:
-    """``(owners, lengths)``, built once so that a measure is read in one pass: ``owners`` maps every
-    coding term to its ``(scope, theme or sub-tool key, weight)`` entries, in the order of the data
-    files (scope ``stage`` for theme terms, ``instrument`` for instrument terms); ``lengths`` gives
-    the lengths of the terms that begin with each pair of characters."""
+def term_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """Every coding term -> its ``(scope, theme or sub-tool key, weight)`` entries, in the order of
+    the data files (scope ``stage`` for theme terms, ``instrument`` for instrument terms), built
+    once so that a measure is read in one pass."""
     owners: dict[str, list[tuple[str, str, float]]] = {}
     for theme in lexicon():
         for term, weight in theme.terms:
@@ -109,32 +109,25 @@ def term_index() -> tuple[dict[str, tuple[tuple[str, str, float], ...]], dict[st
     for rule in instrument_terms():
         for term, weight in rule.terms:
             owners.setdefault(term, []).append(("instrument", rule.subtool, weight))
-    lengths: dict[str, set[int]] = {}
-    for term in owners:
-        lengths.setdefault(term[:2], set()).add(len(term))
-    return ({term: tuple(entries) for term, entries in owners.items()},
-            {head: tuple(sorted(sizes)) for head, sizes in lengths.items()})
+    return {term: tuple(entries) for term, entries in owners.items()}
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+def _phrases() -> tuple[re.Pattern, dict[str, frozenset[int]]]:
     """One pattern of every declared phrase, and each phrase's declared inner boundaries."""
     inner = {}
     for line in read_lines("coding_phrases.txt"):
         parts = line.split()
-        inner["".join(parts)] = tuple(sum(map(len, parts[:k])) for k in range(1, len(parts)))
+        inner["".join(parts)] = frozenset(sum(map(len, parts[:k])) for k in range(1, len(parts)))
     return re.compile("|".join(map(re.escape, sorted(inner, key=len, reverse=True)))), inner
 
 
-def apply_phrases(text: str, bounds: set[int]) -> frozenset[int]:
-    """Word boundaries ``bounds`` of ``text`` with the declared phrases of ``data/coding_phrases.txt``
-    applied: inside each phrase, only the boundaries its spaces declare (``人才链``: none, it is one
-    word; ``宣传 周``: one, so that 宣传 counts in 宣传周)."""
+def phrase_spans(text: str) -> tuple[tuple[int, int, frozenset[int]], ...]:
+    """``(start, end, inner boundaries)`` of each declared phrase of ``data/coding_phrases.txt`` in
+    ``text``: inside a phrase, the only word boundaries are those its spaces declare (``人才链``: none,
+    it is one word; ``宣传 周``: one, so that 宣传 counts in 宣传周), as offsets from its start."""
     pattern, inner = _phrases()
-    for match in pattern.finditer(text):
-        bounds.difference_update(range(match.start() + 1, match.end()))
-        bounds.update(match.start() + k for k in inner[match.group()])
-    return frozenset(bounds)
+    return tuple((m.start(), m.end(), inner[m.group()]) for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -150,21 +143,23 @@ def exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def _guarded_exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str], tuple[str, ...]], ...]:
-    """The exclusion rows with the literal text each context needs to match (:mod:`.literals`)."""
-    return tuple((*row, required_literals(row[1])) for row in exclusions())
+def _guarded_exclusions() -> tuple[tuple[str, re.Pattern, frozenset[str], Callable[[str], object]], ...]:
+    """The exclusion rows with a test of the literal text each context needs to match (:mod:`.literals`)."""
+    return tuple((*row, literal_guard(required_literals(row[1]))) for row in exclusions())
 
 
 @lru_cache(maxsize=4)  # a measure's text is read twice in a row, for theme and for instrument terms
 def _excluded_spans(text: str) -> tuple[tuple[str, frozenset[str], int, int], ...]:
-    return tuple((term, scopes, *m.span()) for term, context, scopes, needs in _guarded_exclusions()
-                 if may_match(text, needs) for m in context.finditer(text))
+    return tuple((term, scopes, *m.span()) for term, context, scopes, guard in _guarded_exclusions()
+                 if guard(text) is not None for m in context.finditer(text))
 
 
 def excluded(text: str, hits: list[tuple[str, int, int]], scope: str) -> list[tuple[str, int, int]]:
     """The ``(term, start, end)`` hits of ``text`` that lie in none of their exclusion contexts:
     a hit does not count where a context of ``data/coding_exclusions.csv`` for its term (or for
     every term, ``*``) and this ``scope`` matches around it (``交易`` in ``…交易会``)."""
+    if not hits:
+        return hits
     spans = [(term, start, end) for term, scopes, start, end in _excluded_spans(text) if scope in scopes]
     if not spans:
         return hits

@@ -11,13 +11,15 @@ string (or with case-insensitive matching) gets none, and is always searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 try:  # the standard library's own parser of regular expressions (``sre_parse`` before 3.11)
     from re import _parser as _sre
 except ImportError:  # pragma: no cover - a Python without it: no guard, every pattern is searched
     _sre = None
 
-__all__ = ["required_literals", "may_match"]
+__all__ = ["required_literals", "may_match", "literal_guard"]
 
 
 def required_literals(pattern: str | re.Pattern) -> tuple[str, ...]:
@@ -42,7 +44,16 @@ def required_literals(pattern: str | re.Pattern) -> tuple[str, ...]:
 
 def may_match(text: str, literals: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``literals`` (always, when there are none)."""
-    return not literals or any(s in text for s in literals)
+    return literal_guard(literals)(text) is not None
+
+
+@lru_cache(maxsize=None)
+def literal_guard(literals: tuple[str, ...]) -> Callable[[str], object]:
+    """A test of a text, not ``None`` when the text contains one of ``literals`` (always, when there
+    are none): one compiled search for all of them."""
+    if not literals:
+        return lambda text: True
+    return re.compile("|".join(map(re.escape, literals))).search
 
 
 def _mandatory(items) -> list[tuple[str, ...]]:

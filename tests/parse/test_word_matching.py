@@ -40,6 +40,12 @@ def test_terms_start_and_end_on_word_boundaries():
     assert "打击" in _terms("严厉打击侵权假冒行为")
 
 
+def test_a_one_character_term_counts_where_it_is_a_word():
+    # 税 (finance and tax) is a term of one character: a word of its own anywhere in the text
+    assert _terms("落实税、费优惠") == ["税"] and _terms("对企业的税、费给予减免") == ["税"]
+    assert "税" not in _terms("减轻企业税负") and "税" not in _terms("依法减征企业所得税")
+
+
 def test_a_declared_phrase_is_one_word():
     text = "推动知识产权与产业链、创新链、人才链、资金链深度融合"
     start = text.index("人才链")
