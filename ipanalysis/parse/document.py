@@ -18,7 +18,7 @@ from .metadata import DocumentMetadata, extract_metadata
 from .normalise import normalise_text
 from .outline import OutlineItem, paragraph_items, parse_outline, reference_items, select_measures
 from .read import read_document_text
-from .tables import rewrite_task_tables
+from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .targets import extract_targets
 from .citations import extract_citations, link_keys
@@ -147,7 +147,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     doc_id = doc_id_from_name(name, digest)
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
-    norm.lines = rewrite_task_tables(norm.lines)
+    norm.lines = rewrite_tables(norm.lines)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)
@@ -167,7 +167,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
     tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
               "assignments": assignments}
-    tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"])
+    tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"],
+                                        meta.as_of)
     tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
     tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]

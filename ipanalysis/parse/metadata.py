@@ -51,6 +51,15 @@ class DocumentMetadata:
     warnings: list[str] = field(default_factory=list)
     source: dict[str, str] = field(default_factory=dict)  # source_url, retrieved, source_note (registry)
 
+    @property
+    def as_of(self) -> tuple[int, int] | None:
+        """``(year, month)`` the plan speaks from: its date (written, else published), else the
+        first year of its period."""
+        for date in (self.date_written, self.date_published):
+            if date and re.match(r"\d{4}-\d{2}", date):
+                return int(date[:4]), int(date[5:7])
+        return (self.period_start, 1) if self.period_start else None
+
 
 @dataclass
 class _Context:

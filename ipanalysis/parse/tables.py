@@ -11,6 +11,13 @@ and deadline as a labelled bracket::
 
 so that the outline and unit parsers read it like any other plan. The line keeps its raw line
 number.
+
+Indicator tables (序号 / 指标名称 / 2023年基数 / 2025年目标 / 指标属性) become the sentence a goal
+section would print for each row, so that the target reader finds the target and never the
+baseline::
+
+    1	每万人口高价值发明专利拥有量（件）	21.3	26	预期性
+    ->  每万人口高价值发明专利拥有量到2025年达到26件
 """
 
 from __future__ import annotations
@@ -18,10 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..rules.table_columns import column_of
+from ..rules.table_columns import column_of, value_column_of
 from .normalise import Line
 
-__all__ = ["rewrite_task_tables"]
+__all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
 LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
@@ -92,5 +99,64 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
             continue
         if columns is not None and len(line.text) > max_gap_chars:
             columns = None  # the table has ended
+        out.append(line)
+    return out
+
+
+UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
+LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(\d+(?:\.\d+)?)\s*(.*)$")
+
+
+def rewrite_tables(lines: list[Line]) -> list[Line]:
+    """The lines with task tables and indicator tables rewritten as plans print tasks and goals."""
+    return rewrite_indicator_tables(rewrite_task_tables(lines))
+
+
+def _indicator_header(cells: tuple[str, ...]) -> tuple[int, int | None, int, int | None] | None:
+    """``(indicator column, unit column, target column, target year)`` of an indicator table's header."""
+    names = {column_of(c): i for i, c in enumerate(cells)}
+    if "indicator" not in names:
+        return None
+    values = {i: found for i, c in enumerate(cells) if (found := value_column_of(c))}
+    targets = [i for i, (kind, _) in values.items() if kind == "target"]
+    years = sorted((year, i) for i, (kind, year) in values.items() if kind == "year")
+    column = targets[-1] if targets else (years[-1][1] if years else None)
+    if column is None:
+        return None
+    return names["indicator"], names.get("indicator_unit"), column, values[column][1]
+
+
+def _goal_line(line: Line, cells: tuple[str, ...], header: tuple) -> Line | None:
+    """An indicator table's row as a goal sentence (None for a row without a number)."""
+    name_at, unit_at, value_at, year = header
+    if max(name_at, value_at) >= len(cells):
+        return None
+    name, value = cells[name_at].strip(), LEADING_NUMBER.match(cells[value_at].strip())
+    if not name or not value:
+        return None
+    unit = cells[unit_at].strip() if unit_at is not None and unit_at < len(cells) else ""
+    in_name = UNIT_IN_NAME.search(name)
+    if in_name:
+        name, unit = name[:in_name.start()].strip(), unit or in_name[1]
+    unit = value[2].strip() or unit.split("/")[0]
+    when = f"到{year}年" if year else ""
+    return replace(line, text=f"{name}{when}达到{value[1]}{unit}", cells=None)
+
+
+def rewrite_indicator_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line]:
+    """The lines with every indicator table's rows rewritten as goal sentences (the header dropped)."""
+    out: list[Line] = []
+    header = None
+    for line in lines:
+        found = _indicator_header(line.cells) if line.cells else None
+        if found:
+            header = found
+            continue
+        if header is not None and line.cells:
+            goal = _goal_line(line, line.cells, header)
+            out.append(goal if goal is not None else line)
+            continue
+        if header is not None and len(line.text) > max_gap_chars:
+            header = None
         out.append(line)
     return out

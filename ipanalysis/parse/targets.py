@@ -25,7 +25,7 @@ from ..rules.target_words import (baseline_openers, cap_words, comparators_after
                                   target_units)
 from .normalise import Line
 
-__all__ = ["find_targets_in_text", "extract_targets", "parse_number", "TargetMatch"]
+__all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
 
 UNIT_RE = "|".join(map(re.escape, target_units()))
 ARABIC = r"\d+(?:\.\d+)?"
@@ -44,6 +44,11 @@ STOP_AFTER = stop_after()
 BASELINE_OPENERS = baseline_openers()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
+# 截至2023年底 / 截止到2023年6月 / 截至目前: where a baseline sentence says things stood
+BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(?:到|至)?\s*"
+                         r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
+# what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
+TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -136,8 +141,27 @@ def is_cap(unit: str, clause: str, before: str) -> bool:
     return unit in CAP_UNITS and (any(w in clause for w in CAP_CONTEXT) or any(w in before for w in CAP_BEFORE))
 
 
-def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list[TargetMatch]:
-    """Targets in one paragraph (no year, line or measure yet)."""
+def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] | None = None) -> bool:
+    """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
+    (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
+    before ``as_of`` (the plan's ``(year, month)``) or is 目前. ``截至2023年底，…达1.86万件`` in a plan
+    of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
+    head = text[text.rfind("。", 0, start) + 1:start]
+    found = list(BASELINE_AT.finditer(head))
+    if not found or TARGET_TIME.search(head, found[-1].end()):
+        return False
+    if not comparator:
+        return True
+    year, month, now = found[-1].groups()
+    if now:
+        return True
+    return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
+
+
+def find_targets_in_text(text: str, *, require_comparator: bool = False,
+                         as_of: tuple[int, int] | None = None) -> list[TargetMatch]:
+    """Targets in one paragraph (no year, line or measure yet); ``as_of``: the plan's ``(year,
+    month)``, before which a 截至 date states a baseline (:func:`is_baseline`)."""
     protected = _protected(text)
     found = []
     for m in NUMBER_RE.finditer(text):
@@ -167,7 +191,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False) -> list
             continue
         if require_comparator and not word:
             continue
-        if not word and text[text.rfind("。", 0, start) + 1:start].lstrip().startswith(BASELINE_OPENERS):
+        if is_baseline(text, start, word, as_of):
             continue  # 截至2023年底，…为2.3万件: where things stand
         found.append(TargetMatch(
             value=value,
@@ -214,12 +238,13 @@ def link_restatements(rows: list[dict]) -> None:
 
 
 def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict],
-                    sections: list[dict]) -> list[dict]:
+                    sections: list[dict], as_of: tuple[int, int] | None = None) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
 
     ``lines`` are the normalised lines of the whole plan; only lines inside the outline (a section
     or measure) are read, so the cover letter and header never give targets. A target's year comes
-    from its own text (or its measure's deadline), never from the plan's period.
+    from its own text (or its measure's deadline), never from the plan's period. ``as_of`` is the
+    plan's ``(year, month)``: a number stated as of an earlier date is a baseline (:func:`is_baseline`).
     """
     by_line, section_of, top_of = _line_index(measures, sections)
     rows = []
@@ -238,7 +263,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
-        matches = find_targets_in_text(text)
+        matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:
             year = None
             if measure is not None:

@@ -7,11 +7,12 @@
     …依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持
     …。由市知识产权局牵头，市科技局配合。2026年底前完成。
     1.市市场监管局、市科技局：实施…    1.【市科技局牵头，市教育局配合】推动…
+    3.实施专利导航工程(牵头单位:A;配合单位:B)。围绕…   (after the item's heading)
     以上工作由区科技局牵头，区财政局配合。   (a line after the items it assigns)
 
-A group is a top-level bracket at the end of a paragraph whose content starts with a label or
-contains a role word, a labelled run or a 由… sentence closing it, or units printed before the
-task; :func:`.units.parse_unit_group` splits its content into units with roles.
+A group is a top-level bracket at the end of a paragraph (or closing its short first sentence,
+the item's heading) whose content starts with a label or contains a role word, a labelled run or
+a 由… sentence closing it, or units printed before the task; :func:`.units.parse_unit_group` splits its content into units with roles.
 """
 
 from __future__ import annotations
@@ -152,6 +153,23 @@ def _leading_unit_group(paragraph: str) -> UnitGroup | None:
                      start=offset, end=offset + end)
 
 
+def _heading_group(paragraph: str, max_len: int = 40) -> UnitGroup | None:
+    """A unit bracket that closes the short first sentence of an item, its heading, before more
+    sentences: ``3.实施专利导航工程(牵头单位:A;配合单位:B)。围绕…开展专利导航…``."""
+    text = strip_number(paragraph)
+    offset = len(paragraph) - len(text)
+    end = text.find("。")
+    if end <= 0 or text[end - 1] not in CLOSE or not text[end + 1:].strip():
+        return None
+    start = _closing_group(text, end)
+    if not start or start > max_len or re.search(r"[,，;；]", text[:start]):
+        return None
+    content = text[start + 1:end - 1].strip()
+    if not _looks_like_unit_group(content):
+        return None
+    return UnitGroup(raw=text[start:end], content=content, start=offset + start, end=offset + end)
+
+
 @lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
@@ -164,7 +182,7 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
         return ()
     if paragraph[end - 1] not in CLOSE:
         run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
-               or _leading_unit_group(paragraph))
+               or _leading_unit_group(paragraph) or _heading_group(paragraph))
         return (run,) if run else ()
     start = _closing_group(paragraph, end)
     if start is None:
@@ -172,6 +190,6 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     raw = paragraph[start:end]
     content = raw[1:-1].strip()
     if not _looks_like_unit_group(content):
-        run = _trailing_labelled_run(paragraph)
+        run = _trailing_labelled_run(paragraph) or _heading_group(paragraph)
         return (run,) if run else ()
     return (UnitGroup(raw=raw, content=content, start=start, end=end),)

@@ -177,6 +177,8 @@ def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
         if role == "deadline":
             deadline = run.strip() or None
             continue
+        if role == "leader":  # 责任领导：区政府副区长: officials, no units
+            continue
         for k, part in enumerate(split_top_level(run, ";；")):
             labelled.append((part, role if (role and k == 0) else "responsible"))
     if deadline is None and len(labelled) > 1 and looks_like_deadline(labelled[-1][0]):

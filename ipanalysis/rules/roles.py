@@ -32,7 +32,7 @@ def role_words() -> dict[str, str]:
 
 
 def _unit_labels() -> dict[str, str]:
-    return {text: role for text, role in _entries("label") if role != "deadline"}
+    return {text: role for text, role in _entries("label") if role not in ("deadline", "leader")}
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +64,8 @@ def label_pattern(words: str) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _labels() -> tuple[tuple[re.Pattern, str], ...]:
-    """One pattern per role, in the order lead, cooperating, responsible, deadline."""
-    order = ("lead", "cooperating", "responsible", "deadline")
+    """One pattern per role, in the order lead, cooperating, responsible, deadline, leader."""
+    order = ("lead", "cooperating", "responsible", "deadline", "leader")
     by_role = {role: [text for text, r in _entries("label") if r == role] for role in order}
     return tuple((label_pattern(_alternation(by_role[role])), role) for role in order if by_role[role])
 
@@ -76,7 +76,7 @@ def _any_label() -> re.Pattern:
 
 
 def match_label(text: str) -> tuple[str, int] | None:
-    """``(role or 'deadline', end of the label)`` when ``text`` opens with a label."""
+    """``(role or 'deadline' or 'leader', end of the label)`` when ``text`` opens with a label."""
     for pattern, role in _labels():
         m = pattern.match(text)
         if m:

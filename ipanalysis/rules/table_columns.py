@@ -1,4 +1,4 @@
-"""Task-table columns (``data/table_columns.csv`` and the labels of ``data/roles.csv``)."""
+"""Task-table and indicator-table columns (``data/table_columns.csv`` and the labels of ``data/roles.csv``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 from .roles import match_label
 
-__all__ = ["column_of"]
+__all__ = ["column_of", "value_column_of"]
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,8 @@ def _names() -> dict[str, str]:
 
 def column_of(header_cell: str) -> str | None:
     """What a header cell names: ``number``, ``task``, a role (``lead``, ``responsible``,
-    ``cooperating``) or ``deadline``; None for anything else."""
+    ``cooperating``) or ``deadline``; in an indicator table ``indicator``, ``indicator_unit``,
+    ``target`` or ``baseline``; None for anything else."""
     name = re.sub(r"\s+", "", header_cell).strip("*＊:：")
     if name in _names():
         return _names()[name]
@@ -26,3 +27,18 @@ def column_of(header_cell: str) -> str | None:
     if label and label[1] == len(name) + 1:
         return label[0]
     return None
+
+
+YEAR_IN_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?(?:度|底|末)?")
+
+
+def value_column_of(header_cell: str) -> tuple[str, int | None] | None:
+    """What a value column of an indicator table holds: ``(target or baseline or year, its year)``
+    (``2025年目标`` -> ``("target", 2025)``, ``2020年`` -> ``("year", 2020)``); None for other cells."""
+    name = re.sub(r"\s+", "", header_cell).strip("*＊:：()（）")
+    year = YEAR_IN_HEADER.search(name)
+    rest = (name[:year.start()] + name[year.end():]).strip("()（）") if year else name
+    kind = _names().get(rest)
+    if kind in ("target", "baseline"):
+        return kind, int(year[1]) if year else None
+    return ("year", int(year[1])) if year and not rest else None

@@ -1,0 +1,103 @@
+"""Item, unit and goal styles of further families of plans, each in that family's style (full-width
+punctuation as published): dash bullets, tasks named 专项行动一, a unit bracket after the item's
+heading, the officials answerable for a task, indicator tables, and baselines stated as of a date."""
+
+import pytest
+
+from ipanalysis.parse.document import parse_document
+from ipanalysis.parse.normalise import Line, unify_characters
+from ipanalysis.parse.tables import rewrite_tables
+from ipanalysis.parse.targets import find_targets_in_text
+from ipanalysis.parse.unit_groups import find_unit_groups
+from ipanalysis.rules.outline import match_item
+from test_unit_styles import units as _units  # one group of a paragraph, split into (unit, role)
+
+HEADER = "某区人民政府办公室关于印发某区知识产权工作方案（2024—2025年）的通知\n\n某区知识产权工作方案（2024—2025年）\n\n"
+
+
+def _plan(body: str):
+    doc = parse_document((HEADER + body).encode("utf-8"), "mouqu_2024_ip_plan.txt")
+    units = {}
+    for a in doc.rows("assignments"):
+        units.setdefault(a["measure_id"], []).append((a["unit"], a["role"]))
+    return [(m["number"], units.get(m["measure_id"], []), m["deadline"]) for m in doc.rows("measures")], doc
+
+
+def test_dash_bullets_are_items_and_tasks_where_they_name_units():
+    measures, doc = _plan(
+        "一、基本原则\n——坚持创新驱动。发挥知识产权制度激励创新的作用。\n——坚持协同推进。完善统筹协调机制。\n"
+        "二、重点任务\n（一）提升创造质量\n"
+        "——实施高价值专利培育工程。培育示范中心10家。（牵头单位：区市场监管局；配合单位：区科技局；完成时限：2025年底前）\n"
+        "——加强地理标志保护。（责任单位：区农业农村局）\n"
+        "三、保障措施\n——加强组织领导。领导小组办公室设在区市场监管局。\n")
+    assert measures == [("——", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2025年底前"),
+                        ("——", [("区农业农村局", "responsible")], None)]
+    principles = [s for s in doc.rows("sections") if s["number"] == "——" and s["title"].startswith("坚持")]
+    assert [s["title"] for s in principles] == ["坚持创新驱动", "坚持协同推进"]  # items, not measures
+    assert match_item("——2024年") is None and match_item("— 2 —") is None  # no bullet: a range, a page number
+
+
+def test_tasks_named_by_a_word_and_a_numeral_are_items():
+    measures, _ = _plan(
+        "一、专项行动\n专项行动一：专利质量提升行动\n主要内容：实施高价值专利培育计划。\n牵头单位：区市场监管局\n"
+        "配合单位：区科技局、区经信局\n完成时限：2025年12月底前\n"
+        "专项行动二：商标品牌培育行动\n主要内容：引导经营户注册自主商标。\n责任单位：区市场监管局\n完成时限：持续推进\n")
+    assert measures == [
+        ("专项行动一", [("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区经信局", "cooperating")],
+         "2025年12月底前"),
+        ("专项行动二", [("区市场监管局", "responsible")], "持续推进")]
+    assert match_item("任务三：加强保护")[:2] == ("named", "任务三")
+
+
+def test_a_unit_bracket_after_the_items_heading():
+    got, deadline = _units("3．实施专利导航工程（牵头单位：市市场监管局（市知识产权局）；配合单位：市发展改革委；"
+                           "完成时限：2025年底前）。围绕生物医药等产业开展专利导航，到2025年完成导航项目5项。")
+    assert got == [("市市场监管局(市知识产权局)", "lead"), ("市发展改革委", "cooperating")]
+    assert deadline == "2025年底前"
+    assert _units("6．发展知识产权保险（市金融办负责，市财政局协助）。推广专利执行保险。")[0] == [
+        ("市金融办", "responsible"), ("市财政局", "cooperating")]
+    # a period or a note after a heading, or a bracket after a long first sentence, assigns nothing
+    assert find_unit_groups(unify_characters("1．实施专利导航工程（2024—2026年）。围绕重点产业开展导航。")) == ()
+    long_first = "1．围绕生物医药、高端装备、新能源等重点产业链条全面深入开展专利导航分析工作并形成报告（市科技局负责）。另行部署。"
+    assert find_unit_groups(unify_characters(long_first)) == ()
+
+
+def test_the_officials_answerable_for_a_task_are_no_units():
+    got, _ = _units("加强行政保护。（责任单位：区市场监管局、区公安分局；责任领导：区委常委、常务副区长）")
+    assert got == [("区市场监管局", "responsible"), ("区公安分局", "responsible")]
+    got, _ = _units("责任领导：区法院院长、区检察院检察长")
+    assert got == []
+
+
+def _lines(*texts):
+    from ipanalysis.parse.cells import split_cells
+
+    return [Line(t, k, cells=split_cells(t)) for k, t in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize("header, row, sentence", [
+    ("序号\t指标名称\t2023年基数\t2025年目标\t指标属性", "3\t有效注册商标量（万件）\t9.8\t11\t预期性",
+     "有效注册商标量到2025年达到11万件"),
+    ("序号\t主要指标\t2020年\t2025年\t属性", "1\t每万人口高价值发明专利拥有量（件/万人）\t6.2\t12\t预期性",
+     "每万人口高价值发明专利拥有量到2025年达到12件"),
+    ("序号\t指标\t单位\t基期值\t目标值", "2\t知识产权质押融资登记金额\t亿元\t42.6\t60",
+     "知识产权质押融资登记金额达到60亿元"),
+])
+def test_an_indicator_table_row_reads_as_its_goal(header, row, sentence):
+    rewritten = rewrite_tables(_lines(header, row))
+    assert [(line.text, line.raw_line) for line in rewritten] == [(sentence, 2)]
+    found = find_targets_in_text(rewritten[0].text)
+    assert len(found) == 1 and found[0]["kind"] == "commitment"
+
+
+def test_a_number_stated_as_of_an_earlier_date_is_a_baseline():
+    def values(text, as_of=(2024, 3)):
+        return [(t["value"], t["unit"]) for t in find_targets_in_text(unify_characters(text), as_of=as_of)]
+
+    text = "近年来，全市知识产权事业稳步发展，截至2023年底，有效发明专利拥有量达1.86万件，有效注册商标总量为13.7万件。"
+    assert values(text) == []
+    assert values("截至目前，全区已建成知识产权工作站达到12个。") == []
+    assert values("截至2023年底，全市有效发明专利拥有量为2.3万件，到2026年达到3.2万件。") == [(32000.0, "件")]
+    # a date after the plan's: a target; a plan of unknown date: only a number without a comparator
+    assert values("截至2025年底，全市有效发明专利拥有量达到2万件。") == [(20000.0, "件")]
+    assert values("截至2023年底，有效发明专利拥有量达1.86万件。", as_of=None) == [(18600.0, "件")]
