@@ -28,6 +28,7 @@ def style_rank() -> dict[str, int]:
     return {style: rank for style, rank, _, _ in styles()}
 
 
+@lru_cache(maxsize=1 << 14)  # the outline, the unit finder and the rows read the same lines again
 def match_item(text: str) -> tuple[str, str, str] | None:
     """``(style, number as printed, rest)`` when the line opens a numbered item."""
     for style, _, pattern, printed in styles():
