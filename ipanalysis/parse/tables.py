@@ -50,12 +50,21 @@ def _units(cell: str) -> str:
     return CELL_JOIN.sub("、", cell.strip(" ，,；;。"))
 
 
-def _task_line(line: Line, cells: tuple[str, ...], columns: dict[int, str], seq: int) -> Line | None:
-    """The row as a numbered task item with a labelled unit bracket (None for an empty row)."""
+SAME_AS_ABOVE = ("同上", "同前")  # a cell that repeats the cell above it
+
+
+def _row_values(cells: tuple[str, ...], columns: dict[int, str], above: dict[str, str]) -> dict[str, str]:
+    """Column -> the row's cell, a ``同上`` cell taking the value of the row above (``above``)."""
     values: dict[str, str] = {}
     for index, column in columns.items():
         if index < len(cells) and cells[index]:
-            values[column] = cells[index]
+            cell = cells[index]
+            values[column] = above.get(column, "") if cell.strip(" 。.") in SAME_AS_ABOVE else cell
+    return values
+
+
+def _task_line(line: Line, values: dict[str, str], seq: int) -> Line | None:
+    """The row as a numbered task item with a labelled unit bracket (None for an empty row)."""
     task = values.get("task", "").strip()
     if not task:
         return None
@@ -85,15 +94,17 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
     """
     out: list[Line] = []
     columns: dict[int, str] | None = None
+    above: dict[str, str] = {}  # the cells of the row above, for 同上
     width = seq = 0
     for line in lines:
         header = _header(line.cells) if line.cells else None
         if header:
-            columns, width, seq = header, len(line.cells), 0
+            columns, width, seq, above = header, len(line.cells), 0, {}
             continue
         if columns is not None and _is_row(line.cells, columns, width):
             seq += 1
-            task = _task_line(line, line.cells, columns, seq)
+            above = _row_values(line.cells, columns, above)
+            task = _task_line(line, above, seq)
             if task is not None:
                 out.append(task)
             continue

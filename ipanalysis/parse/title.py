@@ -63,14 +63,19 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s《》]", "", text)
 
 
+# the period a plan's own title line adds to the name its notice gives: …若干措施（2022—2025年）
+PERIOD_AFTER = re.compile(r"[(（]\d{4}[^()（）]{0,12}[)）]")
+
+
 def _find_title_line(lines: list[Line], title: str, start: int) -> tuple[int, int] | None:
-    """Index range ``[i, j)`` of the lines that print ``title`` on their own (one or two lines)."""
+    """Index range ``[i, j)`` of the lines that print ``title`` on their own (one or two lines),
+    perhaps with its period after it."""
     target = _compact(title)
     for i in range(start, len(lines)):
         joined = ""
         for j in range(i, min(i + 3, len(lines))):
             joined += _compact(lines[j].text)
-            if joined == target:
+            if joined == target or joined.startswith(target) and PERIOD_AFTER.fullmatch(joined[len(target):]):
                 return i, j + 1
             if not target.startswith(joined):
                 break
@@ -132,6 +137,7 @@ def find_title(lines: list[Line], head: list[Line], fields: HeaderFields) -> Tit
     if found is not None:
         found.span = _find_title_line(lines, found.title, found.cover_start) or _find_title_line(lines, found.title, 0)
         if found.span is not None:
+            found.title = clean_title("".join(line.text for line in lines[slice(*found.span)]))
             return found
     fallback = _title_like_line(head)
     if fallback is None:

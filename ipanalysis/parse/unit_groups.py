@@ -6,6 +6,7 @@
     (区金融局牵头,区发改委、区科技局按职责分工负责;2021年12月底前完成)
     …依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持
     …。由市知识产权局牵头，市科技局配合。2026年底前完成。
+    (六)开展…服务。由县商务局牵头，县贸促会等配合，建立…   (opening the task's sentence)
     1.市市场监管局、市科技局：实施…    1.【市科技局牵头，市教育局配合】推动…
     3.实施专利导航工程(牵头单位:A;配合单位:B)。围绕…   (after the item's heading)
     以上工作由区科技局牵头，区财政局配合。   (a line after the items it assigns)
@@ -112,6 +113,27 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
 
 
+def _opening_assignment(paragraph: str, sentences_read: int = 2) -> UnitGroup | None:
+    """Units that open the sentence of the task (the first, or the second after a heading):
+    ``(六)开展…服务。由县商务局牵头，县贸促会等配合，建立…机制。``: the comma clauses after 由 that
+    each end with a role word and name an organisation, before the task's own clauses."""
+    for sentence in _sentences(paragraph)[:sentences_read]:
+        start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
+        text = sentence.group().strip()
+        if not text.startswith("由"):
+            continue
+        clauses = split_top_level(text[1:], ",，")
+        taken = 0
+        while taken < len(clauses) - 1 and split_role_word(clauses[taken].strip())[1] \
+                and mentions_organisation(clauses[taken]):
+            taken += 1
+        if taken:
+            content = "，".join(c.strip() for c in clauses[:taken])
+            end = start + 1 + sum(len(c) + 1 for c in clauses[:taken]) - 1
+            return UnitGroup(raw=paragraph[start:end], content=content, start=start, end=end)
+    return None
+
+
 def opens_summary(text: str) -> bool:
     """Whether a line assigns the items above it (``以上工作由A牵头，B配合。``)."""
     return bool(SUMMARY_OPENER.match(text)) and bool(find_unit_groups(text))
@@ -180,16 +202,20 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     end = len(paragraph.rstrip(" 。.;；,，"))
     if end == 0:
         return ()
-    if paragraph[end - 1] not in CLOSE:
-        run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
-               or _leading_unit_group(paragraph) or _heading_group(paragraph))
-        return (run,) if run else ()
-    start = _closing_group(paragraph, end)
+    start = _closing_group(paragraph, end) if paragraph[end - 1] in CLOSE else None
     if start is None:
-        return ()
+        return _unbracketed_group(paragraph) if paragraph[end - 1] not in CLOSE else ()
     raw = paragraph[start:end]
     content = raw[1:-1].strip()
     if not _looks_like_unit_group(content):
         run = _trailing_labelled_run(paragraph) or _heading_group(paragraph)
         return (run,) if run else ()
     return (UnitGroup(raw=raw, content=content, start=start, end=end),)
+
+
+def _unbracketed_group(paragraph: str) -> tuple[UnitGroup, ...]:
+    """The units of a paragraph that no bracket closes: a labelled run or a 由… sentence closing it,
+    units before the task, a bracket after its heading, a 由… clause opening the task."""
+    run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
+           or _leading_unit_group(paragraph) or _heading_group(paragraph) or _opening_assignment(paragraph))
+    return (run,) if run else ()

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
 from ..rules.roles import (match_label, mentions_role_word, role_marker, split_at_labels, split_first_lead_note,
-                           split_joint, split_role_word)
+                           split_joint, split_role_word, strip_etc)
 from .deadlines import looks_like_deadline
 
 __all__ = ["UnitMention", "parse_unit_group", "split_top_level", "is_collective", "OPEN", "CLOSE"]
@@ -120,7 +120,7 @@ def _units_of_piece(piece: str) -> tuple[list[list], str | None]:
     name, role = split_role_word(piece)
     entries = []
     for unit in _split_units(name):
-        unit, marked = role_marker(unit.strip())
+        unit, marked = role_marker(strip_etc(unit.strip()))
         entries.append([unit, marked, marked is not None])
     return entries, role
 

@@ -13,6 +13,7 @@ __all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped"]
 SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 MAX_WRAP_WIDTH = 45  # a text whose long lines are longer was not broken at a page width
 MIN_OPEN_SHARE = 0.3  # ... nor one where fewer lines fill that width without closing a sentence
+MIN_LINES = 10  # ... nor a text too short to tell (a notice title and a plan title are not one line)
 
 
 def _open_brackets(text: str) -> int:
@@ -49,10 +50,10 @@ def join_broken(texts: list[str]) -> list[tuple[int, str]]:
 
 def is_hard_wrapped(texts: list[str]) -> bool:
     """Whether a text's lines were broken at a page width: its full lines are short (at most
-    45 characters) and at least 30% of its lines fill them without closing a sentence. Texts with a
+    45 characters) and at least 30% of its lines (ten or more) fill them without closing a sentence. Texts with a
     paragraph a line (web pages, Word) have full lines of 60-400 characters."""
     full = _full_width(texts)
-    if not full or full > MAX_WRAP_WIDTH:
+    if len(texts) < MIN_LINES or not full or full > MAX_WRAP_WIDTH:
         return False
     open_full = sum(len(t) >= 0.85 * full and not SENTENCE_END.search(t) for t in texts)
     return open_full >= MIN_OPEN_SHARE * len(texts)

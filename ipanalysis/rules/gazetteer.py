@@ -17,17 +17,19 @@ Regenerate them with ``python -m ipanalysis.rules.gazetteer --write-division-key
 from __future__ import annotations
 
 from collections import Counter
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import data_path, read_lines, read_records
 
 __all__ = ["gazetteer_records", "division", "locate_region", "place_names", "short_name", "base_key",
-           "PROVINCE_SUFFIXES", "LEVEL_RANK"]
+           "PROVINCE_SUFFIXES", "LEVEL_RANK", "locate_township"]
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 PREFECTURE_SUFFIXES = ("市", "地区", "盟")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
 PROVINCE_LEVELS = ("province", "municipality", "autonomous_region", "sar")
 LEVEL_RANK = {"district": 0, "county": 0, "county_city": 0, "banner": 0, "forestry_area": 0,
               "special_district": 0, "prefecture_city": 1, "municipality": 2, "province": 3,
@@ -44,6 +46,8 @@ def short_name(name: str, suffixes=COUNTY_SUFFIXES) -> str:
 def _suffixes(level: str) -> tuple[str, ...]:
     if level in PROVINCE_LEVELS:
         return PROVINCE_SUFFIXES
+    if level == "township":
+        return TOWNSHIP_SUFFIXES
     return PREFECTURE_SUFFIXES if level == "prefecture_city" else COUNTY_SUFFIXES
 
 
@@ -138,6 +142,29 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
         if hits:
             return dict(_best_supported(hits, full_text))
     return None
+
+
+# a township's government or street office as it signs a plan: 浔中镇人民政府, 龙华街道办事处
+TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处)")
+
+
+def locate_township(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
+    """A township (镇, 乡, 街道) that issued the plan, which the gazetteer does not hold: its name as
+    its government signs (in the issuing body before 关于, else the issuer), and its county, the
+    division printed right before its name in the text (``德化县浔中镇人民政府``). The region key is
+    the township's pinyin with its county's key (``Xunzhong_Dehua``); it has no division code."""
+    before = (title or "").split("关于")[0] if "关于" in (title or "") else ""
+    found = TOWNSHIP.search(before.replace(" ", "")) or TOWNSHIP.search((issuer or "").replace(" ", ""))
+    if not found:
+        return None
+    name = found[1]
+    county = next((hits[0] for m in re.finditer(re.escape(name), full_text)
+                   if (hits := _named_in(full_text[max(0, m.start() - 12):m.start()]))), None)
+    key = base_key(name, "township")
+    return {"name_zh": name, "level": "township", "adcode": "", "province_zh": county["province_zh"] if county else "",
+            "city_zh": (county["city_zh"] or county["name_zh"]) if county else "",
+            "county_zh": county["name_zh"] if county else "",
+            "region": f"{key}_{county['region']}" if county else key}
 
 
 NameIndex = dict[str, list[tuple[str, list[int]]]]  # first character -> (name, record positions)

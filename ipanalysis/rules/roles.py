@@ -14,7 +14,7 @@ from .datafiles import read_records
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note"]
+           "split_first_lead_note", "strip_etc"]
 
 
 def _alternation(words) -> str:
@@ -118,16 +118,30 @@ def split_at_labels(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=1)
 def _marker() -> re.Pattern:
     words = _alternation(list(role_words()) + list(_unit_labels()))
-    return re.compile(rf"[(（]\s*({words})\s*[)）]$")
+    marks = _alternation(mark for mark, _ in _entries("mark"))
+    return re.compile(rf"[(（]\s*({words})\s*[)）]$|\s*({marks})$")
 
 
 def role_marker(unit: str) -> tuple[str, str | None]:
-    """``(unit, role)`` of a unit followed by a role in brackets: ``市中院（牵头）`` -> lead."""
+    """``(unit, role)`` of a unit followed by a role in brackets or a mark: ``市中院（牵头）`` -> lead,
+    ``区科技局*`` -> lead (``（注：标*的为牵头单位）``)."""
     m = _marker().search(unit)
     if not m:
         return unit, None
+    if m.group(2):
+        return unit[: m.start()].strip(), dict(_entries("mark"))[m.group(2)]
     word = m.group(1)
     return unit[: m.start()].strip(), role_words().get(word) or _unit_labels().get(word)
+
+
+@lru_cache(maxsize=1)
+def _etc_at_end() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation(w for w, _ in _entries('etc'))})$")
+
+
+def strip_etc(unit: str) -> str:
+    """A unit name without the words that leave its list open: ``县文化和旅游局等部门`` -> ``县文化和旅游局``."""
+    return _etc_at_end().sub("", unit).strip() or unit
 
 
 def split_joint(text: str) -> tuple[str, str, str] | None:

@@ -1,6 +1,8 @@
 """Item, unit and goal styles of further families of plans, each in that family's style (full-width
-punctuation as published): dash bullets, tasks named 专项行动一, a unit bracket after the item's
-heading, the officials answerable for a task, indicator tables, and baselines stated as of a date."""
+punctuation as published): dash bullets, tasks named 专项行动一 or printed as articles, a unit bracket
+after the item's heading or a 由… clause opening it, the officials answerable for a task, a starred
+lead, lists left open with 等, short labels, 同上 cells, indicator tables, baselines stated as of a
+date, and a township's plan."""
 
 import pytest
 
@@ -101,3 +103,70 @@ def test_a_number_stated_as_of_an_earlier_date_is_a_baseline():
     # a date after the plan's: a target; a plan of unknown date: only a number without a comparator
     assert values("截至2025年底，全市有效发明专利拥有量达到2万件。") == [(20000.0, "件")]
     assert values("截至2023年底，有效发明专利拥有量达1.86万件。", as_of=None) == [(18600.0, "件")]
+
+
+def test_articles_with_unit_brackets_are_the_measures():
+    measures, doc = _plan(
+        "第一条　为加快建设知识产权强区，制定本措施。\n"
+        "第二条　本措施适用于本区依法登记的企业。\n"
+        "第三条　实施专利导航工程。开展产业专利导航分析。（责任单位：区市场监管局、区经信局）\n"
+        "第四条　培育知识产权优势企业。力争2025年底前培育优势企业20家。（牵头单位：区科技局；责任单位：区财政局）\n"
+        "第五条　本措施由区市场监管局负责解释。\n")
+    assert measures == [("第三条", [("区市场监管局", "responsible"), ("区经信局", "responsible")], None),
+                        ("第四条", [("区科技局", "lead"), ("区财政局", "responsible")], "2025年底前")]
+
+
+def test_a_starred_unit_leads_and_a_list_left_open_drops_its_etc():
+    assert _units("推进商标品牌建设。（责任单位：区市场监管局（区知识产权局）*、区商务局、区农业农村局）")[0] == [
+        ("区市场监管局(区知识产权局)", "lead"), ("区商务局", "responsible"), ("区农业农村局", "responsible")]
+    assert _units("加强宣传。（责任单位：区教育局★、团区委）")[0] == [("区教育局", "lead"), ("团区委", "responsible")]
+    assert _units("加强司法保护。（县人民法院、县人民检察院、县司法局等部门按职责分工负责）")[0] == [
+        ("县人民法院", "responsible"), ("县人民检察院", "responsible"), ("县司法局", "responsible")]
+    assert _units("推动转化。（牵头单位：县科技局；配合单位：县教育局、县市场监管局（县知识产权局）等单位）")[0] == [
+        ("县科技局", "lead"), ("县教育局", "cooperating"), ("县市场监管局(县知识产权局)", "cooperating")]
+
+
+def test_units_opening_the_tasks_sentence_after_its_heading():
+    got, _ = _units("（六）开展对外贸易知识产权服务。由县商务局牵头，县贸促会、县市场监管局（县知识产权局）等配合，"
+                    "建立企业海外知识产权纠纷应对指导机制，引导外贸企业开展海外专利布局。")
+    assert got == [("县商务局", "lead"), ("县贸促会", "cooperating"), ("县市场监管局(县知识产权局)", "cooperating")]
+    # prose that merely opens with 由 names no units
+    assert find_unit_groups(unify_characters("（七）加强保护。由于侵权成本低，维权难度大，需要建立快速维权机制。")) == ()
+
+
+@pytest.mark.parametrize("text, expected, deadline", [
+    ("加大执法力度。（牵头：市市场监管局；配合：市公安局、市司法局；时限：长期坚持）",
+     [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市司法局", "cooperating")], "长期坚持"),
+    ("加强人才培养。（责任：市人社局、市教育局；时限：每年）",
+     [("市人社局", "responsible"), ("市教育局", "responsible")], "每年"),
+    ("推动专利转化。【牵头】市科技局【配合】市教育局【时限】2025年底前",
+     [("市科技局", "lead"), ("市教育局", "cooperating")], "2025年底前"),
+])
+def test_short_labels_without_the_word_unit(text, expected, deadline):
+    assert _units(text) == (expected, deadline)
+
+
+def test_a_same_as_above_cell_repeats_the_row_above():
+    rows = rewrite_tables(_lines("序号\t工作任务\t责任单位\t配合单位\t完成时间",
+                                 "1\t推动企业申请专利\t镇经济发展办\t镇市场监管所\t2022年12月底前",
+                                 "2\t引导个体工商户注册商标\t同上\t同上\t同上"))
+    assert [line.text for line in rows] == [
+        "1、推动企业申请专利（责任单位：镇经济发展办；配合单位：镇市场监管所；完成时限：2022年12月底前）",
+        "2、引导个体工商户注册商标（责任单位：镇经济发展办；配合单位：镇市场监管所；完成时限：2022年12月底前）"]
+
+
+def test_a_townships_plan_is_located_at_the_township_under_its_county():
+    text = ("德化县浔中镇人民政府\n浔政〔2022〕18号\n\n浔中镇人民政府关于印发浔中镇2022年知识产权工作实施方案的通知\n\n"
+            "浔中镇2022年知识产权工作实施方案\n\n一、重点任务\n（一）推动陶瓷企业申请外观设计专利。（责任单位：镇经济发展办）\n")
+    doc = parse_document(text.encode("utf-8"), "xunzhong_2022.txt").rows("documents")[0]
+    assert (doc["region_zh"], doc["admin_level"], doc["region"], doc["city_zh"], doc["adcode"]) == (
+        "浔中镇", "township", "Xunzhong_Dehua", "泉州市", None)
+    assert doc["title"] == "浔中镇2022年知识产权工作实施方案"
+
+
+def test_the_title_line_may_add_the_period_the_notice_leaves_out():
+    text = ("襄阳市人民政府关于印发襄阳市加快建设知识产权强市若干措施的通知\n\n"
+            "襄阳市加快建设知识产权强市若干措施（2022—2025年）\n\n第一条　为加快建设知识产权强市，制定本措施。\n")
+    doc = parse_document(text.encode("utf-8"), "xiangyang.txt").rows("documents")[0]
+    assert (doc["title"], doc["period_start"], doc["period_end"]) == (
+        "襄阳市加快建设知识产权强市若干措施(2022—2025年)", 2022, 2025)
