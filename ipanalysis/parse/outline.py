@@ -172,6 +172,27 @@ def _share_unit_lines(kids: list[OutlineItem]) -> bool:
             and any(find_unit_groups(p.text) for p in below))
 
 
+def _split_unnumbered_tasks(node: OutlineItem) -> None:
+    """Tasks whose numbers were lost (a Word list's automatic numbering, dropped when the page was
+    made): a lowest-level item whose heading names no unit, over two or more paragraphs that each
+    close with their own unit group, is that many items, one a paragraph (and the paragraphs without
+    units before it), numbered 1, 2, … in the item."""
+    for child in node.children:
+        _split_unnumbered_tasks(child)
+    if node.children or len(node.paragraphs) < 3 or find_unit_groups(node.paragraphs[0].text):
+        return
+    closes = [k for k, p in enumerate(node.paragraphs)
+              if k > 0 and find_unit_groups(p.text) and not opens_unit_list(p.text)]
+    if len(closes) < 2:
+        return
+    starts = [1] + [k + 1 for k in closes[:-1]]
+    for number, (start, end) in enumerate(zip(starts, closes), start=1):
+        task = OutlineItem(style="paragraph", number=str(number), rank=STYLE_RANK["dash"] + 1,
+                           paragraphs=node.paragraphs[start:end + 1], parent=node)
+        node.children.append(task)
+    node.paragraphs = node.paragraphs[:1] + node.paragraphs[closes[-1] + 1:]
+
+
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:
     """A lowest-level item is a task unless it states goals or guidance, or it sits among the
     safeguards, without naming a unit."""
@@ -216,6 +237,7 @@ def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
         _lift_summary_lines(root)
         if any(names_units(node) or node.shared for node in root.walk()):
             _absorb_sub_items(root)
+            _split_unnumbered_tasks(root)
             kind = section_kind(root.title)
             measures.extend(leaf for leaf in root.leaves() if _is_task(leaf, kind))
     return measures

@@ -49,6 +49,7 @@ BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(
                          r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
+RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -178,15 +179,18 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         if value is None:  # 百家, 千企: not a number
             continue
         unit = m["unit"]
-        if m["mult"] == "亿" and unit == "元":
-            value, unit = value / 1e8, "亿元"
-        elif m["mult"] == "万" and unit == "元":
-            value, unit = value / 1e4, "万元"
+        low = RANGE_LOW.search(text, 0, start)  # 10—15家: at least 10, at most 15
+        high, value = (value, parse_number(low[1], m["mult"])) if low and not is_chinese else (None, value)
+        if m["mult"] in ("亿", "万") and unit == "元":
+            scale, unit = (1e8, "亿元") if m["mult"] == "亿" else (1e4, "万元")
+            value, high = value / scale, (high / scale if high is not None else None)
         left, right = _clause_bounds(text, start, end, protected)
         before, after = text[left:start], text[end:right]
         # in a list of targets ("新增贯标单位80家、新增…6家") each item is its own clause
         before = PREVIOUS_TARGET.split(before)[-1]
         symbol, word, pos = _comparator(before, after)
+        if high is not None and not word:
+            symbol, word = ">=", "—"  # a range commits to its lower bound
         if is_chinese and (value < 2 or not word):
             continue
         if require_comparator and not word:
@@ -199,6 +203,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             kind="cap" if is_cap(unit, text[left:right], before) else "commitment",
             comparator=symbol,
             comparator_zh=word or None,
+            value_high=high,
             indicator=_indicator(before, after, word, pos) or None,
             text=text[left:right].strip(),
         ))
@@ -286,6 +291,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
                 "unit": match["unit"],
                 "comparator": match["comparator"],
                 "comparator_zh": match["comparator_zh"],
+                "value_high": match["value_high"],
                 "kind": match["kind"],
                 "year": year,
                 "text": match["text"],

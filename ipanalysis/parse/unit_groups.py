@@ -70,10 +70,11 @@ def _looks_like_unit_group(content: str) -> bool:
 
 
 def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
-    """A labelled unit list that closes a paragraph without brackets:
-    ``…依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持``."""
+    """A labelled unit list that closes a paragraph without brackets, after its last sentence (and
+    perhaps a space): ``…依法从严惩处。【牵头单位】市公安局【责任单位】市检察院【完成时限】长期坚持``."""
     for start in label_starts(paragraph):
-        if start == 0 or paragraph[start - 1] not in "。;；" and paragraph[start] != "【":
+        before = paragraph[:start].rstrip()  # 。 责任单位：… (a space before the label, as web pages print it)
+        if not before or before[-1] not in "。;；" and paragraph[start] != "【":
             continue
         tail = paragraph[start:].rstrip(" 。.;；")
         if "。" in tail:  # more sentences follow: not the closing list

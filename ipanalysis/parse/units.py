@@ -27,6 +27,8 @@ __all__ = ["UnitMention", "parse_unit_group", "split_top_level", "is_collective"
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
+# the name of a national body's local branch, a local unit (国家金融监督管理总局柳州监管分局)
+LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处)$")
 OPEN = "(（〔[【"
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
@@ -204,8 +206,9 @@ def parse_unit_group(content: str) -> tuple[list[UnitMention], str | None]:
     position = 0
     for part_index, (part, default_role) in enumerate(labelled):
         level = "local"
-        if part_index > 0 and part.startswith("国家"):
-            level = "national"
+        first = split_top_level(part, "、,，")[0]
+        if part_index > 0 and first.startswith("国家") and not LOCAL_BRANCH.search(first):
+            level = "national"  # 国家知识产权局条法司、联席办; not 国家金融监督管理总局柳州监管分局
         for clause in split_top_level(part, ",，"):
             for unit, role in _parse_clause(clause, default_role):
                 mentions.append(UnitMention(unit_raw=unit, role=role, level=level, position=position))

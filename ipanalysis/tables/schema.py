@@ -45,7 +45,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "target_id": STRING, "doc_id": STRING, "region": STRING, "measure_id": STRING,
         "section": STRING, "indicator": STRING, "indicator_key": STRING, "value": FLOAT,
         "unit": STRING, "comparator": STRING, "comparator_zh": STRING, "year": INT,
-        "text": STRING, "line": INT, "kind": STRING, "restates": STRING,
+        "text": STRING, "line": INT, "kind": STRING, "restates": STRING, "value_high": FLOAT,
     },
     "measure_themes": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "theme": STRING,

@@ -170,3 +170,39 @@ def test_the_title_line_may_add_the_period_the_notice_leaves_out():
     doc = parse_document(text.encode("utf-8"), "xiangyang.txt").rows("documents")[0]
     assert (doc["title"], doc["period_start"], doc["period_end"]) == (
         "襄阳市加快建设知识产权强市若干措施(2022—2025年)", 2022, 2025)
+
+
+def test_task_paragraphs_whose_numbers_were_lost_are_one_measure_each():
+    measures, _ = _plan(
+        "一、重点任务\n（一）提升知识产权创造质量\n"
+        "　　实施高价值专利培育工程。支持企业培育高价值专利。（牵头单位：县科技局；配合单位：县经信局）\n"
+        "　　加强地理标志培育保护。2025年6月底前完成申报。（牵头单位：县市场监管局；配合单位：县农业农村局）\n"
+        "（二）加强知识产权保护\n"
+        "　　加大行政执法力度。（牵头单位：县市场监管局）\n"
+        "二、保障措施\n　　加强组织领导。\n　　强化经费保障。\n")
+    assert measures == [("1", [("县科技局", "lead"), ("县经信局", "cooperating")], None),
+                        ("2", [("县市场监管局", "lead"), ("县农业农村局", "cooperating")], "2025年6月底前"),
+                        ("(二)", [("县市场监管局", "lead")], None)]
+
+
+def test_a_unit_label_after_a_space_closes_the_paragraph():
+    got, deadline = _units("1．推进企业贯标。组织企业开展贯标认证。　牵头单位：区市场监管局　配合单位：区工信局  完成时限：2021年底前")
+    assert (got, deadline) == ([("区市场监管局", "lead"), ("区工信局", "cooperating")], "2021年底前")
+    assert _units("2．推动专利转化。促进专利技术转化落地。  责任单位：区科技局、南康经开区管委会")[0] == [
+        ("区科技局", "responsible"), ("南康经开区管委会", "responsible")]
+
+
+def test_a_national_bodys_local_branch_is_a_local_unit():
+    doc = parse_document((HEADER + "一、重点任务\n1．扩大质押融资。推动银行开发贷款产品。（牵头单位：市金融局；配合单位："
+                          "国家金融监督管理总局柳州监管分局、中国人民银行柳州市分行）\n").encode("utf-8"), "branch.txt")
+    assert [(a["unit"], a["unit_level"]) for a in doc.rows("assignments")] == [
+        ("市金融局", "local"), ("国家金融监督管理总局柳州监管分局", "local"), ("中国人民银行柳州市分行", "local")]
+
+
+def test_ranges_percentage_points_and_multiples_are_targets():
+    found = find_targets_in_text(unify_characters(
+        "培育示范企业10—15家，企业占比提高3个百分点，转让许可次数较2024年增长1倍，年均增长12%，培训1.5万人次。"))
+    assert [(t["value"], t["value_high"], t["unit"], t["comparator"]) for t in found] == [
+        (10.0, 15.0, "家", ">="), (3.0, None, "个百分点", "="), (1.0, None, "倍", "="), (12.0, None, "%", "="),
+        (15000.0, None, "人次", "=")]
+    assert find_targets_in_text(unify_characters("在2—3个工作日内办结。")) == []
