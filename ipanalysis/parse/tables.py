@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..rules.table_columns import column_of, value_column_of
+from ..rules.table_columns import column_level, column_of, value_column_of
 from .normalise import Line
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
@@ -39,6 +39,10 @@ def _header(cells: tuple[str, ...]) -> dict[int, str] | None:
     """Column index -> column, when the cells are a task table's header row."""
     columns = {i: column_of(c) for i, c in enumerate(cells)}
     columns = {i: c for i, c in columns.items() if c}
+    levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
+    if len(set(levels.values()) - {None}) > 1:  # 市级牵头单位 beside 县级责任单位: the plan's own level, the lowest
+        lowest = max(v for v in levels.values() if v is not None)
+        columns = {i: c for i, c in columns.items() if levels.get(i) in (None, lowest) or c not in UNIT_COLUMNS}
     kinds = set(columns.values())
     if "task" in kinds and kinds & set(UNIT_COLUMNS):
         return columns

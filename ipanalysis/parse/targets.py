@@ -47,6 +47,8 @@ YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 # 截至2023年底 / 截止到2023年6月 / 截至目前: where a baseline sentence says things stood
 BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(?:到|至)?\s*"
                          r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
+# a sentence opening with a year (2017年，全市…): a baseline when the year is before the plan's
+PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*[,，]")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
@@ -145,11 +147,15 @@ def is_cap(unit: str, clause: str, before: str) -> bool:
 def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] | None = None) -> bool:
     """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
-    before ``as_of`` (the plan's ``(year, month)``) or is 目前. ``截至2023年底，…达1.86万件`` in a plan
-    of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
+    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the sentence opens with a year
+    before the plan's (``2017年，全市专利申请量为1126件`` in a plan of 2018). ``截至2023年底，…达1.86万件``
+    in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
     found = list(BASELINE_AT.finditer(head))
-    if not found or TARGET_TIME.search(head, found[-1].end()):
+    if not found:
+        year = PAST_YEAR_HEAD.match(head)
+        return bool(year and as_of) and not TARGET_TIME.search(head, year.end()) and (int(year[1]), 12) < as_of
+    if TARGET_TIME.search(head, found[-1].end()):
         return False
     if not comparator:
         return True

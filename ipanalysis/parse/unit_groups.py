@@ -33,6 +33,7 @@ __all__ = ["UnitGroup", "find_unit_groups", "opens_summary"]
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
 SUMMARY_OPENER = re.compile(r"^(?:以上|上述)(?:各项)?(?:工作|任务|措施)")  # 以上工作由…: the items above
+TASK_OPENER = re.compile(r"^(?:(?:此项|该项|本项|这项)(?:工作|任务)|具体)")  # 具体由A负责…: this task
 LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
 
 
@@ -77,8 +78,8 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
         if not before or before[-1] not in "。;；" and paragraph[start] != "【":
             continue
         tail = paragraph[start:].rstrip(" 。.;；")
-        if "。" in tail:  # more sentences follow: not the closing list
-            continue
+        if not all(opens_unit_list(part.strip()) for part in tail.split("。")):
+            continue  # more sentences follow: not the closing list (…。完成时限为… is one)
         return UnitGroup(raw=paragraph[start:], content=tail, start=start, end=len(paragraph))
     return None
 
@@ -102,7 +103,7 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
         return None
     deadline = _closing_deadline(sentences)
     last = sentences[-2] if deadline else sentences[-1]
-    sentence = SUMMARY_OPENER.sub("", last.group().strip(" 。"), count=1)
+    sentence = TASK_OPENER.sub("", SUMMARY_OPENER.sub("", last.group().strip(" 。"), count=1), count=1)
     if not sentence.startswith("由"):
         return None
     clauses = split_top_level(sentence[1:], ",，")

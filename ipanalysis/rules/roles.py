@@ -57,9 +57,14 @@ def mentions_role_word(text: str) -> bool:
     return bool(_role_word_anywhere().search(text))
 
 
+# what ends a label: a colon, or 为 after a label ending in 单位/部门/时限/时间 (责任单位为A、B。)
+LABEL_END = r"\s*(?:[:：]|(?<=单位|部门|时限|时间)为)"
+
+
 def label_pattern(words: str) -> re.Pattern:
-    """A label at the start of a text: ``牵头单位：`` or ``【牵头单位】`` (colon optional there)."""
-    return re.compile(rf"^(?:【\s*(?:{words})\s*】\s*[:：]?|(?:{words})\s*[:：])\s*")
+    """A label at the start of a text: ``牵头单位：``, ``牵头单位为`` or ``【牵头单位】`` (colon
+    optional there)."""
+    return re.compile(rf"^(?:【\s*(?:{words})\s*】\s*[:：]?|(?:{words}){LABEL_END})\s*")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +97,7 @@ def opens_unit_list(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _label_anywhere() -> re.Pattern:
     words = _alternation(text for text, _ in _entries("label"))
-    return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。\s])(?:{words})\s*[:：]")
+    return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。\s])(?:{words}){LABEL_END}")
 
 
 def split_at_labels(text: str) -> list[tuple[str | None, str]]:

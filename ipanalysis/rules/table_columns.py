@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 from .roles import match_label
 
-__all__ = ["column_of", "value_column_of"]
+__all__ = ["column_of", "column_level", "value_column_of"]
 
 
 @lru_cache(maxsize=1)
@@ -16,11 +16,21 @@ def _names() -> dict[str, str]:
     return {r["name"]: r["column"] for r in read_records("table_columns.csv")}
 
 
+LEVEL_PREFIX = re.compile(r"^(省|市|县|区|镇|乡)级")  # 市级牵头单位, 县级责任单位: a column of one level's units
+LEVEL_ORDER = {"省": 0, "市": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
+
+
+def column_level(header_cell: str) -> int | None:
+    """How low the level a column names is (``县级责任单位`` -> 2, ``市级牵头单位`` -> 1), None for none."""
+    m = LEVEL_PREFIX.match(re.sub(r"\s+", "", header_cell))
+    return LEVEL_ORDER[m[1]] if m else None
+
+
 def column_of(header_cell: str) -> str | None:
     """What a header cell names: ``number``, ``task``, a role (``lead``, ``responsible``,
     ``cooperating``) or ``deadline``; in an indicator table ``indicator``, ``indicator_unit``,
     ``target`` or ``baseline``; None for anything else."""
-    name = re.sub(r"\s+", "", header_cell).strip("*＊:：")
+    name = LEVEL_PREFIX.sub("", re.sub(r"\s+", "", header_cell).strip("*＊:："))
     if name in _names():
         return _names()[name]
     label = match_label(name + "：")

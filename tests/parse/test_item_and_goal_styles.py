@@ -206,3 +206,30 @@ def test_ranges_percentage_points_and_multiples_are_targets():
         (10.0, 15.0, "家", ">="), (3.0, None, "个百分点", "="), (1.0, None, "倍", "="), (12.0, None, "%", "="),
         (15000.0, None, "人次", "=")]
     assert find_targets_in_text(unify_characters("在2—3个工作日内办结。")) == []
+
+
+@pytest.mark.parametrize("text, expected, deadline", [
+    ("推进商标品牌建设。实施商标品牌战略。责任单位为区市场监管局（区知识产权局）、区商务局。完成时限为2025年12月底前。",
+     [("区市场监管局(区知识产权局)", "responsible"), ("区商务局", "responsible")], "2025年12月底前"),
+    ("加强人才培养。实施人才培育计划。牵头单位为区人社局，配合单位为区教育局。",
+     [("区人社局", "lead"), ("区教育局", "cooperating")], None),
+    ("推进服务业发展。引进服务机构10家。此项工作由市科技局牵头，市商务局支持。",
+     [("市科技局", "lead"), ("市商务局", "cooperating")], None),
+    ("开展质押融资。推动银行开展质押贷款。具体由市金融办负责，市财政局配合。",
+     [("市金融办", "responsible"), ("市财政局", "cooperating")], None),
+])
+def test_units_in_a_closing_sentence_with_wei_or_after_a_short_opener(text, expected, deadline):
+    assert _units(text) == (expected, deadline)
+
+
+def test_a_sentence_opening_with_a_year_before_the_plans_states_a_baseline():
+    text = "2017年，全市专利申请量为1126件，每万人口发明专利拥有量为0.9件。到2020年，全市专利申请量达到2500件。"
+    found = find_targets_in_text(unify_characters(text), as_of=(2018, 5))
+    assert [(t["value"], t["unit"]) for t in found] == [(2500.0, "件")]
+    assert len(find_targets_in_text(unify_characters("2025年，全市专利申请量达到2500件。"), as_of=(2024, 3))) == 1
+
+
+def test_in_a_table_of_two_levels_only_the_plans_own_level_assigns():
+    rows = rewrite_tables(_lines("序号\t市级任务\t市级牵头单位\t县级责任单位\t完成时限",
+                                 "1\t实施高价值专利培育工程\t市市场监管局\t县市场监管局、县科技局\t2026年底前"))
+    assert [line.text for line in rows] == ["1、实施高价值专利培育工程（责任单位：县市场监管局、县科技局；完成时限：2026年底前）"]
