@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["split_cells"]
+__all__ = ["split_cells", "cell_starts"]
 
 _PIPES = re.compile(r"\s*[|｜]\s*")
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -24,3 +25,25 @@ def split_cells(line: str) -> tuple[str, ...] | None:
     while cells and not cells[-1]:
         cells.pop()
     return tuple(cells) if len(cells) >= 3 else None
+
+
+
+_RUN = re.compile(r"\S+(?: \S+)*")  # a piece of a space-aligned line: words with single spaces inside
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character or full-width sign takes two columns, as a PDF's text
+    layer and a monospaced editor lay them out."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def cell_starts(line: str) -> tuple[tuple[int, str], ...] | None:
+    """``(display column, text)`` of each piece of a space-aligned line (pieces two or more spaces
+    apart), for the rows and the continuation lines of a table a PDF's text laid out by columns;
+    None for a line with a tab or ``|``, or one with neither indentation nor a wide gap."""
+    if "\t" in line or "|" in line or "｜" in line:
+        return None
+    expanded = line.replace("\u3000", "  ").replace("\u00a0", " ")
+    if not (expanded.startswith("  ") or "  " in expanded.strip()):
+        return None
+    return tuple((_width(expanded[:m.start()]), m.group()) for m in _RUN.finditer(expanded))

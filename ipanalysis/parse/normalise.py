@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..rules.datafiles import read_lines
-from .cells import split_cells
+from .cells import cell_starts, split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
@@ -68,6 +68,9 @@ class Line:
     text: str
     raw_line: int
     cells: tuple[str, ...] | None = None  # the cells, when the line is a table row (three or more)
+    # (display column, text) of its pieces, when the line is a row of a space-aligned table or a line
+    # after one (a PDF's table whose cells wrap onto the next lines)
+    pieces: tuple[tuple[int, str], ...] | None = None
 
 
 @dataclass
@@ -155,6 +158,11 @@ def is_furniture(line: str) -> bool:
 # the whole pipeline
 
 
+def _unified(text: str, script: str) -> str:
+    text = unify_characters(text)
+    return to_simplified(text) if script == "traditional" else text
+
+
 def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
     """Normalise decoded text into :class:`NormalisedText` with a raw-line map."""
     raw_lines = split_lines(raw)
@@ -174,14 +182,17 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         n_pinyin += n
         line = strip_markup(line)
         cells = split_cells(line)
+        pieces = cell_starts(line) if cells is not None or (lines and lines[-1].pieces) else None
         line = unify_characters(line)
         if script == "traditional":
             line = to_simplified(line)
         if not line or is_furniture(line):
             continue
         if cells is not None:
-            cells = tuple(to_simplified(c) if script == "traditional" else c for c in map(unify_characters, cells))
-        lines.append(Line(line, number, cells))
+            cells = tuple(_unified(c, script) for c in cells)
+        if pieces is not None:
+            pieces = tuple((column, _unified(text, script)) for column, text in pieces)
+        lines.append(Line(line, number, cells, pieces))
     texts = [line.text for line in lines]
     if all(line.cells is None for line in lines) and is_hard_wrapped(texts):
         joined = join_broken(texts)

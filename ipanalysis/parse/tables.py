@@ -90,6 +90,21 @@ def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) 
     return number_at is None or (number_at < len(cells) and cells[number_at].rstrip("、.．").isdigit())
 
 
+def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[str, str] | None:
+    """Column -> text, when ``line`` holds only the wrapped rest of the row above's cells: every
+    piece starts under a column of the header (give or take one), none under the number column."""
+    if not line.pieces or not header.pieces:
+        return None
+    starts = [column for column, _ in header.pieces]
+    out: dict[str, str] = {}
+    for column, text in line.pieces:
+        index = next((i for i, start in enumerate(starts) if abs(start - column) <= 1), None)
+        if index is None or columns.get(index) in (None, "number"):
+            return None
+        out[columns[index]] = out.get(columns[index], "") + text
+    return out
+
+
 def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line]:
     """The lines with every task table's rows rewritten as numbered task items.
 
@@ -99,11 +114,12 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
     out: list[Line] = []
     columns: dict[int, str] | None = None
     above: dict[str, str] = {}  # the cells of the row above, for 同上
+    row = header_line = None  # the last row written and its table's header line, for wrapped cells
     width = seq = 0
     for line in lines:
         header = _header(line.cells) if line.cells else None
         if header:
-            columns, width, seq, above = header, len(line.cells), 0, {}
+            columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             continue
         if columns is not None and _is_row(line.cells, columns, width):
             seq += 1
@@ -111,7 +127,14 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
             task = _task_line(line, above, seq)
             if task is not None:
                 out.append(task)
+                row = (line, header_line)
             continue
+        wrapped = _wrapped_cells(line, row[1], columns) if columns is not None and row else None
+        if wrapped:  # the row's cells go on on this line (a PDF's table): the row again, with them
+            above = {c: above.get(c, "") + wrapped.get(c, "") for c in {*above, *wrapped}}
+            out[-1] = _task_line(row[0], above, seq)
+            continue
+        row = None
         if columns is not None and len(line.text) > max_gap_chars:
             columns = None  # the table has ended
         out.append(line)

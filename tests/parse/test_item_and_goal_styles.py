@@ -233,3 +233,18 @@ def test_in_a_table_of_two_levels_only_the_plans_own_level_assigns():
     rows = rewrite_tables(_lines("序号\t市级任务\t市级牵头单位\t县级责任单位\t完成时限",
                                  "1\t实施高价值专利培育工程\t市市场监管局\t县市场监管局、县科技局\t2026年底前"))
     assert [line.text for line in rows] == ["1、实施高价值专利培育工程（责任单位：县市场监管局、县科技局；完成时限：2026年底前）"]
+
+
+def test_cells_wrapped_onto_the_next_lines_of_a_space_aligned_table_join_their_row():
+    from ipanalysis.parse.normalise import normalise_text
+
+    text = ("序号  工作任务                          牵头单位              配合单位\n"
+            "1     实施高价值专利培育工程，建设      市市场监督管理局（市  市科技局、包头稀土高新\n"
+            "      高价值专利培育中心                知识产权局）          区管委会\n"
+            "2     开展产业专利导航                  市工业和信息化局      市财政局\n"
+            "      编制导航报告\n")
+    rows = rewrite_tables(normalise_text(text).lines)
+    assert [(line.text, line.raw_line) for line in rows] == [
+        ("1、实施高价值专利培育工程,建设高价值专利培育中心（牵头单位：市市场监督管理局(市知识产权局)；"
+         "配合单位：市科技局、包头稀土高新区管委会）", 2),
+        ("2、开展产业专利导航编制导航报告（牵头单位：市工业和信息化局；配合单位：市财政局）", 4)]
