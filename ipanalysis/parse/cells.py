@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["split_cells", "cell_starts"]
+__all__ = ["split_cells", "cell_starts", "display_width"]
 
 _PIPES = re.compile(r"\s*[|｜]\s*")
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -31,7 +31,7 @@ def split_cells(line: str) -> tuple[str, ...] | None:
 _RUN = re.compile(r"\S+(?: \S+)*")  # a piece of a space-aligned line: words with single spaces inside
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display width: a Chinese character or full-width sign takes two columns, as a PDF's text
     layer and a monospaced editor lay them out."""
     return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
@@ -46,4 +46,4 @@ def cell_starts(line: str) -> tuple[tuple[int, str], ...] | None:
     expanded = line.replace("\u3000", "  ").replace("\u00a0", " ")
     if not (expanded.startswith("  ") or "  " in expanded.strip()):
         return None
-    return tuple((_width(expanded[:m.start()]), m.group()) for m in _RUN.finditer(expanded))
+    return tuple((display_width(expanded[:m.start()]), m.group()) for m in _RUN.finditer(expanded))

@@ -25,7 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..rules.outline import opens_item
 from ..rules.table_columns import column_level, column_of, value_column_of
+from ..rules.target_words import target_units
+from .cells import display_width
 from .normalise import Line
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
@@ -92,8 +95,9 @@ def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) 
 
 def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[str, str] | None:
     """Column -> text, when ``line`` holds only the wrapped rest of the row above's cells: every
-    piece starts under a column of the header (give or take one), none under the number column."""
-    if not line.pieces or not header.pieces:
+    piece starts under a column of the header (give or take one), none under the number column,
+    and fits in its column's width; a line that opens a numbered item is none (一、保障措施)."""
+    if not line.pieces or not header.pieces or opens_item(line.text):
         return None
     starts = [column for column, _ in header.pieces]
     out: dict[str, str] = {}
@@ -101,6 +105,8 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
         index = next((i for i, start in enumerate(starts) if abs(start - column) <= 1), None)
         if index is None or columns.get(index) in (None, "number"):
             return None
+        if index + 1 < len(starts) and display_width(text) > starts[index + 1] - starts[index]:
+            return None  # longer than its column: a paragraph of text, not a wrapped cell
         out[columns[index]] = out.get(columns[index], "") + text
     return out
 
@@ -176,12 +182,14 @@ def _goal_line(line: Line, cells: tuple[str, ...], header: tuple) -> Line | None
     in_name = UNIT_IN_NAME.search(name)
     if in_name:
         name, unit = name[:in_name.start()].strip(), unit or in_name[1]
-    unit = value[2].strip() or unit.split("/")[0]
+    rest, unit = value[2].strip(), unit.split("/")[0]
+    if rest in target_units():  # 55% in the cell
+        rest, unit = "", rest
     when = f"到{year}年" if year else ""
-    return replace(line, text=f"{name}{when}达到{value[1]}{unit}", cells=None)
+    return replace(line, text=f"{name}{when}达到{value[1]}{unit}{rest}", cells=None)  # 1500以上 keeps 以上
 
 
-def rewrite_indicator_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line]:
+def rewrite_indicator_tables(lines: list[Line]) -> list[Line]:
     """The lines with every indicator table's rows rewritten as goal sentences (the header dropped)."""
     out: list[Line] = []
     header = None
@@ -194,7 +202,6 @@ def rewrite_indicator_tables(lines: list[Line], max_gap_chars: int = 40) -> list
             goal = _goal_line(line, line.cells, header)
             out.append(goal if goal is not None else line)
             continue
-        if header is not None and len(line.text) > max_gap_chars:
-            header = None
+        header = None  # a line that is no row ends the table (附件2, a title, a paragraph)
         out.append(line)
     return out

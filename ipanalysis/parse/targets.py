@@ -154,8 +154,9 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     found = list(BASELINE_AT.finditer(head))
     if not found:
         year = PAST_YEAR_HEAD.match(head)
-        return bool(year and as_of) and not TARGET_TIME.search(head, year.end()) and (int(year[1]), 12) < as_of
-    if TARGET_TIME.search(head, found[-1].end()):
+        return bool(year and as_of) and not _turns_to_target(head[year.end():], as_of) \
+            and (int(year[1]), 12) < as_of
+    if _turns_to_target(head[found[-1].end():], as_of):
         return False
     if not comparator:
         return True
@@ -163,6 +164,13 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     if now:
         return True
     return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
+
+
+def _turns_to_target(between: str, as_of: tuple[int, int] | None) -> bool:
+    """Whether the text between a baseline's date and a number turns to what is to come: 到2026年,
+    力争, 目标, a new clause after ``;``, or a year not before the plan's (2025年底前突破…)."""
+    return bool(TARGET_TIME.search(between)) or ";" in between or "；" in between \
+        or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(between)))
 
 
 def find_targets_in_text(text: str, *, require_comparator: bool = False,

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from ..rules.organisations import ends_like_organisation, is_collective, mentions_organisation
 from ..rules.outline import strip_number
-from ..rules.roles import label_starts, match_label, mentions_role_word, opens_unit_list, split_role_word
+from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_role_word,
+                           weak_label_runs)
 from .deadlines import looks_like_deadline
 from .units import CLOSE, OPEN, split_top_level
 
@@ -63,9 +64,23 @@ def _closing_group(text: str, end: int) -> int | None:
     return None
 
 
+def _names_units(content: str) -> bool:
+    """Whether every run after a label that prose also writes (牵头：, 责任单位为) opens with a unit (or
+    is a deadline after a deadline label): ``责任部门为各项任务落实的主体`` does not."""
+    for role, run in weak_label_runs(content):
+        run = run.strip(" ，,；;。")
+        if role == "deadline":
+            if not looks_like_deadline(run):
+                return False
+        elif role != "leader" and not (mentions_organisation(first := split_top_level(run, "、,，;；")[0])
+                                       or is_collective(first)):
+            return False
+    return True
+
+
 def _looks_like_unit_group(content: str) -> bool:
     if opens_unit_list(content):
-        return True
+        return _names_units(content)
     head = split_top_level(content, ";；")[0] if content else ""
     return bool(head) and mentions_role_word(head) and mentions_organisation(head)
 
@@ -78,7 +93,7 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
         if not before or before[-1] not in "。;；" and paragraph[start] != "【":
             continue
         tail = paragraph[start:].rstrip(" 。.;；")
-        if not all(opens_unit_list(part.strip()) for part in tail.split("。")):
+        if not all(opens_unit_list(part.strip()) for part in tail.split("。")) or not _names_units(tail):
             continue  # more sentences follow: not the closing list (…。完成时限为… is one)
         return UnitGroup(raw=paragraph[start:], content=tail, start=start, end=len(paragraph))
     return None
@@ -199,7 +214,7 @@ def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
     the labelled list that closes it, or the whole paragraph when it is a labelled unit line
     (``牵头单位:…;配合单位:…``)."""
-    if opens_unit_list(paragraph):
+    if opens_unit_list(paragraph) and _names_units(paragraph):
         return (UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph)),)
     end = len(paragraph.rstrip(" 。.;；,，"))
     if end == 0:

@@ -157,14 +157,23 @@ def locate_township(title: str | None, issuer: str | None, full_text: str) -> di
     found = TOWNSHIP.search(before.replace(" ", "")) or TOWNSHIP.search((issuer or "").replace(" ", ""))
     if not found:
         return None
-    name = found[1]
-    county = next((hits[0] for m in re.finditer(re.escape(name), full_text)
+    name = _township_name(found[1])
+    county = next((_best_supported(hits, full_text) for m in re.finditer(re.escape(name), full_text)
                    if (hits := _named_in(full_text[max(0, m.start() - 12):m.start()]))), None)
     key = base_key(name, "township")
     return {"name_zh": name, "level": "township", "adcode": "", "province_zh": county["province_zh"] if county else "",
             "city_zh": (county["city_zh"] or county["name_zh"]) if county else "",
             "county_zh": county["name_zh"] if county else "",
             "region": f"{key}_{county['region']}" if county else key}
+
+
+def _township_name(text: str) -> str:
+    """The township's own name in what precedes its suffix: ``德化县浔中镇`` -> ``浔中镇``,
+    ``人民政府粤海街道`` -> ``粤海街道``; ``新市镇`` stays whole (one character before its suffix)."""
+    suffix = next(s for s in TOWNSHIP_SUFFIXES if text.endswith(s))
+    stem = text[:-len(suffix)]
+    cut = max(stem.rfind(mark) + len(mark) for mark in ("县", "区", "市", "旗", "政府"))
+    return text[cut:] if len(stem) - cut >= 2 else text
 
 
 NameIndex = dict[str, list[tuple[str, list[int]]]]  # first character -> (name, record positions)

@@ -14,7 +14,7 @@ from .datafiles import read_records
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "strip_etc"]
+           "split_first_lead_note", "strip_etc", "weak_label_runs"]
 
 
 def _alternation(words) -> str:
@@ -98,6 +98,20 @@ def opens_unit_list(text: str) -> bool:
 def _label_anywhere() -> re.Pattern:
     words = _alternation(text for text, _ in _entries("label"))
     return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。\s])(?:{words}){LABEL_END}")
+
+
+def weak_label_runs(text: str) -> list[tuple[str | None, str]]:
+    """``(role, text after it)`` for each label of ``text`` that prose also writes: a short one
+    (牵头：, 责任：) or one ending in 为 (牵头单位为第一责任主体 is no unit list)."""
+    matches = list(_label_anywhere().finditer(text))
+    runs = []
+    for k, m in enumerate(matches):
+        word = m.group(0).strip(" 【】:：")
+        if word.endswith("为") or len(word) <= 2:
+            end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+            label = match_label(m.group(0).lstrip())
+            runs.append((label[0] if label else None, text[m.end():end]))
+    return runs
 
 
 def split_at_labels(text: str) -> list[tuple[str | None, str]]:

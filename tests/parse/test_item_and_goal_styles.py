@@ -248,3 +248,47 @@ def test_cells_wrapped_onto_the_next_lines_of_a_space_aligned_table_join_their_r
         ("1、实施高价值专利培育工程,建设高价值专利培育中心（牵头单位：市市场监督管理局(市知识产权局)；"
          "配合单位：市科技局、包头稀土高新区管委会）", 2),
         ("2、开展产业专利导航编制导航报告（牵头单位：市工业和信息化局；配合单位：市财政局）", 4)]
+
+
+def test_prose_after_a_weak_label_is_no_unit_list():
+    for text in ("（一）加强组织领导。牵头单位为第一责任主体，要加强统筹协调。",
+                 "（四）压实责任。责任：落实主体责任，层层压实。", "（三）强化督查。完成时间为年底，各部门要抓好落实。"):
+        assert find_unit_groups(unify_characters(text)) == ()
+    assert match_item("第十二条规定给予资助，资助资金由市财政局统筹安排") is None  # an article needs a space after it
+
+
+def test_a_future_year_after_a_baseline_turns_the_sentence_to_targets():
+    def values(text):
+        return [t["value"] for t in find_targets_in_text(unify_characters(text), as_of=(2024, 1))]
+
+    assert values("截至2023年底，全市有效发明专利1.2万件，2025年底前突破1.5万件。") == [15000.0]
+    assert values("2023年，全市有效发明专利拥有量1.2万件，预计2025年达到1.5万件。") == [15000.0]
+
+
+def test_a_township_name_is_cut_from_its_county_and_government():
+    from ipanalysis.rules.gazetteer import locate_township
+
+    place = locate_township("南山区人民政府粤海街道办事处关于印发…的通知", None, "深圳市南山区粤海街道办事处")
+    assert (place["name_zh"], place["region"], place["city_zh"]) == ("粤海街道", "Yuehai_Nanshan_Shenzhen", "深圳市")
+
+
+def test_indented_paragraphs_after_a_space_aligned_table_are_no_wrapped_cells():
+    from ipanalysis.parse.normalise import normalise_text
+
+    text = ("　　序号  任务内容          牵头单位        配合单位\n"
+            "　　1     开展专利导航      区科技局        区财政局\n"
+            "　　二、保障措施\n"
+            "　　（一）加强组织领导。各部门要高度重视，明确责任分工，确保各项任务落到实处，取得实效。\n")
+    rows = rewrite_tables(normalise_text(text).lines)
+    assert rows[0].text == "1、开展专利导航（牵头单位：区科技局；配合单位：区财政局）"
+    assert [line.text for line in rows[1:]] == ["二、保障措施", "(一)加强组织领导。各部门要高度重视,明确责任分工,确保各项任务落到实处,取得实效。"]
+
+
+def test_a_summary_line_after_unnumbered_tasks_assigns_them_all():
+    measures, _ = _plan(
+        "一、重点任务\n（一）加强知识产权保护\n"
+        "　　加大行政执法力度。开展专项执法行动。（区市场监管局负责）\n"
+        "　　加强司法保护。推进审判机制改革。（区法院负责）\n"
+        "　　以上工作由区市场监管局牵头，区公安分局配合。\n")
+    assert [(number, units) for number, units, _ in measures] == [
+        ("1", [("区市场监管局", "responsible")]), ("2", [("区法院", "responsible")])]
