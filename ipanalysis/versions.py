@@ -24,7 +24,6 @@ from .config import RACY_NS  # a folder changed this recently may be mid-install
 __all__ = ["installed_version", "installed_versions", "installation_key"]
 
 
-
 def _folder_state(entry) -> tuple[str, int | None]:
     """A folder on ``sys.path``: its modification time and the names of the package records in it
     (``*.dist-info``, ``*.egg-info``: a name holds its version), as one string; None for the time

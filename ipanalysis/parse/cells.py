@@ -27,7 +27,6 @@ def split_cells(line: str) -> tuple[str, ...] | None:
     return tuple(cells) if len(cells) >= 3 else None
 
 
-
 _RUN = re.compile(r"\S+(?: \S+)*")  # a piece of a space-aligned line: words with single spaces inside
 
 

@@ -185,13 +185,14 @@ def _split_unnumbered_tasks(node: OutlineItem) -> None:
               if k > 0 and find_unit_groups(p.text) and not opens_unit_list(p.text) and not opens_summary(p.text)]
     if len(closes) < 2:
         return
-    node.shared.extend(p for p in node.paragraphs[closes[-1] + 1:] if opens_summary(p.text))  # 以上工作由…
+    after = node.paragraphs[closes[-1] + 1:]
+    node.shared.extend(p for p in after if opens_summary(p.text))  # 以上工作由…: assigns them all
     starts = [1] + [k + 1 for k in closes[:-1]]
     for number, (start, end) in enumerate(zip(starts, closes), start=1):
         task = OutlineItem(style="paragraph", number=str(number), rank=STYLE_RANK["dash"] + 1,
                            paragraphs=node.paragraphs[start:end + 1], parent=node)
         node.children.append(task)
-    node.paragraphs = node.paragraphs[:1] + [p for p in node.paragraphs[closes[-1] + 1:] if not opens_summary(p.text)]
+    node.paragraphs = node.paragraphs[:1] + [p for p in after if p not in node.shared]
 
 
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:

@@ -120,7 +120,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
     out: list[Line] = []
     columns: dict[int, str] | None = None
     above: dict[str, str] = {}  # the cells of the row above, for 同上
-    row = header_line = None  # the last row written and its table's header line, for wrapped cells
+    row = header_line = None  # the last row written and its table's header, for wrapped cells
     width = seq = 0
     for line in lines:
         header = _header(line.cells) if line.cells else None
@@ -133,12 +133,12 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
             task = _task_line(line, above, seq)
             if task is not None:
                 out.append(task)
-                row = (line, header_line)
+                row = line
             continue
-        wrapped = _wrapped_cells(line, row[1], columns) if columns is not None and row else None
+        wrapped = _wrapped_cells(line, header_line, columns) if columns is not None and row else None
         if wrapped:  # the row's cells go on on this line (a PDF's table): the row again, with them
             above = {c: above.get(c, "") + wrapped.get(c, "") for c in {*above, *wrapped}}
-            out[-1] = _task_line(row[0], above, seq)
+            out[-1] = _task_line(row, above, seq)
             continue
         row = None
         if columns is not None and len(line.text) > max_gap_chars:

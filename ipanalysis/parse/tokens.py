@@ -20,7 +20,8 @@ from ..config import cache_dir, tokenizer_engine as engine  # the choice of segm
 from ..rules.datafiles import data_path, read_lines
 from ..rules.organisations import is_agency_word
 
-__all__ = ["engine", "tokenizer", "segment", "tokenize", "token_spans", "token_starts", "content_tokens", "is_content_word", "stopwords"]
+__all__ = ["engine", "tokenizer", "segment", "tokenize", "token_spans", "token_starts", "content_tokens",
+           "is_content_word", "stopwords"]
 
 NOT_WORD = re.compile(r"^[\W\d_a-zA-Z]+$")
 

@@ -13,7 +13,8 @@
 
 A group is a top-level bracket at the end of a paragraph (or closing its short first sentence,
 the item's heading) whose content starts with a label or contains a role word, a labelled run or
-a 由… sentence closing it, or units printed before the task; :func:`.units.parse_unit_group` splits its content into units with roles.
+a 由… sentence closing it, or units printed before the task; :func:`.units.parse_unit_group`
+splits its content into units with roles.
 """
 
 from __future__ import annotations
@@ -109,6 +110,12 @@ def _sentences(paragraph: str) -> list:
     return [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
 
 
+def _assigns(clause: str) -> bool:
+    """Whether a comma clause of a 由… sentence assigns: it ends with a role word and names an
+    organisation (``市财政局配合``), so prose that merely opens with 由 is not read as units."""
+    return bool(split_role_word(clause.strip())[1]) and mentions_organisation(clause)
+
+
 def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。``, with a deadline
     sentence after it if there is one (``2026年底前完成。``): every comma clause ends with a role word
@@ -124,7 +131,7 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     clauses = split_top_level(sentence[1:], ",，")
     if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
         clauses = clauses[:-1]  # 由A牵头，B配合，2024年11月底前完成
-    if not all(split_role_word(c.strip())[1] and mentions_organisation(c) for c in clauses):
+    if not all(map(_assigns, clauses)):
         return None
     content = sentence[1:] + (f"，{deadline}" if deadline else "")
     return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
@@ -141,8 +148,7 @@ def _opening_assignment(paragraph: str, sentences_read: int = 2) -> UnitGroup | 
             continue
         clauses = split_top_level(text[1:], ",，")
         taken = 0
-        while taken < len(clauses) - 1 and split_role_word(clauses[taken].strip())[1] \
-                and mentions_organisation(clauses[taken]):
+        while taken < len(clauses) - 1 and _assigns(clauses[taken]):
             taken += 1
         if taken:
             content = "，".join(c.strip() for c in clauses[:taken])

@@ -128,6 +128,11 @@ def _unique_keys(records) -> dict[str, str]:
     return {code: (f"{key}_{code}" if repeated[key] > 1 else key) for code, key in keys.items()}
 
 
+def _issuing_body(title: str | None) -> str:
+    """The issuing body printed before 关于 in a notice or reply title (empty without 关于)."""
+    return title.split("关于")[0] if title and "关于" in title else ""
+
+
 def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
     """The most specific administrative division that issued the plan.
 
@@ -136,8 +141,7 @@ def locate_region(title: str | None, issuer: str | None, full_text: str) -> dict
     over 通州); among divisions sharing a name (通州区 of Nantong and of Beijing) the one whose parent
     and province the text mentions most wins.
     """
-    before = (title or "").split("关于")[0] if "关于" in (title or "") else ""
-    for source in (before, title or "", issuer or ""):
+    for source in (_issuing_body(title), title or "", issuer or ""):
         hits = _named_in(source.replace(" ", ""))
         if hits:
             return dict(_best_supported(hits, full_text))
@@ -153,8 +157,7 @@ def locate_township(title: str | None, issuer: str | None, full_text: str) -> di
     its government signs (in the issuing body before 关于, else the issuer), and its county, the
     division printed right before its name in the text (``德化县浔中镇人民政府``). The region key is
     the township's pinyin with its county's key (``Xunzhong_Dehua``); it has no division code."""
-    before = (title or "").split("关于")[0] if "关于" in (title or "") else ""
-    found = TOWNSHIP.search(before.replace(" ", "")) or TOWNSHIP.search((issuer or "").replace(" ", ""))
+    found = TOWNSHIP.search(_issuing_body(title).replace(" ", "")) or TOWNSHIP.search((issuer or "").replace(" ", ""))
     if not found:
         return None
     name = _township_name(found[1])

@@ -1,8 +1,9 @@
 """The theme lexicon (``data/theme_lexicon.csv``) and the policy-instrument rules
 (``data/instrument_rules.csv``): the six IP-chain stages, the finer themes, and the sub-tools of
 supply, environment and demand instruments (after Rothwell & Zegveld); the phrases read as one
-word or divided where they declare (``data/coding_phrases.txt``, applied by :func:`phrase_spans`) and the contexts in which a term
-makes no code (``data/coding_exclusions.csv``, applied by :func:`excluded`)."""
+word or divided where they declare (``data/coding_phrases.txt``, applied by :func:`phrase_spans`)
+and the contexts in which a term makes no code (``data/coding_exclusions.csv``, applied by
+:func:`excluded`)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
 from .datafiles import read_lines, read_records, read_table
 from .literals import literal_guard, required_literals
 
-__all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules", "instrument_terms", "term_index",
-           "in_action_clause", "phrase_spans", "exclusions", "excluded", "section_stage"]
+__all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules",
+           "instrument_terms", "term_index", "in_action_clause", "phrase_spans", "exclusions", "excluded", "section_stage"]
 
 STAGES = ("creation", "utilization", "protection", "management", "services", "talent_culture")
 SCOPES = ("stage", "instrument")  # theme terms (stages and finer themes); instrument terms

@@ -16,13 +16,18 @@ def _names() -> dict[str, str]:
     return {r["name"]: r["column"] for r in read_records("table_columns.csv")}
 
 
+def _compact(header_cell: str) -> str:
+    """A header cell without spaces and the marks around it (``* 完成时限：``)."""
+    return re.sub(r"\s+", "", header_cell).strip("*＊:：")
+
+
 LEVEL_PREFIX = re.compile(r"^(省|市|县|区|镇|乡)级")  # 市级牵头单位, 县级责任单位: a column of one level's units
 LEVEL_ORDER = {"省": 0, "市": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
 
 
 def column_level(header_cell: str) -> int | None:
     """How low the level a column names is (``县级责任单位`` -> 2, ``市级牵头单位`` -> 1), None for none."""
-    m = LEVEL_PREFIX.match(re.sub(r"\s+", "", header_cell))
+    m = LEVEL_PREFIX.match(_compact(header_cell))
     return LEVEL_ORDER[m[1]] if m else None
 
 
@@ -30,7 +35,7 @@ def column_of(header_cell: str) -> str | None:
     """What a header cell names: ``number``, ``task``, a role (``lead``, ``responsible``,
     ``cooperating``) or ``deadline``; in an indicator table ``indicator``, ``indicator_unit``,
     ``target`` or ``baseline``; None for anything else."""
-    name = LEVEL_PREFIX.sub("", re.sub(r"\s+", "", header_cell).strip("*＊:："))
+    name = LEVEL_PREFIX.sub("", _compact(header_cell))
     if name in _names():
         return _names()[name]
     label = match_label(name + "：")
@@ -45,7 +50,7 @@ YEAR_IN_HEADER = re.compile(r"((?:19|20)\d{2})\s*年?(?:度|底|末)?")
 def value_column_of(header_cell: str) -> tuple[str, int | None] | None:
     """What a value column of an indicator table holds: ``(target or baseline or year, its year)``
     (``2025年目标`` -> ``("target", 2025)``, ``2020年`` -> ``("year", 2020)``); None for other cells."""
-    name = re.sub(r"\s+", "", header_cell).strip("*＊:：()（）")
+    name = _compact(header_cell).strip("*＊:：()（）")
     year = YEAR_IN_HEADER.search(name)
     rest = (name[:year.start()] + name[year.end():]).strip("()（）") if year else name
     kind = _names().get(rest)
