@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..rules.agencies import annotate
 from ..rules.document_types import document_type
+from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
 from .normalise import normalise_text
@@ -147,8 +148,10 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     doc_id = doc_id_from_name(name, digest)
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
-    norm.lines = rewrite_tables(norm.lines)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
+    lines = norm.lines  # a table whose unit columns name two levels asks the plan's level of them
+    norm.lines = rewrite_tables(lines, plan_level=lambda: plan_column_level(
+        registry_row.get("admin_level") or extract_metadata(lines, registry_row.get("region")).admin_level))
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)
     region = meta.region or doc_id

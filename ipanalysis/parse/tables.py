@@ -23,6 +23,7 @@ baseline::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..rules.outline import opens_item
@@ -38,14 +39,20 @@ LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": 
 CELL_JOIN = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
 
 
-def _header(cells: tuple[str, ...]) -> dict[int, str] | None:
-    """Column index -> column, when the cells are a task table's header row."""
+def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dict[int, str] | None:
+    """Column index -> column, when the cells are a task table's header row.
+
+    Where unit columns name two levels (市级牵头单位 beside 县级责任单位), the columns of the plan's own
+    level and below assign (a county plan's table keeps its city's leads as context only); when the
+    plan's level is unknown, the lowest level's alone."""
     columns = {i: column_of(c) for i, c in enumerate(cells)}
     columns = {i: c for i, c in columns.items() if c}
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
-    if len(set(levels.values()) - {None}) > 1:  # 市级牵头单位 beside 县级责任单位: the plan's own level, the lowest
-        lowest = max(v for v in levels.values() if v is not None)
-        columns = {i: c for i, c in columns.items() if levels.get(i) in (None, lowest) or c not in UNIT_COLUMNS}
+    named = set(levels.values()) - {None}
+    if len(named) > 1:
+        own = plan_level()
+        own = own if own is not None and own <= max(named) else max(named)
+        columns = {i: c for i, c in columns.items() if levels.get(i) is None or levels[i] >= own}
     kinds = set(columns.values())
     if "task" in kinds and kinds & set(UNIT_COLUMNS):
         return columns
@@ -111,8 +118,11 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
     return out
 
 
-def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line]:
-    """The lines with every task table's rows rewritten as numbered task items.
+def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
+                        plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:
+    """The lines with every task table's rows rewritten as numbered task items; ``plan_level``
+    gives the level of the plan's own unit columns (:func:`.rules.table_columns.plan_column_level`),
+    asked only of a table whose unit columns name two levels.
 
     A table goes on over short lines between its rows (a merged row that names a group of tasks);
     a longer line of text ends it.
@@ -123,7 +133,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40) -> list[Line
     row = header_line = None  # the last row written and its table's header, for wrapped cells
     width = seq = 0
     for line in lines:
-        header = _header(line.cells) if line.cells else None
+        header = _header(line.cells, plan_level) if line.cells else None
         if header:
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             continue
@@ -151,9 +161,9 @@ UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(\d+(?:\.\d+)?)\s*(.*)$")
 
 
-def rewrite_tables(lines: list[Line]) -> list[Line]:
+def rewrite_tables(lines: list[Line], plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:
     """The lines with task tables and indicator tables rewritten as plans print tasks and goals."""
-    return rewrite_indicator_tables(rewrite_task_tables(lines))
+    return rewrite_indicator_tables(rewrite_task_tables(lines, plan_level=plan_level))
 
 
 def _indicator_header(cells: tuple[str, ...]) -> tuple[int, int | None, int, int | None] | None:

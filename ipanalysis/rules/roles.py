@@ -37,7 +37,9 @@ def _unit_labels() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _role_word_at_end() -> re.Pattern:
-    return re.compile(f"({_alternation(role_words())})$")
+    """A role word closing a segment, with the manner words before it (区财政局按规定给予支持)."""
+    manner = _alternation(text for text, _ in _entries("manner"))
+    return re.compile(f"(?:{manner})*({_alternation(role_words())})$")
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,8 @@ def _role_word_anywhere() -> re.Pattern:
 
 
 def split_role_word(segment: str) -> tuple[str, str | None]:
-    """``(units, role)`` of a segment that ends with a role word, else ``(segment, None)``."""
+    """``(units, role)`` of a segment that ends with a role word, else ``(segment, None)``; manner
+    words between the units and the role word (积极参与, 给予支持) are no part of the units."""
     m = _role_word_at_end().search(segment)
     if not m:
         return segment, None

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 from .roles import match_label
 
-__all__ = ["column_of", "column_level", "value_column_of"]
+__all__ = ["column_of", "column_level", "plan_column_level", "value_column_of"]
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +23,17 @@ def _compact(header_cell: str) -> str:
 
 LEVEL_PREFIX = re.compile(r"^(省|市|县|区|镇|乡)级")  # 市级牵头单位, 县级责任单位: a column of one level's units
 LEVEL_ORDER = {"省": 0, "市": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
+
+
+# a plan's administrative level (``DocumentMetadata.admin_level``) as the level its own columns name
+ADMIN_LEVEL_ORDER = {"province": 0, "autonomous_region": 0, "municipality": 1, "prefecture_city": 1,
+                     "county": 2, "district": 2, "county_city": 2, "banner": 2, "forestry_area": 2,
+                     "special_district": 2, "township": 3}
+
+
+def plan_column_level(admin_level: str | None) -> int | None:
+    """The level of a plan's own unit columns (a city plan's ``市级牵头单位`` -> 1), None when unknown."""
+    return ADMIN_LEVEL_ORDER.get(admin_level or "")
 
 
 def column_level(header_cell: str) -> int | None:

@@ -235,6 +235,17 @@ def test_in_a_table_of_two_levels_only_the_plans_own_level_assigns():
     assert [line.text for line in rows] == ["1、实施高价值专利培育工程（责任单位：县市场监管局、县科技局；完成时限：2026年底前）"]
 
 
+def test_a_city_plans_table_with_a_county_column_assigns_both_levels():
+    table = ("序号\t工作任务\t市级牵头单位\t县级责任单位\t完成时限\n"
+             "1\t实施高价值专利培育工程\t市市场监管局\t各县（市、区）人民政府\t2026年底前\n")
+    city = ("绵阳市人民政府办公室关于印发绵阳市知识产权强市建设实施方案（2024—2026年）的通知\n\n"
+            "绵阳市知识产权强市建设实施方案（2024—2026年）\n\n一、重点任务\n" + table)
+    doc = parse_document(city.encode("utf-8"), "mianyang_2024_ip_plan.txt")
+    assert doc.rows("documents")[0]["admin_level"] == "prefecture_city"
+    assert [(a["unit"], a["role"]) for a in doc.rows("assignments")] == [
+        ("市市场监管局", "lead"), ("各县(市、区)人民政府", "responsible")]
+
+
 def test_cells_wrapped_onto_the_next_lines_of_a_space_aligned_table_join_their_row():
     from ipanalysis.parse.normalise import normalise_text
 

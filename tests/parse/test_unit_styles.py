@@ -100,3 +100,20 @@ def test_durations_are_no_targets():
 ])
 def test_document_numbers_on_a_line_of_their_own(line, number):
     assert number_alone(unify_characters(line)) == number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加大对企业的扶持力度（市财政局按规定给予支持）。", [("市财政局", "cooperating")]),
+    ("建设知识产权服务站点（区科技局牵头，各镇（街道）积极参与）。",
+     [("区科技局", "lead"), ("各镇(街道)", "cooperating")]),  # brackets as normalised
+    ("开展质押融资（区金融办牵头，区财政局给予资金支持，人行县支行密切配合）。",
+     [("区金融办", "lead"), ("区财政局", "cooperating"), ("人行县支行", "cooperating")]),
+])
+def test_manner_words_before_a_role_word_are_no_part_of_the_unit(text, expected):
+    assert units(text)[0] == expected
+
+
+def test_each_item_or_each_kind_is_no_collective_unit():
+    assert find_unit_groups(unify_characters("（二）压实责任。责任部门为各项任务落实的主体，要抓好落实。")) == ()
+    assert find_unit_groups(unify_characters("（三）强化宣传。责任单位为各类市场主体和服务机构。")) == ()
+    assert units("开展执法检查（责任单位：各镇（街道））。")[0] == [("各镇(街道)", "responsible")]
