@@ -54,11 +54,24 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
 # A deadline written in the task's own sentence: a date before which something is done
 # (2024年9月底前, 2023年底前), or a schedule that is a clause of its own (…，长期坚持。).
 DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:底|末)?前")
+CLOSING_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}\s*(?:全面|基本)?完成")  # …。2024年11月底前完成。
 SCHEDULE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；。:：]))\s*(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)\s*(?=[,，;；。]|$)")
 
 
+def closing_deadline(text: str, max_len: int = 16) -> str | None:
+    """A short last sentence that reads as a deadline, after another (``…。2026年底前完成。``)."""
+    sentences = [s.strip(" 。") for s in text.split("。")]
+    sentences = [s for s in sentences if s]
+    last = sentences[-1] if len(sentences) > 1 else ""
+    return last if last and len(last) <= max_len and looks_like_deadline(last) else None
+
+
 def deadline_in_text(text: str) -> str | None:
-    """The deadline a task's own text states, when no bracket, unit line or table column gives one."""
+    """The deadline a task's own text states, when no bracket, unit line or table column gives one:
+    a closing sentence of a date and 完成 as printed, else the first date or schedule clause in it."""
+    closing = closing_deadline(text.rstrip())
+    if closing and CLOSING_DATE.fullmatch(closing):
+        return closing
     found = [m for m in (DATE_IN_TEXT.search(text), SCHEDULE_CLAUSE.search(text)) if m]
     if not found:
         return None

@@ -17,7 +17,7 @@ from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
 from .normalise import normalise_text
-from .outline import OutlineItem, paragraph_items, parse_outline, reference_items, select_measures
+from .outline import OutlineItem, heading_units, paragraph_items, parse_outline, reference_items, select_measures
 from .read import read_document_text
 from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
@@ -91,8 +91,21 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
 def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
     """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``; a measure that
     names no unit takes those of the nearest heading above it that does (``(二)强化保护（责任单位：
-    A、B）`` printed once over the items 1. 2. 3. below it, or ``以上工作由A牵头，B配合。`` after them)."""
-    return [_unit_groups(item.paragraphs) or _heading_unit_groups(item) for item in measures]
+    A、B）`` printed once over the items 1. 2. 3. below it, or ``以上工作由A牵头，B配合。`` after them).
+    The units of a heading that is nothing but units (a plan by department: ``（一）区商务局``) do
+    every item below it, beside the units the item names itself (``区财政局配合。``)."""
+    return [_owners(item) + (_unit_groups(item.paragraphs) or _heading_unit_groups(item)) for item in measures]
+
+
+def _owners(item: OutlineItem) -> list[tuple]:
+    parent = item.parent
+    while parent is not None:
+        group = heading_units(parent)
+        if group:
+            mentions, deadline = parse_unit_group(group.content)
+            return [(group, mentions, deadline, parent.paragraphs[0].raw_line)]
+        parent = parent.parent
+    return []
 
 
 def _unit_groups(paragraphs) -> list[tuple]:

@@ -16,7 +16,7 @@ from ..rules.outline import match_item, strip_number, style_rank
 from ..rules.roles import opens_unit_list
 from ..rules.sections import section_kind
 from .normalise import Line
-from .unit_groups import find_unit_groups, opens_summary
+from .unit_groups import find_unit_groups, opens_summary, unit_heading
 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
            "STYLE_RANK"]
@@ -112,6 +112,12 @@ def parse_outline(lines: list[Line]) -> list[OutlineItem]:
 
 def names_units(item: OutlineItem) -> bool:
     return any(find_unit_groups(p.text) for p in item.paragraphs)
+
+
+def heading_units(item: OutlineItem):
+    """The unit group of a heading that is nothing but the units doing every item below it
+    (``（一）区市场监管局（区知识产权局）`` over tasks 1. 2. 3.), else None."""
+    return unit_heading(item.paragraphs[0].text) if item.children else None
 
 
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
@@ -237,7 +243,7 @@ def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
     measures = []
     for root in roots:
         _lift_summary_lines(root)
-        if any(names_units(node) or node.shared for node in root.walk()):
+        if any(names_units(node) or node.shared or heading_units(node) for node in root.walk()):
             _absorb_sub_items(root)
             _split_unnumbered_tasks(root)
             kind = section_kind(root.title)

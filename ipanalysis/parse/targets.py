@@ -21,8 +21,8 @@ from ..rules.indicators import indicator_key
 from ..rules.numerals import chinese_numeral, numeral_chars
 from ..rules.outline import strip_number
 from ..rules.sections import section_kind
-from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, stop_after,
-                                  target_units)
+from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, retrospect_words,
+                                  stop_after, target_units)
 from .normalise import Line
 
 __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
@@ -49,6 +49,8 @@ BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(
                          r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
 # a sentence opening with a year (2017年，全市…): a baseline when the year is before the plan's
 PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*[,，]")
+# a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
+RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
@@ -147,10 +149,13 @@ def is_cap(unit: str, clause: str, before: str) -> bool:
 def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] | None = None) -> bool:
     """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
-    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the sentence opens with a year
+    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph opens looking back
+    (``过去一年，…``) and the sentence does not turn to what is to come; or the sentence opens with a year
     before the plan's (``2017年，全市专利申请量为1126件`` in a plan of 2018). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
+    if RETROSPECT.match(text.lstrip()) and not _turns_to_target(head, as_of):
+        return True
     found = list(BASELINE_AT.finditer(head))
     if not found:
         year = PAST_YEAR_HEAD.match(head)

@@ -23,14 +23,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.organisations import ends_like_organisation, is_collective, mentions_organisation
+from ..rules.agencies import map_agency
+from ..rules.organisations import ends_like_organisation, is_collective, is_collective_name, mentions_organisation
 from ..rules.outline import strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_role_word,
                            weak_label_runs)
-from .deadlines import looks_like_deadline
+from .deadlines import closing_deadline, looks_like_deadline
 from .units import CLOSE, OPEN, split_top_level
 
-__all__ = ["UnitGroup", "find_unit_groups", "opens_summary"]
+__all__ = ["UnitGroup", "find_unit_groups", "opens_summary", "unit_heading"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
@@ -100,12 +101,6 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
     return None
 
 
-def _closing_deadline(sentences: list) -> str | None:
-    """A short last sentence that reads as a deadline (``…。2026年底前完成。``), if another precedes it."""
-    last = sentences[-1].group().strip(" 。") if len(sentences) > 1 else ""
-    return last if last and looks_like_deadline(last) and len(last) <= 16 else None
-
-
 def _sentences(paragraph: str) -> list:
     return [m for m in SENTENCE.finditer(paragraph) if m.group().strip(" 。")]
 
@@ -117,23 +112,24 @@ def _assigns(clause: str) -> bool:
 
 
 def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
-    """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。``, with a deadline
-    sentence after it if there is one (``2026年底前完成。``): every comma clause ends with a role word
-    and names an organisation, so prose that merely opens with 由 is not read as units."""
+    """The sentence that closes a paragraph by assigning it, ``由A牵头，B、C配合。`` or ``B、C配合。``,
+    with a deadline sentence after it if there is one (``2026年底前完成。``): every comma clause ends
+    with a role word and names an organisation, so prose that merely opens with 由 is not read as
+    units; without 由, the clauses are unit names and role words alone."""
     sentences = _sentences(paragraph)
     if not sentences:
         return None
-    deadline = _closing_deadline(sentences)
+    deadline = closing_deadline(paragraph)
     last = sentences[-2] if deadline else sentences[-1]
     sentence = TASK_OPENER.sub("", SUMMARY_OPENER.sub("", last.group().strip(" 。"), count=1), count=1)
-    if not sentence.startswith("由"):
-        return None
-    clauses = split_top_level(sentence[1:], ",，")
+    opened = sentence.startswith("由")
+    sentence = sentence[1:] if opened else sentence
+    clauses = split_top_level(sentence, ",，")
     if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
         clauses = clauses[:-1]  # 由A牵头，B配合，2024年11月底前完成
-    if not all(map(_assigns, clauses)):
-        return None
-    content = sentence[1:] + (f"，{deadline}" if deadline else "")
+    if not all(_assigns(c) and (opened or _only_unit_names(split_role_word(c.strip())[0])) for c in clauses):
+        return None  # without 由, the sentence is units and role words alone (区财政局配合。)
+    content = sentence + (f"，{deadline}" if deadline else "")
     return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
 
 
@@ -172,8 +168,23 @@ def _only_unit_names(text: str) -> bool:
             return False
     if depth:
         return False  # 发挥领导小组（以下简称：…: a colon inside a bracket
-    pieces = split_top_level(text, "、")
-    return all(ends_like_organisation(TRAILING_ALIAS.sub("", p.strip())) or is_collective(p) for p in pieces)
+    names = [TRAILING_ALIAS.sub("", p.strip()) for p in split_top_level(text, "、")]
+    return all(ends_like_organisation(name) or is_collective_name(name) for name in names)
+
+
+def unit_heading(paragraph: str, max_len: int = 60) -> UnitGroup | None:
+    """A numbered heading that is nothing but the names of known agencies (``data/agencies.csv``),
+    ``（一）区市场监管局（区知识产权局）`` or ``（五）区科技局、区经信局``: a plan organised by department
+    gives those units every task below it."""
+    text = strip_number(paragraph).strip(" 。")
+    if text == paragraph.strip(" 。") or len(text) > max_len or re.search(r"[。,，;；:：]", text):
+        return None
+    if mentions_role_word(text) or not _only_unit_names(text):
+        return None
+    if any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, "、")):
+        return None  # 三、构建知识产权保护格局 ends like 局 but names no agency
+    start = len(paragraph) - len(strip_number(paragraph))
+    return UnitGroup(raw=text, content=text, start=start, end=start + len(text))
 
 
 def _leading_unit_group(paragraph: str) -> UnitGroup | None:
@@ -193,7 +204,7 @@ def _leading_unit_group(paragraph: str) -> UnitGroup | None:
         if not m or mentions_role_word(m[1]) or not _only_unit_names(m[1]):
             return None
         content, end = m[1], m.end()
-    deadline = _closing_deadline(_sentences(paragraph))
+    deadline = closing_deadline(paragraph)
     return UnitGroup(raw=paragraph[offset:offset + end], content=content + (f"，{deadline}" if deadline else ""),
                      start=offset, end=offset + end)
 
@@ -215,11 +226,33 @@ def _heading_group(paragraph: str, max_len: int = 40) -> UnitGroup | None:
     return UnitGroup(raw=text[start:end], content=content, start=offset + start, end=offset + end)
 
 
+INNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])+)[)）]")  # one level of brackets inside
+
+
+def _inner_role_brackets(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[UnitGroup, ...]:
+    """Brackets inside a task's sentence, with more of it after a comma, that hold units and a role
+    word alone: ``…行政裁决工作机制（区司法局协助），提高…``."""
+    groups = []
+    for m in INNER_BRACKET.finditer(paragraph):
+        if any(g.start <= m.start() < g.end for g in found) or not mentions_role_word(m[1]) \
+                or not paragraph.startswith(("，", ","), m.end()):
+            continue  # inside a sentence that goes on after it
+        name, role = split_role_word(m[1].strip())
+        if role and _only_unit_names(name):
+            groups.append(UnitGroup(raw=m[0], content=m[1].strip(), start=m.start(), end=m.end()))
+    return tuple(groups)
+
+
 @lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
-    """The unit group of one paragraph: the bracket group that ends it (trailing punctuation aside),
+    """The unit groups of one paragraph: the bracket group that ends it (trailing punctuation aside),
     the labelled list that closes it, or the whole paragraph when it is a labelled unit line
-    (``牵头单位:…;配合单位:…``)."""
+    (``牵头单位:…;配合单位:…``); and brackets inside it that hold units and a role word alone."""
+    found = _closing_unit_group(paragraph)
+    return found + _inner_role_brackets(paragraph, found)
+
+
+def _closing_unit_group(paragraph: str) -> tuple[UnitGroup, ...]:
     if opens_unit_list(paragraph) and _names_units(paragraph):
         return (UnitGroup(raw=paragraph, content=paragraph.rstrip(" 。.;；"), start=0, end=len(paragraph)),)
     end = len(paragraph.rstrip(" 。.;；,，"))

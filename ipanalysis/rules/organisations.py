@@ -13,9 +13,10 @@ from functools import lru_cache
 from .datafiles import read_lines, read_records
 
 __all__ = ["endings", "organisation_ending_pattern", "mentions_organisation", "ends_like_organisation",
-           "is_agency_word", "is_collective"]
+           "is_agency_word", "is_collective", "is_collective_name"]
 
 NAME_KINDS = ("agency", "body")  # kinds whose endings close the name of an issuing organisation
+UNIT_KINDS = ("agency", "body", "place", "other")  # kinds whose endings say a text names a unit
 
 
 @lru_cache(maxsize=None)
@@ -33,7 +34,12 @@ def organisation_ending_pattern(*kinds: str) -> str:
 
 @lru_cache(maxsize=1)
 def _anywhere() -> re.Pattern:
-    return re.compile(organisation_ending_pattern())
+    return re.compile(organisation_ending_pattern(*UNIT_KINDS))
+
+
+@lru_cache(maxsize=1)
+def _collective_end() -> re.Pattern:
+    return re.compile(f"(?:{organisation_ending_pattern()})$")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +80,12 @@ def _collective(grassroots: bool = False) -> re.Pattern:
 def is_collective(unit: str) -> bool:
     """Whether a unit name stands for many bodies at once (各成员单位, 各镇(街道), parks ...)."""
     return bool(_collective().search(unit))
+
+
+def is_collective_name(name: str) -> bool:
+    """Whether ``name`` (without an alias in brackets after it) is all a collective unit's name: a
+    collective that ends like a unit (各区县, 各有关部门), not prose after one (各成员单位要)."""
+    return is_collective(name) and bool(_collective_end().search(name))
 
 
 def is_grassroots_collective(unit: str) -> bool:

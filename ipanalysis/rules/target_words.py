@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers"]
+__all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
+           "retrospect_words"]
 
 
 @lru_cache(maxsize=None)
@@ -38,6 +39,11 @@ def stop_after() -> tuple[str, ...]:
 def cap_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(subsidy words of a clause, cap words before an amount)``."""
     return tuple(w for w, _ in _words("cap_context")), tuple(w for w, _ in _words("cap_before"))
+
+
+def retrospect_words() -> tuple[str, ...]:
+    """Words that open a paragraph looking back (过去一年, 近年来, …以来): its numbers were achieved."""
+    return tuple(w for w, _ in _words("retrospect"))
 
 
 def baseline_openers() -> tuple[str, ...]:

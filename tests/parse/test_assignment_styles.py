@@ -1,0 +1,45 @@
+"""Where plans say who does a task, in the styles of plans organised by department or assigning their
+tasks apart from them (full-width punctuation as published)."""
+
+from ipanalysis.parse.deadlines import deadline_in_text
+from ipanalysis.parse.normalise import unify_characters
+from ipanalysis.parse.targets import find_targets_in_text
+from ipanalysis.parse.unit_groups import find_unit_groups, unit_heading
+from test_item_and_goal_styles import _plan
+from test_unit_styles import units
+
+
+def test_a_plan_by_department_gives_each_heading_unit_every_task_below_it():
+    measures, _ = _plan(
+        "一、各单位重点任务分工\n（一）区市场监管局（区知识产权局）\n"
+        "1．实施高价值专利培育工程。遴选一批企业开展高价值专利培育。区科技局配合。\n"
+        "2．推进知识产权质押融资。建立质押融资项目库。区财政局配合。2024年12月底前完成。\n"
+        "（二）区科技局、区经信局\n"
+        "1．促进专利转化运用。推动高校院所存量专利盘活，健全转化机制（区教育局协助），提高转化效率。\n"
+        "二、保障措施\n1．加强组织领导。各成员单位要明确分管领导。\n")
+    assert measures == [
+        ("1", [("区市场监管局(区知识产权局)", "responsible"), ("区科技局", "cooperating")], None),
+        ("2", [("区市场监管局(区知识产权局)", "responsible"), ("区财政局", "cooperating")], "2024年12月底前完成"),
+        ("1", [("区科技局", "responsible"), ("区经信局", "responsible"), ("区教育局", "cooperating")], None)]
+    assert unit_heading("（一）区市场监管局（区知识产权局）").content == "区市场监管局（区知识产权局）"
+    assert unit_heading("三、构建知识产权保护格局") is None  # ends like 局, names no agency
+
+
+def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
+    assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
+        ("区财政局", "cooperating"), ("区人社局", "cooperating")]
+    assert units("开展专项执法。区公安分局牵头，区检察院配合。长期坚持。") == (
+        [("区公安分局", "lead"), ("区检察院", "cooperating")], "长期坚持")
+    assert find_unit_groups(unify_characters("开展专项执法。各成员单位要密切配合。")) == ()  # prose, no unit list
+
+
+def test_a_closing_deadline_sentence_is_the_deadline_as_printed():
+    assert deadline_in_text("建立质押融资项目库。2024年11月底前完成。") == "2024年11月底前完成"
+    assert deadline_in_text("组织开展存量专利盘活，2024年9月底前完成存量专利梳理。") == "2024年9月底前"
+
+
+def test_a_paragraph_looking_back_states_what_was_achieved():
+    text = unify_characters("过去一年，全区知识产权工作取得积极成效。2023年，全区发明专利授权量达到2318件。"
+                            "获批建设国家级知识产权保护规范化市场1个。到2025年，全区发明专利授权量达到3000件。")
+    assert [(t["value"], t["unit"]) for t in find_targets_in_text(text, as_of=(2024, 3))] == [(3000.0, "件")]
+    assert find_targets_in_text(unify_characters("建议使用1920×1080分辨率，IE10以上版本浏览器")) == []
