@@ -154,7 +154,7 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     before the plan's (``2017年，全市专利申请量为1126件`` in a plan of 2018). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
-    if RETROSPECT.match(text.lstrip()) and not _turns_to_target(head, as_of):
+    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(head, as_of):
         return True
     found = list(BASELINE_AT.finditer(head))
     if not found:
@@ -171,11 +171,15 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
 
 
+def _looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
+    """Whether ``text`` speaks of what is to come: 到2026年, 力争, 目标, or a year not before the plan's."""
+    return bool(TARGET_TIME.search(text)) or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(text)))
+
+
 def _turns_to_target(between: str, as_of: tuple[int, int] | None) -> bool:
     """Whether the text between a baseline's date and a number turns to what is to come: 到2026年,
     力争, 目标, a new clause after ``;``, or a year not before the plan's (2025年底前突破…)."""
-    return bool(TARGET_TIME.search(between)) or ";" in between or "；" in between \
-        or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(between)))
+    return ";" in between or "；" in between or _looks_ahead(between, as_of)
 
 
 def find_targets_in_text(text: str, *, require_comparator: bool = False,

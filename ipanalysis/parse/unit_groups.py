@@ -26,8 +26,8 @@ from functools import lru_cache
 from ..rules.agencies import map_agency
 from ..rules.organisations import ends_like_organisation, is_collective, is_collective_name, mentions_organisation
 from ..rules.outline import strip_number
-from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_role_word,
-                           weak_label_runs)
+from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
+                           split_role_word, weak_label_runs)
 from .deadlines import closing_deadline, looks_like_deadline
 from .units import CLOSE, OPEN, split_top_level
 
@@ -94,6 +94,8 @@ def _trailing_labelled_run(paragraph: str) -> UnitGroup | None:
         before = paragraph[:start].rstrip()  # 。 责任单位：… (a space before the label, as web pages print it)
         if not before or before[-1] not in "。;；" and paragraph[start] != "【":
             continue
+        if sum(ch in OPEN for ch in before) > sum(ch in CLOSE for ch in before):
+            continue  # inside a bracket the paragraph closes with (（落实单位：A；协同单位：B）)
         tail = paragraph[start:].rstrip(" 。.;；")
         if not all(opens_unit_list(part.strip()) for part in tail.split("。")) or not _names_units(tail):
             continue  # more sentences follow: not the closing list (…。完成时限为… is one)
@@ -272,6 +274,9 @@ def _closing_unit_group(paragraph: str) -> tuple[UnitGroup, ...]:
 def _unbracketed_group(paragraph: str) -> tuple[UnitGroup, ...]:
     """The units of a paragraph that no bracket closes: a labelled run or a 由… sentence closing it,
     units before the task, a bracket after its heading, a 由… clause opening the task."""
-    run = (_trailing_labelled_run(paragraph) or _trailing_assignment_sentence(paragraph)
+    labelled = _trailing_labelled_run(paragraph)
+    if labelled and all(role == "deadline" for role, _ in split_at_labels(labelled.content)):
+        labelled = _trailing_assignment_sentence(paragraph) or labelled  # 区司法局抓总…。完成时限为…。
+    run = (labelled or _trailing_assignment_sentence(paragraph)
            or _leading_unit_group(paragraph) or _heading_group(paragraph) or _opening_assignment(paragraph))
     return (run,) if run else ()

@@ -26,9 +26,16 @@ def _entries(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((r["text"], r["role"]) for r in read_records("roles.csv") if r["kind"] == kind)
 
 
+ROLE_AS = ("作为", "为")  # A为牵头单位, 由A作为牵头单位: a unit label after 为 is a role word
+
+
+@lru_cache(maxsize=1)
 def role_words() -> dict[str, str]:
-    """Role word -> role (``牵头`` -> lead)."""
-    return dict(_entries("word"))
+    """Role word -> role (``牵头`` -> lead); with every unit label naming a kind of unit (…单位,
+    …部门, …主体) after 为 or 作为 (``为牵头单位`` -> lead, ``为配合单位`` -> cooperating)."""
+    labelled = {f"{as_}{label}": role for label, role in _unit_labels().items()
+                if label.endswith(("单位", "部门", "主体")) for as_ in ROLE_AS}
+    return {**labelled, **dict(_entries("word"))}
 
 
 def _unit_labels() -> dict[str, str]:

@@ -43,3 +43,35 @@ def test_a_paragraph_looking_back_states_what_was_achieved():
                             "获批建设国家级知识产权保护规范化市场1个。到2025年，全区发明专利授权量达到3000件。")
     assert [(t["value"], t["unit"]) for t in find_targets_in_text(text, as_of=(2024, 3))] == [(3000.0, "件")]
     assert find_targets_in_text(unify_characters("建议使用1920×1080分辨率，IE10以上版本浏览器")) == []
+
+
+def test_other_labels_of_the_responsible_unit_with_full_width_digits():
+    got, deadline = units("推动专利转化，每年转化３项以上。（落实单位：县科技局；协同单位：县市场监管局（县知识产权局）、"
+                          "县教育局；完成时间：２０２４—２０２５年）")
+    assert got == [("县科技局", "responsible"), ("县市场监管局(县知识产权局)", "cooperating"), ("县教育局", "cooperating")]
+    assert deadline == "2024—2025年"
+    assert units("推进软件正版化工作。（实施主体：县委宣传部（县版权局）、县文广旅体局）")[0] == [
+        ("县委宣传部(县版权局)", "responsible"), ("县文广旅体局", "responsible")]
+    assert units("编制导航报告。（承办单位：莫干山高新区管委会；参与单位：县经信局）")[0] == [
+        ("莫干山高新区管委会", "responsible"), ("县经信局", "cooperating")]
+
+
+def test_a_look_back_counts_achievements_across_semicolons():
+    text = unify_characters("近年来，我县知识产权工作取得积极进展。２０２２年，全县专利授权量４１６８件；"
+                            "有效注册商标２．５万件；知识产权质押融资额达到４．３亿元。")
+    assert find_targets_in_text(text, as_of=(2023, 5)) == []
+
+
+def test_units_given_their_role_with_wei_or_zuowei_and_other_role_words():
+    assert units("推动企业贯标。区市场监管局为牵头单位，区经信局、区科技局为配合单位。")[0] == [
+        ("区市场监管局", "lead"), ("区经信局", "cooperating"), ("区科技局", "cooperating")]
+    assert units("培育区域品牌。由区商务局作为牵头单位，区市场监管局配合。2024年底前完成。") == (
+        [("区商务局", "lead"), ("区市场监管局", "cooperating")], "2024年底前完成")
+    assert units("推行专利开放许可。区科技局、区经信局共同牵头，各街道办事处参与。")[0] == [
+        ("区科技局", "lead"), ("区经信局", "lead"), ("各街道办事处", "cooperating")]
+    assert units("畅通投诉举报渠道。区司法局抓总，区市场监管局、区法院协同推进。完成时限为2024年6月底前。") == (
+        [("区司法局", "lead"), ("区市场监管局", "cooperating"), ("区法院", "cooperating")], "2024年6月底前")
+    assert units("推动银行开发产品(牵头单位:区地方金融监管局;配合单位:区财政局,区市场监管局)")[0] == [
+        ("区地方金融监管局", "lead"), ("区财政局", "cooperating"), ("区市场监管局", "cooperating")]
+    found = find_targets_in_text(unify_characters("力争三年促成专利转让许可300件次。"))
+    assert [(t["value"], t["unit"]) for t in found] == [(300.0, "件次")]
