@@ -35,6 +35,7 @@ from .normalise import Line
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
+TABLE_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 CELL_JOIN = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
 
@@ -151,8 +152,8 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
             out[-1] = _task_line(row, above, seq)
             continue
         row = None
-        if columns is not None and len(line.text) > max_gap_chars:
-            columns = None  # the table has ended
+        if columns is not None and len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text):
+            columns = None  # the table has ended (a note under its header does not end it)
         out.append(line)
     return out
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..rules.lexicon import STAGES, Theme, in_action_clause, instrument_terms, lexicon, term_index
-from .unit_groups import find_unit_groups
+from .unit_groups import find_unit_groups, names_officials_only
 from .words import Hit, find_terms
 
 __all__ = ["strip_units", "weigh", "score_text", "code_instruments", "code_measures"]
@@ -31,10 +31,12 @@ DEFAULT_INSTRUMENT = ("environment", "institutional_mechanisms")
 
 
 def strip_units(text: str) -> str:
-    """The measure text without the unit parenthesis closing each paragraph."""
+    """The measure text without its unit groups and its lines naming officials alone."""
     out = []
     for paragraph in text.split("\n"):
-        for group in find_unit_groups(paragraph):
+        if names_officials_only(paragraph):
+            continue
+        for group in sorted(find_unit_groups(paragraph), key=lambda g: g.start, reverse=True):
             paragraph = paragraph[: group.start] + paragraph[group.end:]
         out.append(paragraph)
     return "\n".join(out)

@@ -24,14 +24,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rules.agencies import map_agency
-from ..rules.organisations import ends_like_organisation, is_collective, is_collective_name, mentions_organisation
+from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_collective, is_collective_name,
+                                   mentions_organisation)
 from ..rules.outline import strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
 from .deadlines import closing_deadline, looks_like_deadline
 from .units import CLOSE, OPEN, split_top_level
 
-__all__ = ["UnitGroup", "find_unit_groups", "opens_summary", "unit_heading"]
+__all__ = ["UnitGroup", "find_unit_groups", "names_officials_only", "opens_summary", "unit_heading"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
@@ -66,16 +67,26 @@ def _closing_group(text: str, end: int) -> int | None:
     return None
 
 
+def names_officials_only(text: str) -> bool:
+    """Whether ``text`` is labelled with the officials of a task and nothing else (``责任领导：
+    区政府副区长``, ``联系人：林晓燕``): a line that names no unit, though no task text either."""
+    runs = split_at_labels(text) if opens_unit_list(text) else []
+    return bool(runs) and all(role == "leader" for role, _ in runs)
+
+
 def _names_units(content: str) -> bool:
     """Whether every run after a label that prose also writes (牵头：, 责任单位为) opens with a unit (or
-    is a deadline after a deadline label): ``责任部门为各项任务落实的主体`` does not."""
+    is a deadline after a deadline label): ``责任部门为各项任务落实的主体`` does not; and the labels
+    are not all of officials (``联系人：林晓燕``, ``责任人：…`` alone name no unit)."""
+    if names_officials_only(content):
+        return False
     for role, run in weak_label_runs(content):
         run = run.strip(" ，,；;。")
         if role == "deadline":
             if not looks_like_deadline(run):
                 return False
         elif role != "leader" and not (mentions_organisation(first := split_top_level(run, "、,，;；")[0])
-                                       or is_collective(first)):
+                                       or is_collective(first) or ends_like_unit(TRAILING_ALIAS.sub("", first))):
             return False
     return True
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .datafiles import read_lines, read_records
 
 __all__ = ["endings", "organisation_ending_pattern", "mentions_organisation", "ends_like_organisation",
-           "is_agency_word", "is_collective", "is_collective_name"]
+           "is_agency_word", "is_collective", "is_collective_name", "ends_like_unit"]
 
 NAME_KINDS = ("agency", "body")  # kinds whose endings close the name of an issuing organisation
 UNIT_KINDS = ("agency", "body", "place", "other")  # kinds whose endings say a text names a unit
@@ -37,9 +37,16 @@ def _anywhere() -> re.Pattern:
     return re.compile(organisation_ending_pattern(*UNIT_KINDS))
 
 
-@lru_cache(maxsize=1)
-def _collective_end() -> re.Pattern:
-    return re.compile(f"(?:{organisation_ending_pattern()})$")
+@lru_cache(maxsize=2)
+def _end(collective: bool) -> re.Pattern:
+    kinds = () if collective else (*UNIT_KINDS, "office")
+    return re.compile(f"(?:{organisation_ending_pattern(*kinds)})$")
+
+
+def ends_like_unit(name: str) -> bool:
+    """Whether ``name`` ends like one unit: an organisation or a bureau's own office (知识产权促进科,
+    执法支队)."""
+    return bool(_end(False).search(name))
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +92,7 @@ def is_collective(unit: str) -> bool:
 def is_collective_name(name: str) -> bool:
     """Whether ``name`` (without an alias in brackets after it) is all a collective unit's name: a
     collective that ends like a unit (各区县, 各有关部门), not prose after one (各成员单位要)."""
-    return is_collective(name) and bool(_collective_end().search(name))
+    return is_collective(name) and bool(_end(True).search(name))
 
 
 def is_grassroots_collective(unit: str) -> bool:

@@ -75,3 +75,20 @@ def test_units_given_their_role_with_wei_or_zuowei_and_other_role_words():
         ("区地方金融监管局", "lead"), ("区财政局", "cooperating"), ("区市场监管局", "cooperating")]
     found = find_targets_in_text(unify_characters("力争三年促成专利转让许可300件次。"))
     assert [(t["value"], t["unit"]) for t in found] == [(300.0, "件次")]
+
+
+def test_a_bureaus_ledger_names_its_offices_and_never_its_officials():
+    measures, doc = _plan(
+        "一、重点工作任务\n表2　知识产权重点工作任务分解\n序号\t工作任务\t责任科室\t责任人\t完成时限\n"
+        "注：1．责任科室栏列有多个科室并标注“（第一个为牵头科室）”的，排在第一位的为牵头科室，其余为配合科室；"
+        "未作标注的，共同负责。\n"
+        "1\t实施高价值专利培育工程，每年遴选培育企业50家\t知识产权促进科\t李建国（副局长）\t2024—2026年\n"
+        "2\t深入实施商标品牌战略\t知识产权促进科、登记注册科（第一个为牵头科室）\t李建国（副局长）、孙丽（登记注册科科长）"
+        "\t长期坚持\n"
+        "3\t加大知识产权行政执法力度\t执法支队、知识产权保护科\t赵志刚（副局长）\t持续推进\n"
+        "二、保障措施\n联系人：王海涛　　联系电话：0536-8196215\n")
+    assert measures == [("1", [("知识产权促进科", "responsible")], "2024—2026年"),
+                        ("2", [("知识产权促进科", "lead"), ("登记注册科", "responsible")], "长期坚持"),
+                        ("3", [("执法支队", "responsible"), ("知识产权保护科", "responsible")], "持续推进")]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(50.0, "家")]
+    assert find_targets_in_text(unify_characters("确定12项重点工作任务，逐项明确责任科室。")) == []

@@ -10,7 +10,8 @@ from ipanalysis.parse.document import parse_document
 from ipanalysis.parse.normalise import Line, unify_characters
 from ipanalysis.parse.tables import rewrite_tables
 from ipanalysis.parse.targets import find_targets_in_text
-from ipanalysis.parse.unit_groups import find_unit_groups
+from ipanalysis.parse.themes import strip_units
+from ipanalysis.parse.unit_groups import find_unit_groups, names_officials_only
 from ipanalysis.rules.outline import match_item
 from test_unit_styles import units as _units  # one group of a paragraph, split into (unit, role)
 
@@ -67,8 +68,9 @@ def test_a_unit_bracket_after_the_items_heading():
 def test_the_officials_answerable_for_a_task_are_no_units():
     got, _ = _units("加强行政保护。（责任单位：区市场监管局、区公安分局；责任领导：区委常委、常务副区长）")
     assert got == [("区市场监管局", "responsible"), ("区公安分局", "responsible")]
-    got, _ = _units("责任领导：区法院院长、区检察院检察长")
-    assert got == []
+    line = unify_characters("责任领导：区法院院长、区检察院检察长")  # a line of officials alone: no unit group, no task text
+    assert find_unit_groups(line) == () and names_officials_only(line)
+    assert strip_units("推进知识产权审判。\n" + line) == "推进知识产权审判。"
 
 
 def _lines(*texts):
