@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..rules.agencies import annotate
 from ..rules.document_types import document_type
+from ..rules.roles import rest_role_note
 from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
@@ -88,13 +89,20 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
     return roots, measures, [f"{kind}: the document has zero measures"]
 
 
-def read_unit_groups(measures: list[OutlineItem]) -> list[list[tuple]]:
+def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None) -> list[list[tuple]]:
     """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``; a measure that
     names no unit takes those of the nearest heading above it that does (``(二)强化保护（责任单位：
     A、B）`` printed once over the items 1. 2. 3. below it, or ``以上工作由A牵头，B配合。`` after them).
     The units of a heading that is nothing but units (a plan by department: ``（一）区商务局``) do
-    every item below it, beside the units the item names itself (``区财政局配合。``)."""
-    return [_owners(item) + (_unit_groups(item.paragraphs) or _heading_unit_groups(item)) for item in measures]
+    every item below it, beside the units the item names itself (``区财政局配合。``). A line that
+    assigns tasks by number (``第(一)、(二)项任务由A牵头…``) is among the ``shared`` lines of each.
+    ``rest_role``: the role the plan's note gives the units after the first of a list marked
+    ``（第一个为牵头科室）`` (:func:`.rules.roles.rest_role_note`)."""
+    def groups(paragraphs):
+        return _unit_groups(paragraphs, rest_role)
+
+    return [_owners(item) + (groups(item.paragraphs) or groups(item.shared) or _heading_unit_groups(item, rest_role))
+            for item in measures]
 
 
 def _owners(item: OutlineItem) -> list[tuple]:
@@ -108,19 +116,19 @@ def _owners(item: OutlineItem) -> list[tuple]:
     return []
 
 
-def _unit_groups(paragraphs) -> list[tuple]:
+def _unit_groups(paragraphs, rest_role: str | None = None) -> list[tuple]:
     groups = []
     for paragraph in paragraphs:
         for group in find_unit_groups(paragraph.text):
-            mentions, deadline = parse_unit_group(group.content)
+            mentions, deadline = parse_unit_group(group.content, rest_role)
             groups.append((group, mentions, deadline, paragraph.raw_line))
     return groups
 
 
-def _heading_unit_groups(item: OutlineItem) -> list[tuple]:
+def _heading_unit_groups(item: OutlineItem, rest_role: str | None = None) -> list[tuple]:
     parent = item.parent
     while parent is not None:
-        groups = _unit_groups(parent.paragraphs[:1] + parent.shared)
+        groups = _unit_groups(parent.paragraphs[:1] + parent.shared, rest_role)
         if groups:
             return groups
         parent = parent.parent
@@ -172,7 +180,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     kind = document_type(meta.title)
     roots, measures, outline_warnings = read_measures(body, kind["genre"] if kind else None)
     measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
-    groups = read_unit_groups(measures)
+    groups = read_unit_groups(measures, rest_role_note("\n".join(line.text for line in body)))
     local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
     unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
     reference = not any(groups)

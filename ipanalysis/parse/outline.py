@@ -1,8 +1,8 @@
 """Document structure: the numbered outline of a plan and which of its items are measures.
 
 Numbering styles (``data/outline_styles.csv``), from the top of the hierarchy down: ``第一章`` >
-``第一节`` > ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` > ``(1)`` > ``①``. An item at a lower rank nests under the nearest item of a higher rank above it; unnumbered
-paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
+``第一节`` > ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` > ``(1)`` > ``①``. An item at a lower rank
+nests under the nearest item of a higher rank above it; unnumbered paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
 sections in which at least one item names a responsible unit; the other sections (guiding thought,
 principles, goals, timeline, safeguards without units) stay in the ``sections`` table only.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..rules.outline import match_item, strip_number, style_rank
+from ..rules.outline import item_value, match_item, referenced_items, strip_number, style_rank
 from ..rules.roles import opens_unit_list
 from ..rules.sections import section_kind
 from .normalise import Line
@@ -147,6 +147,32 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     _fold_children(node)
 
 
+def _referenced(roots: list[OutlineItem], before: int, refs: list[tuple[bool, int]]) -> list[OutlineItem]:
+    """The items numbered ``refs`` in the nearest section before ``before`` (or that one) holding
+    them all (the tasks, not the safeguards after the line that shares their numbers)."""
+    for root in reversed(roots[:before + 1]):
+        by_value = {item_value(n.number): n for n in root.walk() if n is not root}
+        if all(r in by_value for r in refs):
+            return [by_value[r] for r in refs]
+    return []
+
+
+def _assign_by_reference(roots: list[OutlineItem]) -> None:
+    """Move a line that assigns tasks by their numbers (``第(一)、(二)项任务由A牵头，B配合。``, in a
+    section of its own such as 责任分工) to the ``shared`` lines of the items it names."""
+    for index, root in enumerate(roots):
+        for node in root.walk():
+            kept = node.paragraphs[:1]
+            for paragraph in node.paragraphs[1:]:
+                refs = referenced_items(paragraph.text.lstrip())
+                items = _referenced(roots, index, refs) if refs and find_unit_groups(paragraph.text) else []
+                for item in items:
+                    item.shared.append(paragraph)
+                if not items:
+                    kept.append(paragraph)
+            node.paragraphs = kept
+
+
 def _lift_summary_lines(node: OutlineItem) -> None:
     """Move a line after an item's last point that assigns all its points (``以上工作由A牵头，B配合。``)
     from that point to the item's ``shared`` lines, where the points find it."""
@@ -240,6 +266,7 @@ def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
     In a safeguards section only items that name units are tasks; an item that states goals or
     guidance without naming units is none (``data/section_kinds.csv``).
     """
+    _assign_by_reference(roots)
     measures = []
     for root in roots:
         _lift_summary_lines(root)

@@ -3,8 +3,8 @@
 A target is a number followed by a unit of count or amount (``18件``, ``16%``, ``20亿元``,
 ``2400人次``; Chinese numerals such as ``八十家`` are read by :func:`chinese_numeral`; ``百家``,
 "hundreds of", is not a number). It is read only from goal sections, measures and safeguard
-items, never from the cover letter, and never when the number stands inside 《》 titles, quotation marks (programme names and slogans such as “33618”, “1+1+4”)
-or document-number brackets, follows 第 (an ordinal), or is a date or a duration.
+items, never from the cover letter, and never when the number stands inside 《》 titles, quotation
+marks (programme names and slogans such as “33618”, “1+1+4”) or document-number brackets, follows 第 (an ordinal), or is a date or a duration.
 
 Comparators (``comparator_zh`` as printed): 达/达到/累计达/提高到 ``>=``, 以上/不低于/不少于 ``>=``,
 突破/超过/高于 ``>``, 不超过/不高于/以内/以下 ``<=``, 低于 ``<``; 新增 and a bare quantity ``=``.
@@ -48,7 +48,7 @@ YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(?:到|至)?\s*"
                          r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
 # a sentence opening with a year (2017年，全市…): a baseline when the year is before the plan's
-PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*[,，]")
+PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?:[,，为是]|(?=[全我本]))")
 # a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
 RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
@@ -150,17 +150,19 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
     before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph opens looking back
-    (``过去一年，…``) and the sentence does not turn to what is to come; or the sentence opens with a year
-    before the plan's (``2017年，全市专利申请量为1126件`` in a plan of 2018). ``截至2023年底，…达1.86万件``
+    (``过去一年，…``) and the sentence does not turn to what is to come; or the sentence, its clause
+    after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
+    专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
     if RETROSPECT.match(text.lstrip()) and not _looks_ahead(head, as_of):
         return True
+    clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
+    if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):
+        return True
     found = list(BASELINE_AT.finditer(head))
     if not found:
-        year = PAST_YEAR_HEAD.match(head)
-        return bool(year and as_of) and not _turns_to_target(head[year.end():], as_of) \
-            and (int(year[1]), 12) < as_of
+        return False
     if _turns_to_target(head[found[-1].end():], as_of):
         return False
     if not comparator:
@@ -169,6 +171,19 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     if now:
         return True
     return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
+
+
+def _opens_with_past_year(head: str, as_of: tuple[int, int] | None) -> bool:
+    """Whether ``head`` opens with a year before the plan's and does not turn to what is to come."""
+    year = PAST_YEAR_HEAD.match(head)
+    return bool(year and as_of) and (int(year[1]), 12) < as_of and not _turns_to_target(head[year.end():], as_of)
+
+
+def _bracket_head(text: str, start: int) -> str:
+    """The text from the bracket the number at ``start`` stands in up to it (``（2023年底为4.6件）``)."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    closed = max(text.rfind(")", 0, start), text.rfind("）", 0, start))
+    return text[opened + 1:start] if opened > closed else ""
 
 
 def _looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:

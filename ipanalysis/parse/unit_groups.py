@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..rules.agencies import map_agency
 from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_collective, is_collective_name,
                                    mentions_organisation)
-from ..rules.outline import strip_number
+from ..rules.outline import REFERENCE, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
 from .deadlines import closing_deadline, looks_like_deadline
@@ -134,12 +134,14 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
         return None
     deadline = closing_deadline(paragraph)
     last = sentences[-2] if deadline else sentences[-1]
-    sentence = TASK_OPENER.sub("", SUMMARY_OPENER.sub("", last.group().strip(" 。"), count=1), count=1)
+    sentence = last.group().strip(" 。")
+    for opener in (SUMMARY_OPENER, TASK_OPENER, REFERENCE):  # 以上工作由…, 具体由…, 第(一)、(二)项任务由…
+        sentence = opener.sub("", sentence, count=1)
     opened = sentence.startswith("由")
     sentence = sentence[1:] if opened else sentence
-    clauses = split_top_level(sentence, ",，")
+    clauses = split_top_level(sentence, ",，;；")
     if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
-        clauses = clauses[:-1]  # 由A牵头，B配合，2024年11月底前完成
+        clauses = clauses[:-1]  # 由A牵头，B配合，2024年11月底前完成 (or ；长期坚持)
     if not all(_assigns(c) and (opened or _only_unit_names(split_role_word(c.strip())[0])) for c in clauses):
         return None  # without 由, the sentence is units and role words alone (区财政局配合。)
     content = sentence + (f"，{deadline}" if deadline else "")

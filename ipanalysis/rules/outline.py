@@ -10,9 +10,10 @@ import re
 from functools import lru_cache
 
 from .datafiles import read_records
-from .numerals import numeral_chars
+from .numerals import chinese_numeral, numeral_chars
 
-__all__ = ["styles", "style_rank", "match_item", "strip_number", "opens_item"]
+__all__ = ["styles", "style_rank", "match_item", "strip_number", "opens_item", "item_value", "referenced_items",
+           "REFERENCE"]
 
 
 @lru_cache(maxsize=1)
@@ -48,3 +49,34 @@ def strip_number(text: str) -> str:
 def opens_item(text: str) -> bool:
     """Whether a line (leading spaces allowed) opens a numbered item of any style."""
     return match_item(text.lstrip()) is not None
+
+
+# a line that assigns tasks by their numbers: 第(一)、(二)项任务由…, 第(四)至(六)项任务…, 第1—3项由…
+_NUMBER = r"\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)?"
+REFERENCE = re.compile(rf"^\s*第\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*)+?)\s*项(?:任务|工作|措施)?\s*")
+_RANGE = re.compile(rf"({_NUMBER})\s*(?:至|到|[—–\-~～])\s*({_NUMBER})")
+
+
+def item_value(number: str) -> tuple[bool, int] | None:
+    """``(in brackets, value)`` of an item number as printed (``(十一)`` -> ``(True, 11)``, ``3`` ->
+    ``(False, 3)``), None for a number of another kind."""
+    core = number.strip("()")
+    value = int(core) if core.isdigit() else chinese_numeral(core, "outline")
+    return (number.startswith("("), value) if value else None
+
+
+def referenced_items(text: str) -> list[tuple[bool, int]] | None:
+    """The items a line assigns by number, as :func:`item_value` gives them (``第(四)至(六)项任务由…``
+    -> (四), (五), (六)); None when the line opens with no such reference."""
+    m = REFERENCE.match(text)
+    if not m:
+        return None
+    refs: list[tuple[bool, int]] = []
+    for part in re.split(r"[、,，和及]", m[1]):
+        ends = _RANGE.fullmatch(part.strip())
+        values = [item_value(n.strip()) for n in (ends.groups() if ends else [part.strip()])]
+        if any(v is None for v in values):
+            return None
+        first, last = values[0], values[-1]
+        refs.extend((first[0], v) for v in range(first[1], last[1] + 1))
+    return refs or None

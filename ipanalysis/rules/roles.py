@@ -14,7 +14,7 @@ from .datafiles import read_records
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "strip_etc", "weak_label_runs"]
+           "split_first_lead_note", "rest_role_note", "strip_etc", "weak_label_runs"]
 
 
 def _alternation(words) -> str:
@@ -188,12 +188,31 @@ def label_starts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1)
+def _rest_note() -> str:
+    """``其余为配合单位``: what the units after a list's first are, the label's role in a group."""
+    labels = _alternation(label for label, role in _unit_labels().items() if len(label) > 2)
+    return rf"(?:其余|其他)的?(?:单位|部门|科室|处室)?为(?P<rest>{labels})"
+
+
+@lru_cache(maxsize=1)
 def _first_lead_note() -> re.Pattern:
-    return re.compile(rf"[(（]\s*(?:{_alternation(w for w, _ in _entries('first_lead'))})\s*[)）]")
+    words = _alternation(w for w, _ in _entries("first_lead"))
+    return re.compile(rf"[(（]\s*(?:{words})\s*(?:[,，;；]\s*{_rest_note()}\s*)?[)）]")
 
 
-def split_first_lead_note(text: str) -> tuple[str, bool]:
-    """``(text without the note, whether it had one)``: a note such as ``（列第一位的为牵头单位）``
-    makes the first unit of the list the lead."""
-    cleaned = _first_lead_note().sub("", text)
-    return cleaned, cleaned != text
+def split_first_lead_note(text: str) -> tuple[str, bool, str | None]:
+    """``(text without the note, whether it had one, the role of the other units or None)``: a note
+    such as ``（列第一位的为牵头单位）`` makes the first unit of the list the lead; one that goes on
+    ``，其余为配合单位`` makes the others cooperating."""
+    m = _first_lead_note().search(text)
+    if not m:
+        return text, False, None
+    rest = _unit_labels()[m["rest"]] if m["rest"] else None
+    return text[:m.start()] + text[m.end():], True, rest
+
+
+def rest_role_note(text: str) -> str | None:
+    """The role a plan's note gives the units after the first of a marked list (``注：…排在第一位的为
+    牵头科室，其余为配合科室`` -> cooperating), None when it has no such note."""
+    m = re.search(rf"第一(?:位|个)的?为牵头\S{{0,3}}[,，;；]\s*{_rest_note()}", text)
+    return _unit_labels()[m["rest"]] if m else None

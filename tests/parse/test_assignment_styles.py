@@ -88,7 +88,37 @@ def test_a_bureaus_ledger_names_its_offices_and_never_its_officials():
         "3\t加大知识产权行政执法力度\t执法支队、知识产权保护科\t赵志刚（副局长）\t持续推进\n"
         "二、保障措施\n联系人：王海涛　　联系电话：0536-8196215\n")
     assert measures == [("1", [("知识产权促进科", "responsible")], "2024—2026年"),
-                        ("2", [("知识产权促进科", "lead"), ("登记注册科", "responsible")], "长期坚持"),
+                        ("2", [("知识产权促进科", "lead"), ("登记注册科", "cooperating")], "长期坚持"),
                         ("3", [("执法支队", "responsible"), ("知识产权保护科", "responsible")], "持续推进")]
     assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(50.0, "家")]
     assert find_targets_in_text(unify_characters("确定12项重点工作任务，逐项明确责任科室。")) == []
+
+
+def test_a_note_after_a_first_lead_mark_gives_the_others_their_role():
+    assert units("开展专利导航。（责任单位：市科技局、市财政局、市教育局（列第一位的为牵头单位，其余为配合单位））")[0] == [
+        ("市科技局", "lead"), ("市财政局", "cooperating"), ("市教育局", "cooperating")]
+    assert units("开展专利导航。（责任单位：市科技局、市财政局（列第一位的为牵头单位））")[0] == [
+        ("市科技局", "lead"), ("市财政局", "responsible")]
+
+
+def test_a_responsibility_section_assigns_the_tasks_by_their_numbers():
+    measures, doc = _plan(
+        "一、重点任务\n（一）实施高价值专利培育工程。培育高价值专利。\n（二）深化专利导航。开展导航项目10个。\n"
+        "（三）加强版权保护。推进软件正版化。\n（四）建设服务网点。布局服务网点。\n"
+        "二、责任分工\n各牵头单位要会同配合单位细化工作举措。\n"
+        "第（一）、（二）项任务由市市场监管局牵头，市科技局配合，2026年底前完成。\n"
+        "第（三）项任务由市委宣传部（市版权局）负责。\n"
+        "第（四）项任务由市市场监管局牵头，各县（市、区）人民政府、三峡大学配合；长期坚持。\n"
+        "三、保障措施\n（一）加强组织领导。\n（二）强化经费保障。\n")
+    lead = [("市市场监管局", "lead"), ("市科技局", "cooperating")]
+    assert measures == [("(一)", lead, "2026年底前完成"), ("(二)", lead, "2026年底前完成"),
+                        ("(三)", [("市委宣传部(市版权局)", "responsible")], None),
+                        ("(四)", [("市市场监管局", "lead"), ("各县(市、区)人民政府", "cooperating"),
+                                 ("三峡大学", "cooperating")], "长期坚持")]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(10.0, "个")]
+
+
+def test_a_past_year_after_a_semicolon_or_in_a_bracket_states_a_baseline():
+    text = unify_characters("截至2023年底，全市有效发明专利拥有量达到6128件；2023年全市知识产权质押融资登记金额18.6亿元，"
+                            "同比增长31.2%。到2026年，每万人口高价值发明专利拥有量达到7.5件（2023年底为4.6件）。")
+    assert [(t["value"], t["unit"]) for t in find_targets_in_text(text, as_of=(2024, 3))] == [(7.5, "件")]
