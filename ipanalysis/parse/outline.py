@@ -2,9 +2,10 @@
 
 Numbering styles (``data/outline_styles.csv``), from the top of the hierarchy down: ``第一章`` >
 ``第一节`` > ``一、`` > ``(一)`` > ``1.``/``1﹒``/``1、`` > ``(1)`` > ``①``. An item at a lower rank
-nests under the nearest item of a higher rank above it; unnumbered paragraphs belong to the item before them. Measures are the lowest-level items of the top-level
-sections in which at least one item names a responsible unit; the other sections (guiding thought,
-principles, goals, timeline, safeguards without units) stay in the ``sections`` table only.
+nests under the nearest item of a higher rank above it; unnumbered paragraphs belong to the item
+before them. Measures are the lowest-level items of the top-level sections in which at least one
+item names a responsible unit; the other sections (guiding thought, principles, goals, timeline,
+safeguards without units) stay in the ``sections`` table only.
 """
 
 from __future__ import annotations
