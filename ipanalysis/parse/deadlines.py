@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..rules.numerals import arabic_dates
 from ..rules.organisations import mentions_organisation
 
 __all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
@@ -30,7 +31,7 @@ def parse_deadline(deadline: str | None) -> tuple[str | None, bool]:
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
-    dates = _dates_named(deadline)
+    dates = _dates_named(arabic_dates(deadline))  # 二〇二五年六月底前 as 2025年6月底前
     return (max(dates)[1] if dates else None), ongoing
 
 

@@ -28,7 +28,7 @@ from .deadlines import deadline_in_text
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
-from .unit_groups import find_unit_groups
+from .unit_groups import find_unit_groups, join_unit_columns
 from .units import parse_unit_group
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]
@@ -170,9 +170,13 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     raw_text, encoding, fmt = read_document_text(data, name)
     norm = normalise_text(raw_text, encoding)
     registry_row = {k: v for k, v in (registry_row or {}).items() if v not in (None, "")}
-    lines = norm.lines  # a table whose unit columns name two levels asks the plan's level of them
-    norm.lines = rewrite_tables(lines, plan_level=lambda: plan_column_level(
-        registry_row.get("admin_level") or extract_metadata(lines, registry_row.get("region")).admin_level))
+    lines = norm.lines
+
+    def plan_level():  # asked by a table whose unit columns name two levels
+        return plan_column_level(registry_row.get("admin_level")
+                                 or extract_metadata(lines, registry_row.get("region")).admin_level)
+
+    norm.lines = join_unit_columns(rewrite_tables(lines, plan_level=plan_level))
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)
     region = meta.region or doc_id

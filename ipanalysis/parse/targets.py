@@ -4,7 +4,8 @@ A target is a number followed by a unit of count or amount (``18件``, ``16%``, 
 ``2400人次``; Chinese numerals such as ``八十家`` are read by :func:`chinese_numeral`; ``百家``,
 "hundreds of", is not a number). It is read only from goal sections, measures and safeguard
 items, never from the cover letter, and never when the number stands inside 《》 titles, quotation
-marks (programme names and slogans such as “33618”, “1+1+4”) or document-number brackets, follows 第 (an ordinal), or is a date or a duration.
+marks (programme names and slogans such as “33618”, “1+1+4”) or document-number brackets, follows
+第 (an ordinal), or is a date or a duration.
 
 Comparators (``comparator_zh`` as printed): 达/达到/累计达/提高到 ``>=``, 以上/不低于/不少于 ``>=``,
 突破/超过/高于 ``>``, 不超过/不高于/以内/以下 ``<=``, 低于 ``<``; 新增 and a bare quantity ``=``.
@@ -21,8 +22,8 @@ from ..rules.indicators import indicator_key
 from ..rules.numerals import chinese_numeral, numeral_chars
 from ..rules.outline import strip_number
 from ..rules.sections import section_kind
-from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, retrospect_words,
-                                  stop_after, target_units)
+from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, quoting_words,
+                                  retrospect_words, stop_after, target_units)
 from .normalise import Line
 
 __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
@@ -51,6 +52,8 @@ BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(
 PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?:[,，为是]|(?=[全我本]))")
 # a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
 RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
+# a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
+QUOTED = re.compile(rf"《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
@@ -150,12 +153,13 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
     before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph opens looking back
-    (``过去一年，…``) and the sentence does not turn to what is to come; or the sentence, its clause
+    (``过去一年，…``) and the sentence does not turn to what is to come; or it gives a cited document's
+    goals (``《纲要》明确，…``); or the sentence, its clause
     after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
     专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
-    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(head, as_of):
+    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(head, as_of) or QUOTED.search(head):
         return True
     clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
     if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):

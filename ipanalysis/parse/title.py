@@ -60,7 +60,7 @@ def _split_glued_number(text: str) -> tuple[str, str | None]:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"[\s《》]", "", text)
+    return re.sub(r"[\s《》〈〉]", "", text)  # a title quoted inside a title prints its 《》 as 〈〉
 
 
 # the period a plan's own title line adds to the name its notice gives: …若干措施（2022—2025年）

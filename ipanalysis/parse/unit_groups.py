@@ -20,19 +20,20 @@ splits its content into units with roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..rules.agencies import map_agency
 from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_collective, is_collective_name,
                                    mentions_organisation)
-from ..rules.outline import REFERENCE, strip_number
+from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
 from .deadlines import closing_deadline, looks_like_deadline
 from .units import CLOSE, OPEN, split_top_level
 
-__all__ = ["UnitGroup", "find_unit_groups", "names_officials_only", "opens_summary", "unit_heading"]
+__all__ = ["UnitGroup", "find_unit_groups", "join_unit_columns", "names_officials_only", "opens_summary",
+           "unit_heading"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
@@ -293,3 +294,21 @@ def _unbracketed_group(paragraph: str) -> tuple[UnitGroup, ...]:
     run = (labelled or _trailing_assignment_sentence(paragraph)
            or _leading_unit_group(paragraph) or _heading_group(paragraph) or _opening_assignment(paragraph))
     return (run,) if run else ()
+
+
+def join_unit_columns(lines: list) -> list:
+    """The lines with a unit list printed one unit a line under its label (a Word cell's list copied
+    as text) joined to the label's line: ``配合单位：`` / ``区市场监管局`` / ``区教体局`` ->
+    ``配合单位：区市场监管局、区教体局`` (the line keeps the label's raw line number)."""
+    out: list = []
+    listing = False  # the line before is a label line or a unit under one
+    for line in lines:
+        text = line.text.strip()
+        if listing and text and not opens_unit_list(text) and not opens_item(text) and _only_unit_names(text):
+            head = out[-1].text.rstrip()
+            out[-1] = replace(out[-1], text=head + ("" if head.endswith((":", "：")) else "、") + text)
+            continue
+        listing = (bool(text) and opens_unit_list(text) and match_label(text)[0] not in ("deadline", "leader")
+                   and not text.endswith(("。", ".")))
+        out.append(line)
+    return out

@@ -6,11 +6,12 @@ The one table serves the targets (amounts such as ``八十家``), the outline (h
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral"]
+__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral", "arabic_dates"]
 
 
 @lru_cache(maxsize=None)
@@ -86,6 +87,19 @@ def date_numeral(text: str) -> int:
         tens, _, units = text.partition("十")
         return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
     return int("".join(str(digits[c]) for c in text))
+
+
+@lru_cache(maxsize=1)
+def _date_parts() -> re.Pattern:
+    digits = "".join(c for c in digit_values("date") if not c.isascii())  # 二〇二五, 二零二六
+    return re.compile(rf"([{digits}]{{4}})(?=\s*(?:年|[—–\-~～至到]))|(?<=年)([一二三四五六七八九十]{{1,3}})(?=\s*月)"
+                      rf"|(?<=月)([一二三四五六七八九十]{{1,3}})(?=\s*日)")
+
+
+def arabic_dates(text: str) -> str:
+    """``text`` with the years, months and days it writes in Chinese numerals in Arabic digits
+    (``二〇二五年六月底前`` -> ``2025年6月底前``; ``二〇二四—二〇二六年`` -> ``2024—2026年``)."""
+    return _date_parts().sub(lambda m: str(date_numeral(m.group())), text)
 
 
 def one_to_ten() -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
-           "retrospect_words"]
+           "retrospect_words", "quoting_words"]
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +39,11 @@ def stop_after() -> tuple[str, ...]:
 def cap_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(subsidy words of a clause, cap words before an amount)``."""
     return tuple(w for w, _ in _words("cap_context")), tuple(w for w, _ in _words("cap_before"))
+
+
+def quoting_words() -> tuple[str, ...]:
+    """Words after a cited title that give that document's goals (《纲要》明确): not this plan's."""
+    return tuple(w for w, _ in _words("quoting"))
 
 
 def retrospect_words() -> tuple[str, ...]:

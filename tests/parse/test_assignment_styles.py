@@ -1,7 +1,7 @@
 """Where plans say who does a task, in the styles of plans organised by department or assigning their
 tasks apart from them (full-width punctuation as published)."""
 
-from ipanalysis.parse.deadlines import deadline_in_text
+from ipanalysis.parse.deadlines import deadline_in_text, parse_deadline
 from ipanalysis.parse.normalise import unify_characters
 from ipanalysis.parse.targets import find_targets_in_text
 from ipanalysis.parse.unit_groups import find_unit_groups, unit_heading
@@ -122,3 +122,36 @@ def test_a_past_year_after_a_semicolon_or_in_a_bracket_states_a_baseline():
     text = unify_characters("截至2023年底，全市有效发明专利拥有量达到6128件；2023年全市知识产权质押融资登记金额18.6亿元，"
                             "同比增长31.2%。到2026年，每万人口高价值发明专利拥有量达到7.5件（2023年底为4.6件）。")
     assert [(t["value"], t["unit"]) for t in find_targets_in_text(text, as_of=(2024, 3))] == [(7.5, "件")]
+
+
+def test_a_division_of_labour_under_each_task_with_participating_units():
+    measures, _ = _plan("一、重点任务\n1．加强知识产权司法保护。健全知识产权审判体系。\n"
+                        "牵头单位：省法院\n参加单位：省检察院、省公安厅\n"
+                        "2．建设知识产权保护中心。\n责任单位：各市州人民政府\n")
+    assert measures == [("1", [("省法院", "lead"), ("省检察院", "cooperating"), ("省公安厅", "cooperating")], None),
+                        ("2", [("各市州人民政府", "responsible")], None)]
+    text = unify_characters("《纲要》明确，到2025年，专利密集型产业增加值占GDP比重达到13%。全省新增专利导航项目8件。")
+    assert [(t["value"], t["unit"]) for t in find_targets_in_text(text)] == [(8.0, "件")]
+
+
+def test_units_printed_one_a_line_under_their_label():
+    measures, _ = _plan("一、重点任务\n1．推动专利转化实施。深化校企合作。\n牵头单位：区科技局\n配合单位：\n"
+                        "区市场监管局（区知识产权局）\n区教体局\n完成时限：2025年底前\n\n"
+                        "2．开展专利导航服务。\n牵头单位：\n区经信局\n配合单位：\n各镇、街道\n完成时限：2025年底前\n")
+    assert measures == [
+        ("1", [("区科技局", "lead"), ("区市场监管局(区知识产权局)", "cooperating"), ("区教体局", "cooperating")],
+         "2025年底前"),
+        ("2", [("区经信局", "lead"), ("各镇、街道", "cooperating")], "2025年底前")]
+
+
+def test_a_table_of_two_task_columns_takes_the_finer_one_for_each_row():
+    measures, _ = _plan("一、重点任务\n序号\t重点任务\t具体举措\t牵头单位\t责任单位\t完成时限\n"
+                        "1\t强化知识产权创造\t实施高价值专利培育工程\t市市场监管局\t市科技局\t2025年底前\n"
+                        "2\t\t推动企业知识产权合规管理\t\t市工业和信息化局\t每年\n")
+    assert measures == [("1", [("市市场监管局", "lead"), ("市科技局", "responsible")], "2025年底前"),
+                        ("2", [("市工业和信息化局", "responsible")], "每年")]
+
+
+def test_deadlines_written_in_chinese_numerals_have_their_date():
+    assert [parse_deadline(d)[0] for d in ("二〇二五年六月底前完成", "二零二六年六月底前", "二〇二四—二〇二六年",
+                                           "二〇二五年第三季度")] == ["2025-06-30", "2026-06-30", "2026-12-31", "2025-09-30"]
