@@ -78,3 +78,15 @@ def deadline_in_text(text: str) -> str | None:
         return None
     first = min(found, key=lambda m: m.start())
     return (first.group(1) if first.re is SCHEDULE_CLAUSE else first.group(0)).strip()
+
+
+# a heading that closes with the period of its phase: 动员部署阶段（2024年3月—4月）
+PHASE_PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–\-~～至到]\s*"
+                          r"(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月(?:底)?\s*[)）]$")
+
+
+def phase_end(heading: str) -> str | None:
+    """The end of the phase a heading names in brackets (``集中攻坚阶段（2024年5月—10月）`` ->
+    ``2024年10月``): the deadline of its tasks that name none."""
+    m = PHASE_PERIOD.search(heading.strip())
+    return f"{m[2] or m[1]}年{int(m[3])}月" if m else None

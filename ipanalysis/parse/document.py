@@ -24,7 +24,7 @@ from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .targets import extract_targets
 from .citations import extract_citations, link_keys
-from .deadlines import deadline_in_text
+from .deadlines import deadline_in_text, phase_end
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
@@ -135,14 +135,25 @@ def _heading_unit_groups(item: OutlineItem, rest_role: str | None = None) -> lis
     return []
 
 
+def _phase_end(item: OutlineItem) -> str | None:
+    parent = item.parent
+    while parent is not None:
+        end = phase_end(parent.title)
+        if end:
+            return end
+        parent = parent.parent
+    return None
+
+
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
                    reference: bool = False) -> tuple[list, list, list]:
     """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's, else
-    the one its text (``texts``: without its units) names; a measure of a plan that names units but
-    not for this measure gets a warning."""
+    the one its text (``texts``: without its units) names, else the end of the phase a heading above
+    it names (``（二）集中攻坚阶段（2024年5月—10月）``); a measure of a plan that names units but not
+    for this measure gets a warning."""
     measure_rows, assignments, warnings = [], [], []
     for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
-        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text)
+        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text) or _phase_end(item)
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))

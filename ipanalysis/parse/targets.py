@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..rules.indicators import indicator_key
-from ..rules.numerals import chinese_numeral, numeral_chars
+from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import strip_number
 from ..rules.sections import section_kind
 from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, quoting_words,
@@ -30,9 +30,10 @@ __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_numb
 
 UNIT_RE = "|".join(map(re.escape, target_units()))
 ARABIC = r"\d+(?:\.\d+)?"
-CHINESE = f"[{numeral_chars('amount')}]+"
+# a Chinese numeral: 三百, 十二点五 (a decimal), 一万二千 (万 inside it; a 万 that ends it is the multiplier)
+CHINESE = f"[{numeral_chars('amount')}]+(?:点[{numeral_chars('amount')}]+|[万亿][{numeral_chars('amount')}]+)*"
 NUMBER_RE = re.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mult>万|亿)?\s*(?P<unit>{UNIT_RE})"
+    rf"百分之(?P<pct>{ARABIC}|{CHINESE})|(?P<num>{ARABIC}|{CHINESE})\s*(?P<mult>万|亿)?\s*(?P<unit>{UNIT_RE})"
 )
 # Context that turns a number into a non-target.
 PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」")
@@ -54,6 +55,7 @@ PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?
 RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
 # a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
 QUOTED = re.compile(rf"《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
+OTHER_LEVEL_GOAL = re.compile(r"(?:全国|国家)")  # …的目标 of the nation, which a local plan serves
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
@@ -62,22 +64,6 @@ YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 
 class TargetMatch(dict):
     """One target read from a piece of text (a dict with the target columns)."""
-
-
-def parse_number(num: str, mult: str | None = None) -> float | None:
-    """Arabic or Chinese numeral (``八十``, ``二十``, ``1.5`` with 万) as a float; None if not a number."""
-    if re.fullmatch(ARABIC, num):
-        value = float(num)
-    else:
-        integer = chinese_numeral(num)
-        if integer is None:
-            return None
-        value = float(integer)
-    if mult == "万":
-        value *= 1e4
-    elif mult == "亿":
-        value *= 1e8
-    return value
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -215,12 +201,12 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             continue
         if text.startswith(STOP_AFTER, end):
             continue
-        num = m["num"]
+        num = m["num"] or m["pct"]  # 百分之八十五: 85 %
         is_chinese = not re.fullmatch(ARABIC, num)
         value = parse_number(num, m["mult"])
         if value is None:  # 百家, 千企: not a number
             continue
-        unit = m["unit"]
+        unit = m["unit"] or "%"
         low = RANGE_LOW.search(text, 0, start)  # 10—15家: at least 10, at most 15
         high, value = (value, parse_number(low[1], m["mult"])) if low and not is_chinese else (None, value)
         if m["mult"] in ("亿", "万") and unit == "元":
@@ -233,12 +219,14 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         symbol, word, pos = _comparator(before, after)
         if high is not None and not word:
             symbol, word = ">=", "—"  # a range commits to its lower bound
-        if is_chinese and (value < 2 or not word):
-            continue
+        if is_chinese and (value < 2 or not word and value < 10):
+            continue  # 一家, 三家企业 in prose; 十家, 二十家 a count
         if require_comparator and not word:
             continue
         if is_baseline(text, start, word, as_of):
             continue  # 截至2023年底，…为2.3万件: where things stand
+        if OTHER_LEVEL_GOAL.search(before) and after.lstrip().startswith("的目标"):
+            continue  # 助力实现全国…达到13%的目标: the nation's goal, which the plan serves
         found.append(TargetMatch(
             value=value,
             unit=unit,

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral", "arabic_dates"]
+__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral", "arabic_dates",
+           "parse_number"]
 
 
 @lru_cache(maxsize=None)
@@ -106,3 +107,28 @@ def one_to_ten() -> str:
     """The numerals one to ten (一 … 十), in order: the numbers of ``（一）``-style headings."""
     values = {**digit_values("outline"), **power_values("outline")}
     return "".join(sorted((c for c, v in values.items() if 1 <= v <= 10), key=values.get))
+
+
+def parse_number(num: str, mult: str | None = None) -> float | None:
+    """Arabic or Chinese numeral (``八十``, ``二十``, ``1.5`` with 万, ``一万二千``, ``十二点五``) as a
+    float; None if not a number (``百``: "hundreds of")."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", num):
+        value = float(num)
+    elif "万" in num or "亿" in num:  # 一万二千
+        head, power, tail = re.split("([万亿])", num, maxsplit=1)
+        high, low = parse_number(head), parse_number(tail) if tail else 0.0
+        if high is None or low is None:
+            return None
+        value = high * (1e4 if power == "万" else 1e8) + low
+    else:
+        whole, _, decimals = num.partition("点")  # 十二点五
+        integer = chinese_numeral(whole)
+        digits = [chinese_numeral(c) for c in decimals]
+        if integer is None or None in digits:
+            return None
+        value = float(f"{integer}.{''.join(map(str, digits))}" if digits else integer)
+    if mult == "万":
+        value *= 1e4
+    elif mult == "亿":
+        value *= 1e8
+    return value

@@ -155,3 +155,21 @@ def test_a_table_of_two_task_columns_takes_the_finer_one_for_each_row():
 def test_deadlines_written_in_chinese_numerals_have_their_date():
     assert [parse_deadline(d)[0] for d in ("二〇二五年六月底前完成", "二零二六年六月底前", "二〇二四—二〇二六年",
                                            "二〇二五年第三季度")] == ["2025-06-30", "2026-06-30", "2026-12-31", "2025-09-30"]
+
+
+def test_tasks_of_a_phase_are_due_at_its_end_unless_they_say():
+    measures, _ = _plan("一、阶段安排和主要任务\n（一）动员部署阶段（2024年3月—4月）\n本阶段重点做好方案制定工作。\n"
+                        "1．制定专项行动方案。（责任单位：县市场监管局）\n"
+                        "（二）集中攻坚阶段（2024年5月—10月）\n"
+                        "1．开展专利侵权执法检查。（责任单位：县市场监管局、县公安局）\n"
+                        "2．开展商标专项整治。（牵头单位：县市场监管局；完成时限：2024年7月底前）\n")
+    assert [(n, d) for n, _, d in measures] == [("1", "2024年4月"), ("1", "2024年10月"), ("2", "2024年7月底前")]
+    assert parse_deadline("2024年10月")[0] == "2024-10-31"
+
+
+def test_goals_written_in_chinese_numerals():
+    text = unify_characters("有效发明专利拥有量达到一万二千件，每万人口高价值发明专利拥有量达到十二点五件，"
+                            "培育企业十家，调解成功率达到百分之八十五以上，每年培训两千人次以上。"
+                            "助力实现全国专利密集型产业增加值占GDP比重达到13%的目标。")
+    assert [(t["value"], t["unit"]) for t in find_targets_in_text(text)] == [
+        (12000.0, "件"), (12.5, "件"), (10.0, "家"), (85.0, "%"), (2000.0, "人次")]
