@@ -15,6 +15,7 @@ DEADLINE_RE = re.compile(
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
 QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
+MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
 MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -44,6 +45,10 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
         if 1 <= month <= 12:
             day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
             found.append((m.end(), f"{year:04d}-{month:02d}-{day:02d}"))
+    for m in MONTH_SPAN_RE.finditer(text):  # 2024年10月至12月: the second month in the first's year
+        year = int(m[1]) + (int(m[3]) < int(m[2]))
+        if 1 <= int(m[3]) <= 12:
+            found.append((m.end(), f"{year:04d}-{int(m[3]):02d}-{calendar.monthrange(year, int(m[3]))[1]:02d}"))
     for m in QUARTER_RE.finditer(text):
         year = int(m[1])
         month = 3 * "一二三四".index(m[2]) + 3 if m[2] else (6 if m[3] == "上" else 12)
@@ -81,7 +86,7 @@ def deadline_in_text(text: str) -> str | None:
 
 
 # a heading that closes with the period of its phase: 动员部署阶段（2024年3月—4月）
-PHASE_PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–\-~～至到]\s*"
+PHASE_PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[—–\-~～至到]\s*"
                           r"(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月(?:底)?\s*[)）]$")
 
 
@@ -89,4 +94,8 @@ def phase_end(heading: str) -> str | None:
     """The end of the phase a heading names in brackets (``集中攻坚阶段（2024年5月—10月）`` ->
     ``2024年10月``): the deadline of its tasks that name none."""
     m = PHASE_PERIOD.search(heading.strip())
-    return f"{m[2] or m[1]}年{int(m[3])}月" if m else None
+    if not m:
+        return None
+    start_year, start_month, end_year, end_month = int(m[1]), int(m[2]), m[3], int(m[4])
+    year = int(end_year) if end_year else start_year + (end_month < start_month)  # 2024年11月—2月
+    return f"{year}年{end_month}月"

@@ -148,11 +148,11 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     _fold_children(node)
 
 
-def _referenced(roots: list[OutlineItem], before: int, refs: list[tuple[bool, int]]) -> list[OutlineItem]:
-    """The items numbered ``refs`` in the nearest section before ``before`` (or that one) holding
-    them all (the tasks, not the safeguards after the line that shares their numbers)."""
-    for root in reversed(roots[:before + 1]):
-        by_value = {item_value(n.number): n for n in root.walk() if n is not root}
+def _referenced(roots: list[OutlineItem], line: Line, refs: list) -> list[OutlineItem]:
+    """The items numbered ``refs`` printed before ``line``, in the nearest section holding them all
+    (the tasks, not the safeguards after the line that share their numbers)."""
+    for root in reversed(roots):
+        by_value = {item_value(n.number): n for n in root.walk() if n is not root and n.line_start < line.raw_line}
         if all(r in by_value for r in refs):
             return [by_value[r] for r in refs]
     return []
@@ -161,12 +161,12 @@ def _referenced(roots: list[OutlineItem], before: int, refs: list[tuple[bool, in
 def _assign_by_reference(roots: list[OutlineItem]) -> None:
     """Move a line that assigns tasks by their numbers (``第(一)、(二)项任务由A牵头，B配合。``, in a
     section of its own such as 责任分工) to the ``shared`` lines of the items it names."""
-    for index, root in enumerate(roots):
+    for root in roots:
         for node in root.walk():
             kept = node.paragraphs[:1]
             for paragraph in node.paragraphs[1:]:
                 refs = referenced_items(paragraph.text.lstrip())
-                items = _referenced(roots, index, refs) if refs and find_unit_groups(paragraph.text) else []
+                items = _referenced(roots, paragraph, refs) if refs and find_unit_groups(paragraph.text) else []
                 for item in items:
                     item.shared.append(paragraph)
                 if not items:

@@ -38,6 +38,7 @@ NUMBER_RE = re.compile(
 # Context that turns a number into a non-target.
 PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」")
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
+CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、]|$)")  # the unit closes its clause
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 
 COMPARATORS_BEFORE = comparators_before()
@@ -54,7 +55,7 @@ PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?
 # a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
 RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
 # a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
-QUOTED = re.compile(rf"《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
+QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
 OTHER_LEVEL_GOAL = re.compile(r"(?:全国|国家)")  # …的目标 of the nation, which a local plan serves
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
@@ -145,8 +146,8 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     head = text[text.rfind("。", 0, start) + 1:start]
-    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(head, as_of) or QUOTED.search(head):
-        return True
+    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(text[:start], as_of) or QUOTED.search(head):
+        return True  # a look-back holds until the paragraph first speaks of what is to come
     clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
     if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):
         return True
@@ -219,8 +220,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         symbol, word, pos = _comparator(before, after)
         if high is not None and not word:
             symbol, word = ">=", "—"  # a range commits to its lower bound
-        if is_chinese and (value < 2 or not word and value < 10):
-            continue  # 一家, 三家企业 in prose; 十家, 二十家 a count
+        if is_chinese and (value < 2 or not word and (value < 10 or not CLAUSE_END.match(text, end))):
+            continue  # 一家, 三家企业, 十分必要, 十件实事 in prose; 培育企业十家。 a count
         if require_comparator and not word:
             continue
         if is_baseline(text, start, word, as_of):

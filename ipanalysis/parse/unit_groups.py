@@ -39,6 +39,7 @@ SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
 SUMMARY_OPENER = re.compile(r"^(?:以上|上述)(?:各项)?(?:工作|任务|措施)")  # 以上工作由…: the items above
 TASK_OPENER = re.compile(r"^(?:(?:此项|该项|本项|这项)(?:工作|任务)|具体)")  # 具体由A负责…: this task
+SIGNED_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日$")  # 2024年3月5日
 LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
 
 
@@ -302,9 +303,11 @@ def join_unit_columns(lines: list) -> list:
     ``配合单位：区市场监管局、区教体局`` (the line keeps the label's raw line number)."""
     out: list = []
     listing = False  # the line before is a label line or a unit under one
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text.strip()
-        if listing and text and not opens_unit_list(text) and not opens_item(text) and _only_unit_names(text):
+        after = next((n.text.strip() for n in lines[k + 1:k + 3] if n.text.strip()), "")
+        if listing and text and not opens_unit_list(text) and not opens_item(text) and _only_unit_names(text) \
+                and not SIGNED_DATE.match(after):  # an issuer's name over the date it signed is no unit
             head = out[-1].text.rstrip()
             out[-1] = replace(out[-1], text=head + ("" if head.endswith((":", "：")) else "、") + text)
             continue

@@ -93,7 +93,7 @@ def date_numeral(text: str) -> int:
 @lru_cache(maxsize=1)
 def _date_parts() -> re.Pattern:
     digits = "".join(c for c in digit_values("date") if not c.isascii())  # 二〇二五, 二零二六
-    return re.compile(rf"([{digits}]{{4}})(?=\s*(?:年|[—–\-~～至到]))|(?<=年)([一二三四五六七八九十]{{1,3}})(?=\s*月)"
+    return re.compile(rf"([{digits}]{{4}})(?=\s*(?:年|[—–\-~～至到]))|(?<=[年至到—–\-~～])([一二三四五六七八九十]{{1,3}})(?=\s*月)"
                       rf"|(?<=月)([一二三四五六七八九十]{{1,3}})(?=\s*日)")
 
 
@@ -116,10 +116,10 @@ def parse_number(num: str, mult: str | None = None) -> float | None:
         value = float(num)
     elif "万" in num or "亿" in num:  # 一万二千
         head, power, tail = re.split("([万亿])", num, maxsplit=1)
-        high, low = parse_number(head), parse_number(tail) if tail else 0.0
+        high, low = parse_number(head), parse_number(tail, mult) if tail else 0.0
         if high is None or low is None:
             return None
-        value = high * (1e4 if power == "万" else 1e8) + low
+        return high * (1e4 if power == "万" else 1e8) + low  # 一亿二千万: the 万 is the tail's
     else:
         whole, _, decimals = num.partition("点")  # 十二点五
         integer = chinese_numeral(whole)

@@ -57,26 +57,26 @@ REFERENCE = re.compile(rf"^\s*第\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:至|到|[—–\-~～])\s*({_NUMBER})")
 
 
-def item_value(number: str) -> tuple[bool, int] | None:
-    """``(in brackets, value)`` of an item number as printed (``(十一)`` -> ``(True, 11)``, ``3`` ->
-    ``(False, 3)``), None for a number of another kind."""
+def item_value(number: str) -> tuple[bool, bool, int] | None:
+    """``(in brackets, in Arabic digits, value)`` of an item number as printed (``(十一)`` ->
+    ``(True, False, 11)``, ``(1)`` -> ``(True, True, 1)``), None for a number of another kind."""
     core = number.strip("()")
     value = int(core) if core.isdigit() else chinese_numeral(core, "outline")
-    return (number.startswith("("), value) if value else None
+    return (number.startswith("("), core.isdigit(), value) if value else None
 
 
-def referenced_items(text: str) -> list[tuple[bool, int]] | None:
+def referenced_items(text: str) -> list[tuple[bool, bool, int]] | None:
     """The items a line assigns by number, as :func:`item_value` gives them (``第(四)至(六)项任务由…``
     -> (四), (五), (六)); None when the line opens with no such reference."""
     m = REFERENCE.match(text)
     if not m:
         return None
-    refs: list[tuple[bool, int]] = []
+    refs: list[tuple[bool, bool, int]] = []
     for part in re.split(r"[、,，和及]", m[1]):
         ends = _RANGE.fullmatch(part.strip())
         values = [item_value(n.strip()) for n in (ends.groups() if ends else [part.strip()])]
         if any(v is None for v in values):
             return None
         first, last = values[0], values[-1]
-        refs.extend((first[0], v) for v in range(first[1], last[1] + 1))
+        refs.extend((*first[:2], v) for v in range(first[2], last[2] + 1))
     return refs or None

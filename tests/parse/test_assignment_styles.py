@@ -173,3 +173,30 @@ def test_goals_written_in_chinese_numerals():
                             "助力实现全国专利密集型产业增加值占GDP比重达到13%的目标。")
     assert [(t["value"], t["unit"]) for t in find_targets_in_text(text)] == [
         (12000.0, "件"), (12.5, "件"), (10.0, "家"), (85.0, "%"), (2000.0, "人次")]
+
+
+def test_prose_that_looks_like_this_rounds_styles_is_read_as_before():
+    def values(text):
+        return [(t["value"], t["unit"]) for t in find_targets_in_text(unify_characters(text), as_of=(2024, 3))]
+
+    assert values("这项工作十分必要。办好知识产权十件实事，实施十项专项行动，建立健全十二项制度。") == []
+    assert values("全年发明专利授权量较上年增长10%以上，每万人口高价值发明专利拥有量达到6件。") == [(10.0, "%"), (6.0, "件")]
+    assert values("党的二十大以来，工作取得成效。到2025年，达到5000件以上。每万人口拥有量达到12件。") == [
+        (5000.0, "件"), (12.0, "件")]
+    assert values("按照《知识产权强国建设纲要（2021—2035年）》要求，到2025年，全市拥有量达到12件。") == [(12.0, "件")]
+    assert values("知识产权质押融资达到一亿二千万元，确保完成专利质押融资10亿元任务。") == [(12000.0, "万元"), (10.0, "亿元")]
+    assert parse_deadline("二〇二四年十月至十二月")[0] == "2024-12-31"
+
+
+def test_tasks_by_number_go_to_the_tasks_printed_before_the_line():
+    measures, _ = _plan("一、重点任务\n（一）加强保护。\n（1）开展执法。\n（2）开展调解。\n（二）促进运用。\n（1）推动转化。\n"
+                        "二、组织实施\n第（一）项任务由区市场监管局牵头，区公安分局配合。\n第（二）项任务由区科技局负责。\n"
+                        "（一）加强组织领导。\n（二）强化经费保障。\n")
+    assert [(n, u) for n, u, _ in measures] == [
+        ("(1)", [("区市场监管局", "lead"), ("区公安分局", "cooperating")]),
+        ("(2)", [("区市场监管局", "lead"), ("区公安分局", "cooperating")]), ("(1)", [("区科技局", "responsible")])]
+
+
+def test_an_issuers_name_over_its_date_is_no_unit_of_the_last_task():
+    measures, _ = _plan("一、重点任务\n1．加强知识产权司法保护。\n责任单位：区司法局\n\nXX区市场监督管理局\n2024年3月5日\n")
+    assert measures == [("1", [("区司法局", "responsible")], None)]
