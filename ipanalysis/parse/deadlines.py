@@ -15,7 +15,7 @@ DEADLINE_RE = re.compile(
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
 QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
-MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
+MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
 MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -86,16 +86,14 @@ def deadline_in_text(text: str) -> str | None:
 
 
 # a heading that closes with the period of its phase: 动员部署阶段（2024年3月—4月）
-PHASE_PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[—–\-~～至到]\s*"
-                          r"(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月(?:底)?\s*[)）]$")
+PHASE_PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[—–\-~～至到]\s*"
+                          r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底)?)\s*[)）]$")
 
 
 def phase_end(heading: str) -> str | None:
     """The end of the phase a heading names in brackets (``集中攻坚阶段（2024年5月—10月）`` ->
-    ``2024年10月``): the deadline of its tasks that name none."""
+    ``2024年10月``, read as :func:`parse_deadline` reads a span): the deadline of its tasks that
+    name none."""
     m = PHASE_PERIOD.search(heading.strip())
-    if not m:
-        return None
-    start_year, start_month, end_year, end_month = int(m[1]), int(m[2]), m[3], int(m[4])
-    year = int(end_year) if end_year else start_year + (end_month < start_month)  # 2024年11月—2月
-    return f"{year}年{end_month}月"
+    end = parse_deadline(m[1])[0] if m else None
+    return f"{int(end[:4])}年{int(end[5:7])}月" if end else None

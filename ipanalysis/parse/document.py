@@ -105,15 +105,23 @@ def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None) 
             for item in measures]
 
 
-def _owners(item: OutlineItem) -> list[tuple]:
+def _nearest_above(item: OutlineItem, find):
+    """The first answer ``find`` gives for a heading above ``item``, nearest first (else None)."""
     parent = item.parent
     while parent is not None:
-        group = heading_units(parent)
-        if group:
-            mentions, deadline = parse_unit_group(group.content)
-            return [(group, mentions, deadline, parent.paragraphs[0].raw_line)]
+        found = find(parent)
+        if found:
+            return found
         parent = parent.parent
-    return []
+    return None
+
+
+def _owners(item: OutlineItem) -> list[tuple]:
+    def owner(heading: OutlineItem) -> list[tuple]:
+        group = heading_units(heading)
+        return [(group, *parse_unit_group(group.content), heading.paragraphs[0].raw_line)] if group else []
+
+    return _nearest_above(item, owner) or []
 
 
 def _unit_groups(paragraphs, rest_role: str | None = None) -> list[tuple]:
@@ -126,23 +134,14 @@ def _unit_groups(paragraphs, rest_role: str | None = None) -> list[tuple]:
 
 
 def _heading_unit_groups(item: OutlineItem, rest_role: str | None = None) -> list[tuple]:
-    parent = item.parent
-    while parent is not None:
-        groups = _unit_groups(parent.paragraphs[:1] + parent.shared, rest_role)
-        if groups:
-            return groups
-        parent = parent.parent
-    return []
+    def groups(heading: OutlineItem) -> list[tuple]:
+        return _unit_groups(heading.paragraphs[:1] + heading.shared, rest_role)
+
+    return _nearest_above(item, groups) or []
 
 
 def _phase_end(item: OutlineItem) -> str | None:
-    parent = item.parent
-    while parent is not None:
-        end = phase_end(parent.title)
-        if end:
-            return end
-        parent = parent.parent
-    return None
+    return _nearest_above(item, lambda heading: phase_end(heading.title))
 
 
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],

@@ -297,6 +297,11 @@ def _unbracketed_group(paragraph: str) -> tuple[UnitGroup, ...]:
     return (run,) if run else ()
 
 
+def _next_text(lines: list, k: int) -> str:
+    """The first non-empty line of the two after ``lines[k]``."""
+    return next((n.text.strip() for n in lines[k + 1:k + 3] if n.text.strip()), "")
+
+
 def join_unit_columns(lines: list) -> list:
     """The lines with a unit list printed one unit a line under its label (a Word cell's list copied
     as text) joined to the label's line: ``配合单位：`` / ``区市场监管局`` / ``区教体局`` ->
@@ -305,9 +310,8 @@ def join_unit_columns(lines: list) -> list:
     listing = False  # the line before is a label line or a unit under one
     for k, line in enumerate(lines):
         text = line.text.strip()
-        after = next((n.text.strip() for n in lines[k + 1:k + 3] if n.text.strip()), "")
         if listing and text and not opens_unit_list(text) and not opens_item(text) and _only_unit_names(text) \
-                and not SIGNED_DATE.match(after):  # an issuer's name over the date it signed is no unit
+                and not SIGNED_DATE.match(_next_text(lines, k)):  # an issuer's name over its signing date
             head = out[-1].text.rstrip()
             out[-1] = replace(out[-1], text=head + ("" if head.endswith((":", "：")) else "、") + text)
             continue
