@@ -31,6 +31,14 @@ def notebook_sources(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.py"))
 
 
+def _without_iri_grammar() -> None:
+    """Keep jsonschema (imported by nbformat) from importing its optional IRI checker,
+    ``rfc3987_syntax``, in this process: that package builds a grammar at import (1.3–2 s a process,
+    python-jsonschema/jsonschema#1392) and notebooks hold no IRIs to check. A process that already
+    imported it keeps it."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 RESET = "%reset -f"  # run before each notebook that shares a kernel: no name of the one before is left
 
 
@@ -68,6 +76,7 @@ def _stop_kernel(km) -> None:
 def _run(source: Path, km, first: bool, timeout: int = 600):
     """``source`` executed in the kernel of ``km``; unless it is the ``first`` there, the names the
     notebooks before it left are cleared first."""
+    _without_iri_grammar()
     import jupytext
     from nbclient import NotebookClient
     from nbformat.v4 import new_code_cell
@@ -171,6 +180,7 @@ def sync_all(folder: Path | None = None) -> list[Path]:
     The ``.ipynb`` takes the ``.py``'s modification time: JupyterLab's jupytext refuses a pair
     whose ``.ipynb`` is more recent than its text file (it could hold edits the text lacks).
     """
+    _without_iri_grammar()
     import jupytext
 
     written = []
