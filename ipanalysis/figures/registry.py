@@ -56,17 +56,21 @@ SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level",
 
 
 def figure_inputs() -> dict[str, bytes]:
-    """What a figure depends on besides the tables, by path in the package: the package's code
-    (any module: figures, analyses and rules, the grouping of plans, the reuse finder …) and the
-    data files a figure reads (labels, glossary, palette, periods, boilerplate; of the theme lexicon
-    and instrument rules the keys and labels, not the terms)."""
+    """What a figure depends on besides the tables, by path in the package: the code a figure runs
+    (the figure modules and every module of the package they import: analyses and rules, the
+    grouping of plans, the reuse finder …; not the parser, the build or the command line, whose
+    changes reach a figure through the tables) and the data files a figure reads (labels,
+    glossary, palette, periods, boilerplate; of the theme lexicon and instrument rules the keys and
+    labels, not the terms)."""
+    from ..imports import module_closure, package_modules
     from ..rules.datafiles import read_table
 
     package = Path(__file__).resolve().parents[1]
-    files = sorted([*package.rglob("*.py"), *package.glob("data/*.csv"), *package.glob("data/*.txt")])
+    code = module_closure(m for m in package_modules() if m.startswith(__package__))
+    files = sorted([*code, *package.glob("data/*.csv"), *package.glob("data/*.txt")])
     inputs = {}
     for path in files:
-        if path.name in PARSE_ONLY_DATA or "__pycache__" in path.parts:
+        if path.name in PARSE_ONLY_DATA:
             continue
         inputs[path.relative_to(package).as_posix()] = (
             read_table(path.name)[SHOWN_COLUMNS[path.name]].to_csv(index=False).encode()

@@ -1,0 +1,89 @@
+"""Which of the package's modules a step runs: the modules it imports, followed through the package.
+
+A figure is drawn again, and a notebook run again, when the code it runs changed; an edit to the
+parser, the build or the command line changes the tables they read (followed by their digests),
+not the code that draws them. :func:`module_closure` reads the ``import`` statements of each module
+(those inside functions too, where the package imports what it needs on first use) and follows
+those that name a module of the package. A package's ``__init__`` counts where it is imported by
+name, not as the parent of every module below it: the package's ``__init__`` files only list what
+they hold. ``ipanalysis.<name>`` for a name the top package loads on first use (``ipanalysis.build``)
+counts as an import of the module that holds it.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["package_modules", "imported_modules", "module_closure"]
+
+PACKAGE = Path(__file__).resolve().parent
+TOP = PACKAGE.name
+
+
+@lru_cache(maxsize=1)
+def package_modules() -> dict[str, Path]:
+    """Module name -> source file, for every module of the package."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        if "__pycache__" in path.parts:
+            continue
+        parts = [TOP, *path.relative_to(PACKAGE).with_suffix("").parts]
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def _lazy_names() -> dict[str, str]:
+    """Name -> module for the names the top package loads on first use (its ``_API``)."""
+    from . import _API
+
+    return {name: f"{TOP}.{module}" for name, module in _API.items()}
+
+
+def _named(tree: ast.AST, package: list[str]) -> set[str]:
+    """Every dotted name the import statements of ``tree`` name (``from m import x`` names ``m`` and
+    ``m.x``), relative imports resolved against ``package``; and ``ipanalysis.<name>`` attributes."""
+    names, lazy = set(), None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == TOP:
+            lazy = lazy if lazy is not None else _lazy_names()
+            names.add(lazy.get(node.attr, f"{TOP}.{node.attr}"))
+    return names
+
+
+def imported_modules(source: str, module: str | None = None) -> set[str]:
+    """The package's modules that ``source`` imports; ``module``: its own dotted name (a package's
+    name for its ``__init__``), for relative imports."""
+    modules, package = package_modules(), []
+    if module is not None:
+        is_package = modules.get(module, PACKAGE).name == "__init__.py"
+        package = module.split(".") if is_package else module.split(".")[:-1]
+    found = set()
+    for name in _named(ast.parse(source), package):
+        parts = name.split(".")
+        longest = next((".".join(parts[:i]) for i in range(len(parts), 0, -1)
+                        if ".".join(parts[:i]) in modules), None)
+        if longest is not None:
+            found.add(longest)
+    return found
+
+
+def module_closure(start) -> list[Path]:
+    """The source files of the modules ``start`` names (dotted names) and of every module of the
+    package they import, followed through."""
+    modules, seen, todo = package_modules(), set(), list(start)
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in modules:
+            continue
+        seen.add(name)
+        todo.extend(imported_modules(modules[name].read_text(encoding="utf-8"), name) - seen)
+    return sorted(modules[name] for name in seen)
