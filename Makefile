@@ -1,6 +1,7 @@
 # Two commands do everything:
 #   make        set up .venv (first run only), build the tables, draw the figures, run the notebooks
-#               (each step only when what it is made from changed)
+#               (each step only when what it is made from changed; each figure and notebook only
+#               when its own inputs changed)
 #   make test   set up .venv (first run only) and run the whole test suite
 # The environment is installed from requirements.lock (exact versions with hashes, Python 3.11+);
 # `make lock` refreshes the lock from pyproject.toml (needs network access to PyPI).

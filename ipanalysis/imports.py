@@ -16,10 +16,20 @@ import ast
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["package_modules", "imported_modules", "module_closure"]
+__all__ = ["package_modules", "imported_modules", "module_closure", "code_inputs", "PARSE_MODULE"]
 
 PACKAGE = Path(__file__).resolve().parent
 TOP = PACKAGE.name
+PARSE_MODULE = f"{TOP}.corpus.pipeline"  # a step that imports it parses plans: it reads every vocabulary
+
+# The vocabularies only the parse reads: editing them changes the tables (which a figure or notebook
+# follows by their digests), not how a step that reads the tables runs. Of the two such a step also
+# reads for its labels, only the columns it shows count; every other data file counts whole.
+PARSE_ONLY_DATA = frozenset({"coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
+                             "furniture.txt", "header_keys.csv", "numerals.csv", "outline_styles.csv", "roles.csv",
+                             "section_kinds.csv", "table_columns.csv", "target_words.csv", "userdict.txt"})
+SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level", "parent"],
+                 "instrument_rules.csv": ["instrument", "subtool", "subtool_zh", "subtool_en"]}
 
 
 @lru_cache(maxsize=1)
@@ -87,3 +97,24 @@ def module_closure(start) -> list[Path]:
         seen.add(name)
         todo.extend(imported_modules(modules[name].read_text(encoding="utf-8"), name) - seen)
     return sorted(modules[name] for name in seen)
+
+
+def code_inputs(start) -> dict[str, bytes]:
+    """What a step that runs the modules ``start`` names depends on besides the tables, by path in
+    the package: the source of each module it runs (:func:`module_closure`) and the data files
+    (labels, glossary, palette, periods, boilerplate; of the theme lexicon and instrument rules the
+    keys and labels, not the terms). A step that parses plans (it runs :data:`PARSE_MODULE`)
+    depends on every data file whole."""
+    from .rules.datafiles import read_table
+
+    code = module_closure(start)
+    parses = package_modules()[PARSE_MODULE] in code
+    inputs = {}
+    for path in sorted([*code, *PACKAGE.glob("data/*.csv"), *PACKAGE.glob("data/*.txt")]):
+        if path.name in PARSE_ONLY_DATA and not parses:
+            continue
+        shown = SHOWN_COLUMNS.get(path.name) if not parses else None
+        inputs[path.relative_to(PACKAGE).as_posix()] = (
+            read_table(path.name)[shown].to_csv(index=False).encode() if shown else path.read_bytes())
+    return inputs
+

@@ -1,7 +1,9 @@
 """Run the numbered notebooks (``notebooks/NN_*.py``, jupytext py:percent) headless, or pair them.
 
 ``python -m ipanalysis.notebooks --execute`` converts each ``.py`` to a notebook, runs it with
-nbclient and writes the executed copy (with outputs) to ``notebooks/executed/`` (not in git).
+nbclient and writes the executed copy (with outputs) to ``notebooks/executed/`` (not in git); a
+notebook whose inputs did not change since (its text, the code it runs, the tables, its settings:
+``notebooks/executed/notebooks.json``) is not run again (``--force`` runs every one).
 ``--sync`` writes the paired ``.ipynb`` next to each ``.py`` for JupyterLab (outputs are never
 committed: ``*.ipynb`` is ignored by git, the ``.py`` files are the source).
 """
@@ -9,6 +11,8 @@ committed: ``*.ipynb`` is ignored by git, the ``.py`` files are the source).
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -18,7 +22,8 @@ from pathlib import Path
 
 from .config import project_root
 
-__all__ = ["notebook_sources", "execute_notebook", "execute_notebooks", "execute_all", "sync_all", "main"]
+__all__ = ["notebook_sources", "execute_notebook", "execute_notebooks", "execute_all", "notebook_inputs", "sync_all",
+           "main"]
 
 
 def _notebook_dir() -> Path:
@@ -146,16 +151,79 @@ def _execute_group(job) -> list[tuple[str, float]]:
             in zip(sources, execute_notebooks(sources, out_dir, env=env))]
 
 
-def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int = 1) -> list[Path]:
-    """Execute every notebook into ``out_dir``: ``jobs`` kernels at once, each running its share of
-    the notebooks one after the other (:func:`execute_notebooks`)."""
-    out_dir = out_dir or _notebook_dir() / "executed"
-    sources = notebook_sources()
-    groups = [sources[i::max(1, jobs)] for i in range(max(1, min(jobs, len(sources))))]
-    for timings in _run_groups([(group, out_dir, env) for group in groups]):
-        for name, seconds in timings:
-            print(f"executed {name} in {seconds:.1f} s", flush=True)
-    return [out_dir / f"{source.stem}.ipynb" for source in sources]
+MANIFEST = "notebooks.json"  # beside the executed notebooks: what each was run from, and how long it took
+
+
+def notebook_inputs(source: Path, settings: dict) -> str:
+    """A digest of what the notebook ``source`` is run from: its text; the code and data files it
+    runs (:func:`ipanalysis.imports.code_inputs` of the package modules it imports); the digests of
+    the tables (``IPANALYSIS_PROCESSED``, else the project's); the raw plans (``IPANALYSIS_RAW``)
+    when it parses them; its settings (the ``IPANALYSIS_*`` variables of ``settings``); and the
+    installed packages."""
+    from .config import PROCESSED_DIR, RAW_DIR, project_root
+    from .imports import PACKAGE, PARSE_MODULE, code_inputs, imported_modules, package_modules
+    from .tables.corpus import file_digests, table_digests
+    from .versions import installation_key
+
+    text = source.read_text(encoding="utf-8")
+    code = code_inputs(imported_modules(text))
+    named = {k: v for k, v in settings.items() if k.startswith("IPANALYSIS_")}
+    root = project_root() or Path.cwd()
+    parts = {"source": text, "settings": named, "installation": installation_key()[0],
+             "code": {name: hashlib.sha256(content).hexdigest() for name, content in code.items()},
+             "tables": table_digests(named.get("IPANALYSIS_PROCESSED") or root / PROCESSED_DIR)}
+    if package_modules()[PARSE_MODULE].relative_to(PACKAGE).as_posix() in code:
+        raw = Path(named.get("IPANALYSIS_RAW") or root / RAW_DIR)
+        parts["raw"] = file_digests(sorted(p for p in raw.rglob("*") if p.is_file())) if raw.is_dir() else None
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _groups(sources: list[Path], jobs: int, seconds: dict) -> list[list[Path]]:
+    """``sources`` in at most ``jobs`` groups of about equal time: the longest first, each to the
+    group with the least so far (``seconds``: each notebook's last time, 1 s when unknown)."""
+    groups = [[] for _ in range(max(1, min(jobs, len(sources))))]
+    loads = [0.0] * len(groups)
+    for source in sorted(sources, key=lambda s: -(seconds.get(s.name) or 1.0)):
+        least = loads.index(min(loads))
+        groups[least].append(source)
+        loads[least] += seconds.get(source.name) or 1.0
+    return [sorted(group) for group in groups if group]
+
+
+def _read_manifest(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))["notebooks"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int = 1,
+                folder: Path | None = None, force: bool = False) -> list[Path]:
+    """Execute the notebooks of ``folder`` (default: the project's) whose inputs changed
+    (:func:`notebook_inputs`) since they were last executed into ``out_dir``, or every one with
+    ``force``: ``jobs`` kernels at once, each running its share of them one after the other
+    (:func:`execute_notebooks`). Return the executed notebooks written."""
+    from .tables.atomic import atomic_write_bytes
+
+    out_dir = Path(out_dir or _notebook_dir() / "executed")
+    sources = notebook_sources(folder)
+    keys = {s.name: notebook_inputs(s, {**os.environ, **(env or {})}) for s in sources}
+    recorded = _read_manifest(out_dir)
+    todo = [s for s in sources if force or (recorded.get(s.name) or {}).get("inputs") != keys[s.name]
+            or not (out_dir / f"{s.stem}.ipynb").exists()]
+    if len(todo) < len(sources):
+        print(f"{len(sources) - len(todo)} notebook(s) up to date", flush=True)
+    seconds = {name: entry.get("seconds") for name, entry in recorded.items() if isinstance(entry, dict)}
+    try:
+        for timings in _run_groups([(group, out_dir, env) for group in _groups(todo, jobs, seconds)]):
+            for name, took in timings:
+                print(f"executed {name} in {took:.1f} s", flush=True)
+                recorded[name] = {"inputs": keys[name], "seconds": round(took, 1)}
+    finally:
+        if todo:
+            entries = {s.name: recorded[s.name] for s in sources if s.name in recorded}
+            atomic_write_bytes(out_dir / MANIFEST, json.dumps({"notebooks": entries}, indent=1).encode())
+    return [out_dir / f"{source.stem}.ipynb" for source in todo]
 
 
 def _run_groups(todo: list):
@@ -204,9 +272,11 @@ def main(argv=None) -> int:
     group.add_argument("--execute", action="store_true", help="run every notebook headless into notebooks/executed/")
     group.add_argument("--sync", action="store_true", help="write paired .ipynb files for JupyterLab")
     parser.add_argument("--jobs", type=int, default=1, help="notebooks executed at once (default: 1)")
+    parser.add_argument("--force", action="store_true",
+                        help="with --execute: run every notebook, not only those whose inputs changed")
     args = parser.parse_args(argv)
     if args.execute:
-        execute_all(jobs=args.jobs)
+        execute_all(jobs=args.jobs, force=args.force)
     else:
         for path in sync_all():
             print(f"wrote {path}")

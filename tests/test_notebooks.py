@@ -1,6 +1,8 @@
 """Every numbered notebook executes headless on a mixed corpus: two plans of one region, a city and
 one of its districts, a province plan, a notice without tasks, Traditional-script plans."""
 
+from pathlib import Path
+
 import pytest
 
 
@@ -90,3 +92,62 @@ def test_two_groups_of_notebooks_run_in_two_fresh_processes(tmp_path):
         parents[name] = (kernel, launcher)
     assert parents["01_a"] == parents["03_c"]  # one kernel for a group
     assert parents["01_a"][1] != parents["02_b"][1]  # two processes started the two kernels
+
+
+def _fake_tables(folder, measures_digest: str):
+    """A folder whose build manifest records the tables' digests (all the runner reads of them)."""
+    import json
+
+    folder.mkdir(exist_ok=True)
+    tables = {"measures.csv": measures_digest, "documents.csv": "d1"}
+    (folder / "build_info.json").write_text(json.dumps({"tables": tables}), encoding="utf-8")
+
+
+def test_only_notebooks_whose_inputs_changed_run_again(tmp_path, capsys):
+    """`make` after a change: a notebook runs again when its text, the code it runs, the tables or
+    its settings changed, not otherwise; `force` runs every one."""
+    from ipanalysis.notebooks import execute_all
+
+    folder, out, processed = tmp_path / "nb", tmp_path / "out", tmp_path / "processed"
+    folder.mkdir()
+    (folder / "01_a.py").write_text("# %%\nprint('a')\n", encoding="utf-8")
+    (folder / "02_b.py").write_text("# %%\nfrom ipanalysis.analysis import targets\nprint('b')\n", encoding="utf-8")
+    _fake_tables(processed, "m1")
+    env = {"IPANALYSIS_PROCESSED": str(processed)}
+
+    def ran(**kwargs):
+        return [p.name for p in execute_all(out, env=env, jobs=2, folder=folder, **kwargs)]
+
+    assert ran() == ["01_a.ipynb", "02_b.ipynb"]
+    assert ran() == [] and "2 notebook(s) up to date" in capsys.readouterr().out
+    (folder / "02_b.py").write_text("# %%\nfrom ipanalysis.analysis import targets\nprint('B')\n", encoding="utf-8")
+    assert ran() == ["02_b.ipynb"]
+    _fake_tables(processed, "m2")  # a rebuild that changed a table
+    assert ran() == ["01_a.ipynb", "02_b.ipynb"]
+    env["IPANALYSIS_LANG"] = "zh"
+    assert ran() == ["01_a.ipynb", "02_b.ipynb"]
+    (out / "01_a.ipynb").unlink()
+    assert ran() == ["01_a.ipynb"]
+    assert ran(force=True) == ["01_a.ipynb", "02_b.ipynb"]
+
+
+def test_what_a_notebook_runs_is_the_code_it_imports(tmp_path):
+    """A notebook that only reads tables does not depend on the parse's vocabularies or the raw
+    plans; one that builds (ipanalysis.build) depends on both."""
+    from ipanalysis.imports import code_inputs, imported_modules
+
+    reads = code_inputs(imported_modules("import ipanalysis\nc = ipanalysis.load_corpus('p')\n"))
+    builds = code_inputs(imported_modules("import ipanalysis\nipanalysis.build('raw', 'out')\n"))
+    assert "tables/corpus.py" in reads and "parse/outline.py" not in reads
+    assert "data/roles.csv" not in reads and "执法:2" not in reads["data/theme_lexicon.csv"].decode()
+    assert "parse/outline.py" in builds and "data/roles.csv" in builds
+    assert "执法:2" in builds["data/theme_lexicon.csv"].decode()
+
+
+def test_notebooks_are_shared_between_kernels_by_their_last_times():
+    from ipanalysis.notebooks import _groups
+
+    sources = [Path(f"{n}.py") for n in ("01_a", "02_b", "03_c", "04_d")]
+    seconds = {"01_a.py": 1.0, "02_b.py": 5.0, "03_c.py": 4.0, "04_d.py": None}  # 04 never ran: 1 s
+    assert [[p.stem for p in g] for g in _groups(sources, 2, seconds)] == [["02_b", "04_d"], ["01_a", "03_c"]]
+    assert [[p.stem for p in g] for g in _groups(sources[:1], 2, {})] == [["01_a"]]

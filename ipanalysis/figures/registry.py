@@ -45,37 +45,12 @@ def _load_topics() -> None:
         import_module(f"{__package__}.{topic}")
 
 
-# The vocabularies the parse reads: editing them changes the tables (which each figure's entry in the
-# manifest follows), not how a figure is drawn. Of the two a figure also reads for its labels, only
-# the columns it shows count; every other data file counts whole.
-PARSE_ONLY_DATA = frozenset({"coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
-                             "furniture.txt", "header_keys.csv", "numerals.csv", "outline_styles.csv", "roles.csv",
-                             "section_kinds.csv", "table_columns.csv", "target_words.csv", "userdict.txt"})
-SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level", "parent"],
-                 "instrument_rules.csv": ["instrument", "subtool", "subtool_zh", "subtool_en"]}
-
-
 def figure_inputs() -> dict[str, bytes]:
-    """What a figure depends on besides the tables, by path in the package: the code a figure runs
-    (the figure modules and every module of the package they import: analyses and rules, the
-    grouping of plans, the reuse finder …; not the parser, the build or the command line, whose
-    changes reach a figure through the tables) and the data files a figure reads (labels,
-    glossary, palette, periods, boilerplate; of the theme lexicon and instrument rules the keys and
-    labels, not the terms)."""
-    from ..imports import module_closure, package_modules
-    from ..rules.datafiles import read_table
+    """What a figure depends on besides the tables (:func:`ipanalysis.imports.code_inputs` of the
+    figure modules): the code a figure runs and the data files it reads."""
+    from ..imports import code_inputs, package_modules
 
-    package = Path(__file__).resolve().parents[1]
-    code = module_closure(m for m in package_modules() if m.startswith(__package__))
-    files = sorted([*code, *package.glob("data/*.csv"), *package.glob("data/*.txt")])
-    inputs = {}
-    for path in files:
-        if path.name in PARSE_ONLY_DATA:
-            continue
-        inputs[path.relative_to(package).as_posix()] = (
-            read_table(path.name)[SHOWN_COLUMNS[path.name]].to_csv(index=False).encode()
-            if path.name in SHOWN_COLUMNS else path.read_bytes())
-    return inputs
+    return code_inputs(m for m in package_modules() if m.startswith(__package__))
 
 
 @lru_cache(maxsize=1)
