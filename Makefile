@@ -48,7 +48,7 @@ $(TABLES): | $(STAMP)
 	$(BIN)/ipanalysis build
 
 $(REUSE): $(TABLES)
-	$(BIN)/ipanalysis reuse --quiet
+	$(BIN)/ipanalysis reuse --quiet && touch $@
 
 $(DRAWN): $(TABLES) $(REUSE) $(CODE)
 	$(BIN)/ipanalysis figures --lang both --quiet && touch $@

@@ -197,7 +197,8 @@ def _run_reuse(args) -> int:
 
     reuse, written = write_reuse(args.processed)
     if not args.quiet:
-        print(f"{len(reuse)} measure pairs share text across documents; wrote {', '.join(str(p) for p in written)}")
+        done = f"wrote {', '.join(str(p) for p in written)}" if written else "the table is up to date"
+        print(f"{len(reuse)} measure pairs share text across documents; {done}")
     return 0
 
 

@@ -145,7 +145,9 @@ def find_reuse(measures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 def write_reuse(processed) -> tuple[pd.DataFrame, list]:
     """Compute the reuse table of the tables in ``processed`` and write it beside them (Parquet and
-    CSV, atomically); its Parquet metadata names the measures table it was computed from."""
+    CSV, atomically); its Parquet metadata names the measures table it was computed from and what
+    it was made from (:func:`reuse_inputs`). When the table there was made from the same inputs,
+    it is returned as it is and nothing is written."""
     import json
     from pathlib import Path
 
@@ -158,12 +160,53 @@ def write_reuse(processed) -> tuple[pd.DataFrame, list]:
 
     processed = Path(processed)
     verify_tables(processed)  # one build's tables, or a clear refusal
+    inputs = reuse_inputs(processed)
+    kept = _kept_reuse(processed, inputs)
+    if kept is not None:
+        return kept, []
     measures = pq.read_table(processed / "measures.parquet", columns=["measure_id", "doc_id", "text"]).to_pandas()
     documents = pq.read_table(processed / "documents.parquet",
                               columns=["doc_id", "date_written", "period_start"]).to_pandas()
     reuse = find_reuse(measures, documents)
     source = file_digests([processed / "measures.parquet"])["measures.parquet"]
     table = pa.Table.from_pandas(reuse, preserve_index=False)
+    made_from = {"measures_sha256": source, "inputs": inputs}
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
-                                           b"ipanalysis_reuse": json.dumps({"measures_sha256": source})})
+                                           b"ipanalysis_reuse": json.dumps(made_from).encode()})
     return reuse, write_tables({"reuse": table}, processed)
+
+
+def reuse_inputs(processed) -> str | None:
+    """A digest of what the reuse table of ``processed`` is made from: the content of the measures
+    and documents tables (their digests in the build's manifest) and the code and data files the
+    finder runs; None when the tables have no manifest."""
+    import hashlib
+    import json
+
+    from ..imports import code_inputs
+    from ..tables.corpus import table_digests
+
+    digests = table_digests(processed)
+    if not digests:
+        return None
+    code = {name: hashlib.sha256(content).hexdigest() for name, content in code_inputs([__name__]).items()}
+    made_from = {"measures": digests.get("measures"), "documents": digests.get("documents"), "code": code}
+    return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _kept_reuse(processed, inputs: str | None) -> pd.DataFrame | None:
+    """The reuse table in ``processed`` when it was made from ``inputs`` (and its CSV is there)."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    path = processed / "reuse.parquet"
+    if inputs is None or not path.exists() or not path.with_suffix(".csv").exists():
+        return None
+    try:
+        metadata = pq.read_schema(path).metadata or {}
+        if json.loads(metadata.get(b"ipanalysis_reuse", b"{}")).get("inputs") != inputs:
+            return None
+        return pq.ParquetFile(path).read().to_pandas()
+    except (OSError, ValueError):
+        return None

@@ -38,6 +38,14 @@ def test_a_plan_built_from_another_is_found_measure_by_measure(tmp_path):
     assert pairs[derived.measure_id.iloc[-1]] == first_seed  # reversed order: the last derived is the first seed
     reuse, written = write_reuse(tmp_path / "out")
     assert {p.name for p in written} == {"reuse.parquet", "reuse.csv"}
+    kept, written = write_reuse(tmp_path / "out")  # the same measures: the table is kept as it is
+    assert written == [] and kept.equals(reuse)
+    build(raw, tmp_path / "out", jobs=1)  # a rebuild with the same content
+    assert write_reuse(tmp_path / "out")[1] == []
+    (raw / "dadukou_2024.txt").write_text(_derived_plan(seed).replace("强化", "加快", 1), encoding="utf-8")
+    build(raw, tmp_path / "out", jobs=1)  # a measure's text changed: the table is made again
+    again, written = write_reuse(tmp_path / "out")
+    assert {p.name for p in written} == {"reuse.parquet", "reuse.csv"} and len(again) == len(reuse)
 
 
 def test_plans_that_share_only_boilerplate_show_no_reuse(corpus):
