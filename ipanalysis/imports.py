@@ -13,10 +13,12 @@ counts as an import of the module that holds it.
 from __future__ import annotations
 
 import ast
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["package_modules", "imported_modules", "module_closure", "code_inputs", "PARSE_MODULE"]
+__all__ = ["package_modules", "imported_modules", "module_closure", "parses", "code_inputs", "code_digest",
+           "PARSE_MODULE"]
 
 PACKAGE = Path(__file__).resolve().parent
 TOP = PACKAGE.name
@@ -86,6 +88,11 @@ def imported_modules(source: str, module: str | None = None) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _module_imports(name: str) -> frozenset[str]:
+    return frozenset(imported_modules(package_modules()[name].read_text(encoding="utf-8"), name))
+
+
 def module_closure(start) -> list[Path]:
     """The source files of the modules ``start`` names (dotted names) and of every module of the
     package they import, followed through."""
@@ -95,8 +102,13 @@ def module_closure(start) -> list[Path]:
         if name in seen or name not in modules:
             continue
         seen.add(name)
-        todo.extend(imported_modules(modules[name].read_text(encoding="utf-8"), name) - seen)
+        todo.extend(_module_imports(name) - seen)
     return sorted(modules[name] for name in seen)
+
+
+def parses(start) -> bool:
+    """Whether the modules ``start`` names run the parse (they import :data:`PARSE_MODULE`)."""
+    return package_modules()[PARSE_MODULE] in module_closure(start)
 
 
 def code_inputs(start) -> dict[str, bytes]:
@@ -107,14 +119,22 @@ def code_inputs(start) -> dict[str, bytes]:
     depends on every data file whole."""
     from .rules.datafiles import read_table
 
-    code = module_closure(start)
-    parses = package_modules()[PARSE_MODULE] in code
+    start = list(start)
+    whole = parses(start)
     inputs = {}
-    for path in sorted([*code, *PACKAGE.glob("data/*.csv"), *PACKAGE.glob("data/*.txt")]):
-        if path.name in PARSE_ONLY_DATA and not parses:
+    for path in sorted([*module_closure(start), *PACKAGE.glob("data/*.csv"), *PACKAGE.glob("data/*.txt")]):
+        if path.name in PARSE_ONLY_DATA and not whole:
             continue
-        shown = SHOWN_COLUMNS.get(path.name) if not parses else None
+        shown = SHOWN_COLUMNS.get(path.name) if not whole else None
         inputs[path.relative_to(PACKAGE).as_posix()] = (
             read_table(path.name)[shown].to_csv(index=False).encode() if shown else path.read_bytes())
     return inputs
 
+
+
+def code_digest(start) -> str:
+    """A digest of :func:`code_inputs` of ``start``."""
+    digest = hashlib.sha256()
+    for name, content in code_inputs(start).items():
+        digest.update(name.encode() + b"\0" + content)
+    return digest.hexdigest()[:16]

@@ -161,18 +161,18 @@ def notebook_inputs(source: Path, settings: dict) -> str:
     when it parses them; its settings (the ``IPANALYSIS_*`` variables of ``settings``); and the
     installed packages."""
     from .config import PROCESSED_DIR, RAW_DIR, project_root
-    from .imports import PACKAGE, PARSE_MODULE, code_inputs, imported_modules, package_modules
+    from .imports import code_digest, imported_modules, parses
     from .tables.corpus import file_digests, table_digests
     from .versions import installation_key
 
     text = source.read_text(encoding="utf-8")
-    code = code_inputs(imported_modules(text))
+    modules = imported_modules(text)
     named = {k: v for k, v in settings.items() if k.startswith("IPANALYSIS_")}
     root = project_root() or Path.cwd()
     parts = {"source": text, "settings": named, "installation": installation_key()[0],
-             "code": {name: hashlib.sha256(content).hexdigest() for name, content in code.items()},
+             "code": code_digest(modules),
              "tables": table_digests(named.get("IPANALYSIS_PROCESSED") or root / PROCESSED_DIR)}
-    if package_modules()[PARSE_MODULE].relative_to(PACKAGE).as_posix() in code:
+    if parses(modules):
         raw = Path(named.get("IPANALYSIS_RAW") or root / RAW_DIR)
         parts["raw"] = file_digests(sorted(p for p in raw.rglob("*") if p.is_file())) if raw.is_dir() else None
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-
 from ipanalysis.notebooks import execute_notebook, notebook_sources
 
 NOTEBOOKS = notebook_sources()

@@ -183,14 +183,14 @@ def reuse_inputs(processed) -> str | None:
     import hashlib
     import json
 
-    from ..imports import code_inputs
+    from ..imports import code_digest
     from ..tables.corpus import table_digests
 
     digests = table_digests(processed)
     if not digests:
         return None
-    code = {name: hashlib.sha256(content).hexdigest() for name, content in code_inputs([__name__]).items()}
-    made_from = {"measures": digests.get("measures"), "documents": digests.get("documents"), "code": code}
+    made_from = {"measures": digests.get("measures"), "documents": digests.get("documents"),
+                 "code": code_digest([__name__])}
     return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()[:16]
 
 

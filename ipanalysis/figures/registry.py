@@ -10,7 +10,6 @@ code drew it: :func:`draw_all` draws again only the figures whose tables or code
 
 from __future__ import annotations
 
-import hashlib
 import json
 import warnings
 from collections.abc import Callable
@@ -56,10 +55,9 @@ def figure_inputs() -> dict[str, bytes]:
 @lru_cache(maxsize=1)
 def figure_code_digest() -> str:
     """A digest of :func:`figure_inputs`."""
-    digest = hashlib.sha256()
-    for name, content in figure_inputs().items():
-        digest.update(name.encode() + b"\0" + content)
-    return digest.hexdigest()[:16]
+    from ..imports import code_digest, package_modules
+
+    return code_digest(m for m in package_modules() if m.startswith(__package__))
 
 
 def _drawing(by: str | None) -> str:
