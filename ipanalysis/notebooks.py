@@ -45,6 +45,11 @@ def _without_iri_grammar() -> None:
 
 
 RESET = "%reset -f"  # run before each notebook that shares a kernel: no name of the one before is left
+# run before and after each notebook: the tables it reads (ipanalysis.tables.corpus.recording_reads)
+RECORD_READS = ("import ipanalysis.tables.corpus as _ipanalysis_corpus\n"
+                "_ipanalysis_reads = _ipanalysis_corpus.recording_reads()\n"
+                "_ipanalysis_read = _ipanalysis_reads.__enter__()")
+PRINT_READS = "_ipanalysis_reads.__exit__(None, None, None)\nprint(*sorted(_ipanalysis_read))"
 
 
 @contextmanager
@@ -88,8 +93,9 @@ def _run(source: Path, km, first: bool, timeout: int = 600):
 
     nb = jupytext.read(source)
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
-    if not first:
-        nb.cells.insert(0, new_code_cell(RESET))
+    before = [new_code_cell(code) for code in ([] if first else [RESET]) + [RECORD_READS]]
+    nb.cells[:0] = before
+    nb.cells.append(new_code_cell(PRINT_READS))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=km,
                             resources={"metadata": {"path": str(source.parent)}})
     try:
@@ -97,15 +103,16 @@ def _run(source: Path, km, first: bool, timeout: int = 600):
     finally:
         if client.kc is not None:
             client.kc.stop_channels()
-    if not first:
-        del nb.cells[0]
-        # the shared kernel counts on from the notebooks before: number this one's cells from 1
-        code = [cell for cell in nb.cells if cell.cell_type == "code" and cell.get("execution_count")]
-        for number, cell in enumerate(code, start=1):
-            cell.execution_count = number
-            for output in cell.get("outputs", []):
-                if output.get("execution_count"):
-                    output.execution_count = number
+    printed = "".join(o.get("text", "") for o in nb.cells.pop().get("outputs", []))
+    nb.metadata["ipanalysis"] = {"tables_read": printed.split()}
+    del nb.cells[:len(before)]
+    # the hidden cells, and in a shared kernel the notebooks before, took numbers: number from 1
+    code = [cell for cell in nb.cells if cell.cell_type == "code" and cell.get("execution_count")]
+    for number, cell in enumerate(code, start=1):
+        cell.execution_count = number
+        for output in cell.get("outputs", []):
+            if output.get("execution_count"):
+                output.execution_count = number
     return nb
 
 
@@ -145,21 +152,22 @@ def execute_notebooks(sources: list[Path], out_dir: Path | None = None, timeout:
     return done
 
 
-def _execute_group(job) -> list[tuple[str, float]]:
+def _execute_group(job) -> list[tuple[str, float, list[str]]]:
+    """``(name, seconds, tables read)`` of each notebook of a group."""
     sources, out_dir, env = job
-    return [(source.name, seconds) for source, (_, seconds)
+    return [(source.name, seconds, nb.metadata["ipanalysis"]["tables_read"]) for source, (nb, seconds)
             in zip(sources, execute_notebooks(sources, out_dir, env=env))]
 
 
 MANIFEST = "notebooks.json"  # beside the executed notebooks: what each was run from, and how long it took
 
 
-def notebook_inputs(source: Path, settings: dict) -> str:
+def notebook_inputs(source: Path, settings: dict, tables_read: list | None = None) -> str:
     """A digest of what the notebook ``source`` is run from: its text; the code and data files it
     runs (:func:`ipanalysis.imports.code_inputs` of the package modules it imports); the digests of
-    the tables (``IPANALYSIS_PROCESSED``, else the project's); the raw plans (``IPANALYSIS_RAW``)
-    when it parses them; its settings (the ``IPANALYSIS_*`` variables of ``settings``); and the
-    installed packages."""
+    the tables it reads (``tables_read``, as its last run recorded them; every table when None) in
+    ``IPANALYSIS_PROCESSED``, else the project's; the raw plans (``IPANALYSIS_RAW``) when it parses
+    them; its settings (the ``IPANALYSIS_*`` variables of ``settings``); and the installed packages."""
     from .config import PROCESSED_DIR, RAW_DIR, project_root
     from .imports import code_digest, imported_modules, parses
     from .tables.corpus import file_digests, table_digests
@@ -172,6 +180,8 @@ def notebook_inputs(source: Path, settings: dict) -> str:
     parts = {"source": text, "settings": named, "installation": installation_key()[0],
              "code": code_digest(modules),
              "tables": table_digests(named.get("IPANALYSIS_PROCESSED") or root / PROCESSED_DIR)}
+    if tables_read is not None and parts["tables"] is not None:
+        parts["tables"] = {name: parts["tables"].get(name) for name in sorted(tables_read)}
     if parses(modules):
         raw = Path(named.get("IPANALYSIS_RAW") or root / RAW_DIR)
         parts["raw"] = file_digests(sorted(p for p in raw.rglob("*") if p.is_file())) if raw.is_dir() else None
@@ -188,6 +198,14 @@ def _groups(sources: list[Path], jobs: int, seconds: dict) -> list[list[Path]]:
         groups[least].append(source)
         loads[least] += seconds.get(source.name) or 1.0
     return [sorted(group) for group in groups if group]
+
+
+def _is_fresh(source: Path, entry, settings: dict, out_dir: Path) -> bool:
+    """Whether ``source`` was executed into ``out_dir`` from the inputs it has now (``entry``: its
+    record in the manifest)."""
+    if not isinstance(entry, dict) or not (out_dir / f"{source.stem}.ipynb").exists():
+        return False
+    return entry.get("inputs") == notebook_inputs(source, settings, entry.get("tables_read"))
 
 
 def _read_manifest(out_dir: Path) -> dict:
@@ -207,18 +225,17 @@ def execute_all(out_dir: Path | None = None, env: dict | None = None, jobs: int 
 
     out_dir = Path(out_dir or _notebook_dir() / "executed")
     sources = notebook_sources(folder)
-    keys = {s.name: notebook_inputs(s, {**os.environ, **(env or {})}) for s in sources}
-    recorded = _read_manifest(out_dir)
-    todo = [s for s in sources if force or (recorded.get(s.name) or {}).get("inputs") != keys[s.name]
-            or not (out_dir / f"{s.stem}.ipynb").exists()]
+    settings, recorded = {**os.environ, **(env or {})}, _read_manifest(out_dir)
+    todo = [s for s in sources if force or not _is_fresh(s, recorded.get(s.name), settings, out_dir)]
     if len(todo) < len(sources):
         print(f"{len(sources) - len(todo)} notebook(s) up to date", flush=True)
     seconds = {name: entry.get("seconds") for name, entry in recorded.items() if isinstance(entry, dict)}
     try:
         for timings in _run_groups([(group, out_dir, env) for group in _groups(todo, jobs, seconds)]):
-            for name, took in timings:
+            for name, took, read in timings:
                 print(f"executed {name} in {took:.1f} s", flush=True)
-                recorded[name] = {"inputs": keys[name], "seconds": round(took, 1)}
+                inputs = notebook_inputs(next(s for s in todo if s.name == name), settings, read)
+                recorded[name] = {"inputs": inputs, "tables_read": read, "seconds": round(took, 1)}
     finally:
         if todo:
             entries = {s.name: recorded[s.name] for s in sources if s.name in recorded}

@@ -81,7 +81,7 @@ def test_two_groups_of_notebooks_run_in_two_fresh_processes(tmp_path):
         sources.append(path)
     groups = [([sources[0], sources[2]], tmp_path / "out", None), ([sources[1]], tmp_path / "out", None)]
     timings = list(_run_groups(groups))
-    assert [[name for name, _ in group] for group in timings] == [["01_a.py", "03_c.py"], ["02_b.py"]]
+    assert [[name for name, *_ in group] for group in timings] == [["01_a.py", "03_c.py"], ["02_b.py"]]
     import nbformat
 
     parents = {}
@@ -93,24 +93,36 @@ def test_two_groups_of_notebooks_run_in_two_fresh_processes(tmp_path):
     assert parents["01_a"][1] != parents["02_b"][1]  # two processes started the two kernels
 
 
-def _fake_tables(folder, measures_digest: str):
+def _fake_tables(folder, measures_digest: str, documents_digest: str = "d1"):
     """A folder whose build manifest records the tables' digests (all the runner reads of them)."""
     import json
 
     folder.mkdir(exist_ok=True)
-    tables = {"measures.csv": measures_digest, "documents.csv": "d1"}
+    tables = {"measures.csv": measures_digest, "documents.csv": documents_digest}
     (folder / "build_info.json").write_text(json.dumps({"tables": tables}), encoding="utf-8")
 
 
+READS_MEASURES = """# %%
+import pandas as pd
+from ipanalysis.tables.corpus import Corpus
+from ipanalysis.tables.schema import TABLES
+
+corpus = Corpus(**{name: pd.DataFrame() for name in TABLES})
+print(len(corpus.measures), "{word}")
+"""
+
+
 def test_only_notebooks_whose_inputs_changed_run_again(tmp_path, capsys):
-    """`make` after a change: a notebook runs again when its text, the code it runs, the tables or
-    its settings changed, not otherwise; `force` runs every one."""
+    """`make` after a change: a notebook runs again when its text, the code it runs, a table it
+    read or its settings changed, not otherwise; `force` runs every one."""
+    import json
+
     from ipanalysis.notebooks import execute_all
 
     folder, out, processed = tmp_path / "nb", tmp_path / "out", tmp_path / "processed"
     folder.mkdir()
     (folder / "01_a.py").write_text("# %%\nprint('a')\n", encoding="utf-8")
-    (folder / "02_b.py").write_text("# %%\nfrom ipanalysis.analysis import targets\nprint('b')\n", encoding="utf-8")
+    (folder / "02_b.py").write_text(READS_MEASURES.replace("{word}", "b"), encoding="utf-8")
     _fake_tables(processed, "m1")
     env = {"IPANALYSIS_PROCESSED": str(processed)}
 
@@ -118,11 +130,15 @@ def test_only_notebooks_whose_inputs_changed_run_again(tmp_path, capsys):
         return [p.name for p in execute_all(out, env=env, jobs=2, folder=folder, **kwargs)]
 
     assert ran() == ["01_a.ipynb", "02_b.ipynb"]
+    manifest = json.loads((out / "notebooks.json").read_text(encoding="utf-8"))["notebooks"]
+    assert manifest["01_a.py"]["tables_read"] == [] and manifest["02_b.py"]["tables_read"] == ["measures"]
     assert ran() == [] and "2 notebook(s) up to date" in capsys.readouterr().out
-    (folder / "02_b.py").write_text("# %%\nfrom ipanalysis.analysis import targets\nprint('B')\n", encoding="utf-8")
+    (folder / "02_b.py").write_text(READS_MEASURES.replace("{word}", "B"), encoding="utf-8")
     assert ran() == ["02_b.ipynb"]
-    _fake_tables(processed, "m2")  # a rebuild that changed a table
-    assert ran() == ["01_a.ipynb", "02_b.ipynb"]
+    _fake_tables(processed, "m1", "d2")  # a rebuild that changed a table neither reads
+    assert ran() == []
+    _fake_tables(processed, "m2", "d2")  # one that changed the table 02 reads
+    assert ran() == ["02_b.ipynb"]
     env["IPANALYSIS_LANG"] = "zh"
     assert ran() == ["01_a.ipynb", "02_b.ipynb"]
     (out / "01_a.ipynb").unlink()

@@ -65,22 +65,6 @@ def _drawing(by: str | None) -> str:
     return f"{figure_code_digest()}/{by or 'plan'}"
 
 
-class _ReadsRecorded:
-    """The corpus as a figure sees it, noting the tables the figure reads (``read``)."""
-
-    def __init__(self, corpus):
-        self.__dict__.update(_corpus=corpus, read=set())
-
-    def __getattr__(self, name):
-        from ..tables.schema import TABLES
-
-        if name in TABLES:
-            self.read.add(name)
-        elif name == "tables":
-            self.read.update(TABLES)
-        return getattr(self._corpus, name)
-
-
 def _is_fresh(entry: dict | None, digests: dict | None, code: str) -> bool:
     """Whether a manifest entry was drawn with this code from tables whose digests are ``digests``."""
     return bool(entry and digests and entry.get("code") == code and entry.get("reads") is not None
@@ -165,18 +149,18 @@ def _start_worker(processed, by: str | None = "auto") -> None:
 def _draw_and_save(job) -> tuple[str, list[Path], list[str], set]:
     """Draw one figure in one language and save it: ``(name, files written, print problems, tables
     read)``."""
+    from ..tables.corpus import recording_reads
     from .audit import audit
     from .style import save_figure
 
     name, lang, out = job
-    corpus = _ReadsRecorded(_WORKER["corpus"])
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), recording_reads() as read:
         warnings.filterwarnings("error", message=r".*[Gg]lyph .* missing from.*")
-        fig = draw(name, corpus, lang, by="plan")  # the worker's corpus is already the one to draw
+        fig = draw(name, _WORKER["corpus"], lang, by="plan")  # the worker's corpus is already the one to draw
     if fig is None:
-        return name, [], [], corpus.read
+        return name, [], [], read
     written, problems = save_figure(fig, name, out, lang, check=lambda f, lg: audit(f, lg, drawn=True))
-    return name, written, [f"{name}_{lang}: {p}" for p in problems], corpus.read
+    return name, written, [f"{name}_{lang}: {p}" for p in problems], read
 
 
 def _run_jobs(jobs, processed, n_workers: int, progress: bool, by: str | None = "auto"):

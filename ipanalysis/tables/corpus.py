@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["Corpus", "read_arrow_tables", "load_corpus", "build_id", "table_digests", "MixedTables", "verify_tables",
-           "file_digests", "file_sha256", "MANIFEST_NAME"]
+           "file_digests", "file_sha256", "recording_reads", "MANIFEST_NAME"]
 
 MANIFEST_NAME = "build_info.json"  # written after the tables: their digests make them one build's
 
@@ -60,6 +61,22 @@ def verify_tables(path: str | os.PathLike, suffixes=(".parquet",)) -> None:
                           "build or an edited file); run `ipanalysis build` again")
 
 
+_TABLE_NAMES = frozenset(TABLES)
+_RECORDERS: list[set] = []  # the sets of :func:`recording_reads` open now
+
+
+@contextmanager
+def recording_reads():
+    """The names of the tables read from any :class:`Corpus` while the block runs (a set, filled as
+    they are read): what a figure or a notebook made from the tables depends on."""
+    found: set[str] = set()
+    _RECORDERS.append(found)
+    try:
+        yield found
+    finally:
+        _RECORDERS.remove(found)
+
+
 @dataclass
 class Corpus:
     """The built tables as DataFrames (``corpus.documents``, ``corpus.measures``, ...)."""
@@ -76,6 +93,12 @@ class Corpus:
     build_id: str | None = field(default=None, compare=False, repr=False)
     # table name -> digest of its content (:func:`table_digests`); None when not loaded from disk
     table_digests: dict | None = field(default=None, compare=False, repr=False)
+
+    def __getattribute__(self, name):
+        if _RECORDERS and name in _TABLE_NAMES:
+            for found in _RECORDERS:
+                found.add(name)
+        return object.__getattribute__(self, name)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
