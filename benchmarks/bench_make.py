@@ -69,9 +69,14 @@ def _add_term(text: str) -> str:
     return "\n".join(lines)
 
 
+def recorded_tables() -> dict[str, str]:
+    """Table file -> digest, as the build's manifest records them."""
+    return json.loads((ROOT / "data" / "processed" / "build_info.json").read_text(encoding="utf-8"))["tables"]
+
+
 def changed_tables(before: dict) -> list[str]:
-    """The CSV tables whose digest differs from ``before`` (the build's manifest's ``tables``)."""
-    now = json.loads((ROOT / "data" / "processed" / "build_info.json").read_text(encoding="utf-8"))["tables"]
+    """The CSV tables whose digest differs from ``before`` (:func:`recorded_tables` earlier)."""
+    now = recorded_tables()
     return sorted(name for name, digest in now.items() if name.endswith(".csv") and before.get(name) != digest)
 
 
@@ -82,7 +87,7 @@ def one_round() -> dict[str, float]:
     make("clean")
     times["clean_s"] = make()
     times["unchanged_s"] = make()
-    before = json.loads((ROOT / "data" / "processed" / "build_info.json").read_text(encoding="utf-8"))["tables"]
+    before = recorded_tables()
     with edited(LEXICON, _add_term):
         times["lexicon_s"] = make()
         print(f"the added term changed {', '.join(changed_tables(before)) or 'no table'}", flush=True)

@@ -119,17 +119,16 @@ def code_inputs(start) -> dict[str, bytes]:
     depends on every data file whole."""
     from .rules.datafiles import read_table
 
-    start = list(start)
-    whole = parses(start)
+    code = module_closure(start)
+    whole = package_modules()[PARSE_MODULE] in code  # it parses (as :func:`parses` tells)
     inputs = {}
-    for path in sorted([*module_closure(start), *PACKAGE.glob("data/*.csv"), *PACKAGE.glob("data/*.txt")]):
+    for path in sorted([*code, *PACKAGE.glob("data/*.csv"), *PACKAGE.glob("data/*.txt")]):
         if path.name in PARSE_ONLY_DATA and not whole:
             continue
         shown = SHOWN_COLUMNS.get(path.name) if not whole else None
         inputs[path.relative_to(PACKAGE).as_posix()] = (
             read_table(path.name)[shown].to_csv(index=False).encode() if shown else path.read_bytes())
     return inputs
-
 
 
 def code_digest(start) -> str:

@@ -85,7 +85,8 @@ def _stop_kernel(km) -> None:
 
 def _run(source: Path, km, first: bool, timeout: int = 600):
     """``source`` executed in the kernel of ``km``; unless it is the ``first`` there, the names the
-    notebooks before it left are cleared first."""
+    notebooks before it left are cleared first. The tables it read are in its metadata
+    (``nb.metadata["ipanalysis"]["tables_read"]``)."""
     _without_iri_grammar()
     import jupytext
     from nbclient import NotebookClient

@@ -44,20 +44,27 @@ def _load_topics() -> None:
         import_module(f"{__package__}.{topic}")
 
 
+def _figure_modules() -> list[str]:
+    """The modules of this package: where a figure's code starts."""
+    from ..imports import package_modules
+
+    return [m for m in package_modules() if m == __package__ or m.startswith(f"{__package__}.")]
+
+
 def figure_inputs() -> dict[str, bytes]:
     """What a figure depends on besides the tables (:func:`ipanalysis.imports.code_inputs` of the
     figure modules): the code a figure runs and the data files it reads."""
-    from ..imports import code_inputs, package_modules
+    from ..imports import code_inputs
 
-    return code_inputs(m for m in package_modules() if m.startswith(__package__))
+    return code_inputs(_figure_modules())
 
 
 @lru_cache(maxsize=1)
 def figure_code_digest() -> str:
     """A digest of :func:`figure_inputs`."""
-    from ..imports import code_digest, package_modules
+    from ..imports import code_digest
 
-    return code_digest(m for m in package_modules() if m.startswith(__package__))
+    return code_digest(_figure_modules())
 
 
 def _drawing(by: str | None) -> str:
