@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..rules.numerals import arabic_dates
+from ..rules.numerals import arabic_dates, date_number_patterns
 from ..rules.organisations import mentions_organisation
 
 __all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
@@ -58,8 +58,9 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
 
 
 # A deadline written in the task's own sentence: a date before which something is done
-# (2024年9月底前, 2023年底前), or a schedule that is a clause of its own (…，长期坚持。).
-DATE_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:底|末)?前")
+# (2024年9月底前, 2023年底前, 二〇二五年六月底前), or a schedule that is a clause of its own (…，长期坚持。).
+_YEAR, _MONTH_DAY = date_number_patterns()
+DATE_IN_TEXT = re.compile(rf"{_YEAR}\s*年\s*(?:{_MONTH_DAY}\s*月\s*(?:{_MONTH_DAY}\s*日)?)?\s*(?:底|末)?前")
 CLOSING_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}\s*(?:全面|基本)?完成")  # …。2024年11月底前完成。
 SCHEDULE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；。:：]))\s*(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)\s*(?=[,，;；。]|$)")
 
@@ -94,6 +95,6 @@ def phase_end(heading: str) -> str | None:
     """The end of the phase a heading names in brackets (``集中攻坚阶段（2024年5月—10月）`` ->
     ``2024年10月``, read as :func:`parse_deadline` reads a span): the deadline of its tasks that
     name none."""
-    m = PHASE_PERIOD.search(heading.strip())
+    m = PHASE_PERIOD.search(arabic_dates(heading.strip()))  # （二〇二四年五月—十月） as （2024年5月—10月）
     end = parse_deadline(m[1])[0] if m else None
     return f"{int(end[:4])}年{int(end[5:7])}月" if end else None

@@ -139,15 +139,16 @@ def is_cap(unit: str, clause: str, before: str) -> bool:
 def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] | None = None) -> bool:
     """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
-    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph opens looking back
-    (``过去一年，…``) and the sentence does not turn to what is to come; or it gives a cited document's
-    goals (``《纲要》明确，…``); or the sentence, its clause
+    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph or the number's
+    sentence opens looking back (``过去一年，…``, ``自2021年以来，…``) and does not turn to what is
+    to come; or it gives a cited document's goals (``《纲要》明确，…``); or the sentence, its clause
     after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
     专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
-    head = text[text.rfind("。", 0, start) + 1:start]
-    if RETROSPECT.match(text.lstrip()) and not _looks_ahead(text[:start], as_of) or QUOTED.search(head):
-        return True  # a look-back holds until the paragraph first speaks of what is to come
+    opened = text.rfind("。", 0, start) + 1
+    head = text[opened:start]
+    if _looks_back(text, start, as_of) or _looks_back(text[opened:], start - opened, as_of) or QUOTED.search(head):
+        return True  # a look-back holds until the paragraph (or sentence) first speaks of what is to come
     clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
     if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):
         return True
@@ -162,6 +163,12 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     if now:
         return True
     return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
+
+
+def _looks_back(text: str, start: int, as_of: tuple[int, int] | None) -> bool:
+    """Whether ``text`` opens looking back (``自2021年以来，…``) and does not turn to what is to come
+    before ``start``."""
+    return bool(RETROSPECT.match(text.lstrip())) and not _looks_ahead(text[:start], as_of)
 
 
 def _opens_with_past_year(head: str, as_of: tuple[int, int] | None) -> bool:
@@ -220,8 +227,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         symbol, word, pos = _comparator(before, after)
         if high is not None and not word:
             symbol, word = ">=", "—"  # a range commits to its lower bound
-        if is_chinese and (value < 2 or not word and (value < 10 or not CLAUSE_END.match(text, end))):
-            continue  # 一家, 三家企业, 十分必要, 十件实事 in prose; 培育企业十家。 a count
+        if is_chinese and (value < 2 or not word and not CLAUSE_END.match(text, end)):
+            continue  # 一家, 三家企业, 十分必要, 十件实事 in prose; 培育企业十家。, 建设工作站八个， a count
         if require_comparator and not word:
             continue
         if is_baseline(text, start, word, as_of):

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral", "arabic_dates",
-           "parse_number"]
+__all__ = ["numeral_chars", "digit_values", "power_values", "chinese_numeral", "date_numeral", "date_number_patterns",
+           "arabic_dates", "parse_number"]
 
 
 @lru_cache(maxsize=None)
@@ -91,10 +91,23 @@ def date_numeral(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
+def date_number_patterns() -> tuple[str, str]:
+    """Regex sources (no groups) of a year and of a month or day, in Arabic digits or Chinese numerals
+    (``2025`` or ``二〇二五``, ``二零二五`` as web editors misprint it; ``6``, ``六`` or ``十二``): for
+    patterns that find a date as printed."""
+    return rf"(?:(?:19|20)\d{{2}}|[{_year_digits()}]{{4}})", rf"(?:\d{{1,2}}|[{one_to_ten()}]{{1,3}})"
+
+
+@lru_cache(maxsize=1)
+def _year_digits() -> str:
+    return "".join(c for c in digit_values("date") if not c.isascii())  # 二〇二五, 二零二六
+
+
+@lru_cache(maxsize=1)
 def _date_parts() -> re.Pattern:
-    digits = "".join(c for c in digit_values("date") if not c.isascii())  # 二〇二五, 二零二六
-    return re.compile(rf"([{digits}]{{4}})(?=\s*(?:年|[—–\-~～至到]))|(?<=[年至到—–\-~～])([一二三四五六七八九十]{{1,3}})(?=\s*月)"
-                      rf"|(?<=月)([一二三四五六七八九十]{{1,3}})(?=\s*日)")
+    digits, month_day = _year_digits(), one_to_ten()
+    return re.compile(rf"([{digits}]{{4}})(?=\s*(?:年|[—–\-~～至到]))|(?<=[年至到—–\-~～])([{month_day}]{{1,3}})(?=\s*月)"
+                      rf"|(?<=月)([{month_day}]{{1,3}})(?=\s*日)")
 
 
 def arabic_dates(text: str) -> str:

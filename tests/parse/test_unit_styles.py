@@ -3,7 +3,7 @@
 
 import pytest
 
-from ipanalysis.parse.deadlines import deadline_in_text, parse_deadline
+from ipanalysis.parse.deadlines import deadline_in_text, parse_deadline, phase_end
 from ipanalysis.parse.metadata import number_alone
 from ipanalysis.parse.normalise import unify_characters
 from ipanalysis.parse.targets import find_targets_in_text
@@ -77,12 +77,45 @@ def test_a_deadline_in_the_task_sentence():
     assert deadline_in_text("持续推进知识产权强市建设。") is None  # a verb here, not a schedule
 
 
+@pytest.mark.parametrize("text, deadline, date", [
+    ("二〇二四年底前，建成区级知识产权公共服务平台。", "二〇二四年底前", "2024-12-31"),
+    ("力争于二〇二五年六月底前完成存量专利盘点。", "二〇二五年六月底前", "2025-06-30"),
+    ("推动专利开放许可试点。二零二六年三月底前完成。", "二零二六年三月底前完成", "2026-03-31"),  # 零 for 〇
+    ("较二〇二三年增长百分之十，二○二五年十二月底前完成评估。", "二○二五年十二月底前", "2025-12-31"),
+])
+def test_a_deadline_in_chinese_numerals_in_the_task_sentence(text, deadline, date):
+    """Formal plans write the dates of their task prose in Chinese numerals; the deadline keeps them
+    as printed, its date is read from them (a baseline year with no 前 is no deadline)."""
+    found = deadline_in_text(unify_characters(text))
+    assert (found, parse_deadline(found)[0]) == (deadline, date)
+
+
+def test_a_phase_heading_in_chinese_numerals_ends_its_tasks():
+    assert phase_end("（二）集中攻坚阶段（二〇二四年五月—十月）") == "2024年10月"
+    assert phase_end("（一）动员部署阶段（2024年3月—4月）") == "2024年4月"
+
+
 def test_subsidies_and_caps_are_no_commitments():
     found = find_targets_in_text(unify_characters("对授权发明专利每件最高资助3000元，资助总额不超过100万元。"))
     assert {(t["value"], t["unit"], t["kind"]) for t in found} == {(3000.0, "元", "cap"), (100.0, "万元", "cap")}
     found = find_targets_in_text(unify_characters("全年新增知识产权质押融资50亿元，查办案件50起。"))
     assert {(t["value"], t["unit"], t["kind"]) for t in found} == {(50.0, "亿元", "commitment"),
                                                                   (50.0, "起", "commitment")}
+
+
+def test_a_count_after_its_noun_in_chinese_numerals_is_a_target():
+    """Formal plans put a count after what it counts (培育…企业三家，): a target even below ten;
+    before a noun (三家企业) it is prose."""
+    found = find_targets_in_text(unify_characters("在各乡镇建设知识产权工作站八个，培育国家知识产权优势企业三家。"))
+    assert [(t["value"], t["unit"]) for t in found] == [(8.0, "个"), (3.0, "家")]
+    assert find_targets_in_text(unify_characters("支持三家企业开展专利导航，推动两个园区协同发展。")) == []
+
+
+def test_a_sentence_that_looks_back_holds_no_target():
+    text = unify_characters("培育知识产权优势企业。自2021年以来，全县累计培育省级知识产权优势企业8家，但管理水平不高。"
+                            "力争新增省级知识产权优势企业五家以上。")
+    found = find_targets_in_text(text, as_of=(2024, 3))
+    assert [(t["value"], t["unit"], t["comparator"]) for t in found] == [(5.0, "家", ">=")]
 
 
 def test_durations_are_no_targets():
