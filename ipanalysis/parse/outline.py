@@ -117,8 +117,20 @@ def names_units(item: OutlineItem) -> bool:
 
 def heading_units(item: OutlineItem):
     """The unit group of a heading that is nothing but the units doing every item below it
-    (``（一）区市场监管局（区知识产权局）`` over tasks 1. 2. 3.), else None."""
-    return unit_heading(item.paragraphs[0].text) if item.children else None
+    (``（一）区市场监管局（区知识产权局）`` over tasks 1. 2. 3.), else None. A heading of a unit that
+    ``data/agencies.csv`` does not know counts where most headings beside it name known agencies
+    (a plan by department: ``（六）区退役军人事务局`` after ``（五）区科技局``)."""
+    if not item.children:
+        return None
+    text = item.paragraphs[0].text
+    return unit_heading(text) or (unit_heading(text, known=False) if _among_unit_headings(item) else None)
+
+
+def _among_unit_headings(item: OutlineItem) -> bool:
+    """Whether at least two headings beside ``item``, and half of them, name known agencies alone."""
+    siblings = [s for s in (item.parent.children if item.parent else ()) if s is not item and s.children]
+    known = sum(unit_heading(s.paragraphs[0].text) is not None for s in siblings)
+    return known >= 2 and 2 * known >= len(siblings)
 
 
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]

@@ -189,16 +189,17 @@ def _only_unit_names(text: str) -> bool:
     return all(ends_like_organisation(name) or is_collective_name(name) for name in names)
 
 
-def unit_heading(paragraph: str, max_len: int = 60) -> UnitGroup | None:
+def unit_heading(paragraph: str, max_len: int = 60, known: bool = True) -> UnitGroup | None:
     """A numbered heading that is nothing but the names of known agencies (``data/agencies.csv``),
     ``（一）区市场监管局（区知识产权局）`` or ``（五）区科技局、区经信局``: a plan organised by department
-    gives those units every task below it."""
+    gives those units every task below it. With ``known=False``, names that end like units do
+    (for a heading among headings of known agencies: ``（六）区退役军人事务局``)."""
     text = strip_number(paragraph).strip(" 。")
     if text == paragraph.strip(" 。") or len(text) > max_len or re.search(r"[。,，;；:：]", text):
         return None
     if mentions_role_word(text) or not _only_unit_names(text):
         return None
-    if any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, "、")):
+    if known and any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, "、")):
         return None  # 三、构建知识产权保护格局 ends like 局 but names no agency
     start = len(paragraph) - len(strip_number(paragraph))
     return UnitGroup(raw=text, content=text, start=start, end=start + len(text))

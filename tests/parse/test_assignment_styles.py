@@ -25,6 +25,23 @@ def test_a_plan_by_department_gives_each_heading_unit_every_task_below_it():
     assert unit_heading("三、构建知识产权保护格局") is None  # ends like 局, names no agency
 
 
+def test_a_department_heading_unknown_to_the_agency_list_counts_among_known_ones():
+    measures, _ = _plan(
+        "一、各单位重点任务分工\n（一）区市场监管局（区知识产权局）\n"
+        "1．实施高价值专利培育工程。遴选一批企业开展高价值专利培育。区科技局配合。\n"
+        "（二）区科技局、区经信局\n1．促进专利转化运用。推动高校院所存量专利盘活。区教育局协助。\n"
+        "（三）区退役军人事务局\n1．支持退役军人创新创业。开展知识产权创业培训。区人力社保局配合。\n"
+        "（四）区医保局\n1．推进医药领域知识产权保护。加强医药集采中的专利信息核查。\n"
+        "二、保障措施\n1．加强组织领导。各成员单位要明确分管领导。\n")
+    assert [units for _, units, _ in measures[2:]] == [
+        [("区退役军人事务局", "responsible"), ("区人力社保局", "cooperating")], [("区医保局", "responsible")]]
+    measures, _ = _plan(  # one heading of a known agency among headings of tasks: the others stay tasks
+        "一、重点任务\n（一）区域协同发展新格局\n1．加强区域协作。推进长三角知识产权协作（区市场监管局负责）。\n"
+        "（二）区市场监管局\n1．提升服务能力。建设公共服务中心。区财政局配合。\n")
+    assert [units for _, units, _ in measures] == [
+        [("区市场监管局", "responsible")], [("区市场监管局", "responsible"), ("区财政局", "cooperating")]]
+
+
 def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
     assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
         ("区财政局", "cooperating"), ("区人社局", "cooperating")]
