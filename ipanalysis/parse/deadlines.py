@@ -11,7 +11,7 @@ from ..rules.organisations import mentions_organisation
 __all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
 
 DEADLINE_RE = re.compile(
-    r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
+    r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|全年|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
 )
 ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
 QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
@@ -26,13 +26,18 @@ def looks_like_deadline(text: str) -> bool:
     return bool(DEADLINE_RE.search(text)) and not mentions_organisation(DEADLINE_RE.sub("", text))
 
 
-def parse_deadline(deadline: str | None) -> tuple[str | None, bool]:
+def parse_deadline(deadline: str | None, year: int | None = None) -> tuple[str | None, bool]:
     """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
-    staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage."""
+    staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage.
+    ``year``: the one year of an annual plan, the year of a deadline that names none (``12月底前``,
+    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024)."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
-    dates = _dates_named(arabic_dates(deadline))  # 二〇二五年六月底前 as 2025年6月底前
+    text = arabic_dates(deadline)  # 二〇二五年六月底前 as 2025年6月底前
+    dates = _dates_named(text)
+    if not dates and year:
+        dates = _dates_named(f"{year}{'' if text.startswith('年') else '年'}{text}")
     return (max(dates)[1] if dates else None), ongoing
 
 

@@ -145,15 +145,15 @@ def _phase_end(item: OutlineItem) -> str | None:
 
 
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
-                   reference: bool = False) -> tuple[list, list, list]:
+                   reference: bool = False, year: int | None = None) -> tuple[list, list, list]:
     """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's, else
     the one its text (``texts``: without its units) names, else the end of the phase a heading above
     it names (``（二）集中攻坚阶段（2024年5月—10月）``); a measure of a plan that names units but not
-    for this measure gets a warning."""
+    for this measure gets a warning. ``year``: an annual plan's year, that of deadlines naming none."""
     measure_rows, assignments, warnings = [], [], []
     for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
         deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text) or _phase_end(item)
-        row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline)
+        row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline, year)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
         if not groups and not reference:
@@ -199,8 +199,9 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
     reference = not any(groups)
     texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
+    annual = meta.period_start if meta.period_start == meta.period_end else None
     measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
-                                                                 reference)
+                                                                 reference, annual)
     annotate(assignments)
     unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
     tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,

@@ -63,9 +63,10 @@ def section_rows(doc_id: str, region: str, roots: list[OutlineItem], measure_ids
 
 
 def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: OutlineItem,
-                deadline: str | None) -> dict:
+                deadline: str | None, year: int | None = None) -> dict:
+    """The measures row of one item; ``year``: the one year of an annual plan (:func:`parse_deadline`)."""
     top, sub = top_item(item), subsection_of(item)
-    deadline_date, ongoing = parse_deadline(deadline)
+    deadline_date, ongoing = parse_deadline(deadline, year)
     body = item.body
     return {
         "measure_id": measure_id,
@@ -99,7 +100,8 @@ def assignment_rows(measure: dict, groups, unit_map: dict[str, str]) -> list[dic
     for _, mentions, _, raw_line in groups:
         prefix = national_prefix([m.unit_raw for m in mentions if m.level == "national"])
         for m in mentions:
-            unit = national_unit_name(m.unit_raw, prefix) if m.level == "national" else unit_map.get(m.unit_raw, m.unit_raw)
+            unit = (national_unit_name(m.unit_raw, prefix) if m.level == "national"
+                    else unit_map.get(m.unit_raw, m.unit_raw))
             if (unit, m.role) in seen:
                 continue
             seen.add((unit, m.role))

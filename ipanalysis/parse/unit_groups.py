@@ -30,7 +30,7 @@ from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
 from .deadlines import closing_deadline, looks_like_deadline
-from .units import CLOSE, OPEN, split_top_level
+from .units import CLOSE, OPEN, split_leading_deadline, split_top_level
 
 __all__ = ["UnitGroup", "find_unit_groups", "join_unit_columns", "names_officials_only", "opens_summary",
            "unit_heading"]
@@ -94,6 +94,7 @@ def _names_units(content: str) -> bool:
 
 
 def _looks_like_unit_group(content: str) -> bool:
+    content = split_leading_deadline(content)[1]  # （2024年6月底前完成；A牵头，B配合）
     if opens_unit_list(content):
         return _names_units(content)
     head = split_top_level(content, ";；")[0] if content else ""

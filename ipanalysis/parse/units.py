@@ -23,7 +23,8 @@ from ..rules.roles import (match_label, mentions_role_word, role_marker, split_a
                            split_joint, split_role_word, strip_etc)
 from .deadlines import looks_like_deadline
 
-__all__ = ["UnitMention", "parse_unit_group", "split_top_level", "is_collective", "OPEN", "CLOSE"]
+__all__ = ["UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline", "is_collective", "OPEN",
+           "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
@@ -167,14 +168,28 @@ def _without_unknown_label(content: str) -> str:
     return content[m.end():]
 
 
+# the first part of a group, before ; 。 or a comma (no label in it)
+LEADING_PART = re.compile(r"^\s*([^;；。,，:：]{2,24}?)\s*[;；。,，]\s*")
+
+
+def split_leading_deadline(content: str) -> tuple[str | None, str]:
+    """``(deadline, the rest)`` of a group that gives its deadline before its units
+    (``2024年6月底前完成；A牵头，B配合``, ``长期坚持。责任单位：A``, ``年底前，A负责``), else ``(None, content)``."""
+    m = LEADING_PART.match(content)
+    if m and looks_like_deadline(m[1]) and mentions_organisation(content[m.end():]):
+        return m[1], content[m.end():]
+    return None, content
+
+
 def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     """``(labelled parts as (text, role), deadline)``: split before each label and on ``;``.
 
-    An unlabelled part means responsible; an unlabelled last part (after ``;`` or, in a clause of
-    role words, after a comma) that reads as a date or ``持续推进`` is the deadline.
+    An unlabelled part means responsible; an unlabelled first part before the units, or last part
+    (after ``;`` or, in a clause of role words, after a comma), that reads as a date or ``持续推进``
+    is the deadline.
     """
-    deadline, labelled = None, []
-    content = _without_unknown_label(content.strip())
+    labelled: list[tuple[str, str]] = []
+    deadline, content = split_leading_deadline(_without_unknown_label(content.strip()))
     for role, run in split_at_labels(content.strip()):
         if role == "deadline":
             deadline = run.strip() or None

@@ -107,7 +107,10 @@ def opens_unit_list(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _label_anywhere() -> re.Pattern:
     words = _alternation(text for text, _ in _entries("label"))
-    return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。\s])(?:{words}){LABEL_END}")
+    # a label opens the text or follows a separator (、 too: a cell's space-separated runs are joined
+    # by 、), or the colon of a label before it (a 责任单位 column whose cells label their roles:
+    # 责任单位：牵头：A、配合：B)
+    return re.compile(rf"【\s*(?:{words})\s*】\s*[:：]?|(?<![^，,；;。、:：\s])(?:{words}){LABEL_END}")
 
 
 def weak_label_runs(text: str) -> list[tuple[str | None, str]]:

@@ -95,6 +95,36 @@ def test_a_phase_heading_in_chinese_numerals_ends_its_tasks():
     assert phase_end("（一）动员部署阶段（2024年3月—4月）") == "2024年4月"
 
 
+@pytest.mark.parametrize("text, expected, deadline", [
+    ("（2024年6月底前完成；县司法局牵头，县市场监管局、县法院配合）",
+     [("县司法局", "lead"), ("县市场监管局", "cooperating"), ("县法院", "cooperating")], "2024年6月底前完成"),
+    ("（全年；县市场监管局负责）", [("县市场监管局", "responsible")], "全年"),
+    ("（长期坚持。责任单位：县科技局、县市场监管局）",
+     [("县科技局", "responsible"), ("县市场监管局", "responsible")], "长期坚持"),
+    ("（2024年12月底前完成，县市场监管局会同县科技局负责）",
+     [("县市场监管局", "lead"), ("县科技局", "cooperating")], "2024年12月底前完成"),
+    ("（年底前；县人力社保局牵头，县教育局参与）", [("县人力社保局", "lead"), ("县教育局", "cooperating")], "年底前"),
+])
+def test_a_unit_bracket_that_gives_its_deadline_first(text, expected, deadline):
+    assert units("开展知识产权专项工作。" + text) == (expected, deadline)
+
+
+def test_a_task_tables_unit_cell_that_labels_its_roles():
+    """A 责任单位 column whose cells label the roles, after a semicolon or a space (joined by 、)."""
+    assert units("实施专利导航工程（责任单位：牵头：区市场监管局；配合：区科技局、区财政局）")[0] == [
+        ("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区财政局", "cooperating")]
+    assert units("开展专项执法行动（责任单位：牵头：区市场监管局、配合：崂山公安分局、区文化和旅游局）")[0] == [
+        ("区市场监管局", "lead"), ("崂山公安分局", "cooperating"), ("区文化和旅游局", "cooperating")]
+
+
+@pytest.mark.parametrize("deadline, year, date", [
+    ("12月底前", 2023, "2023-12-31"), ("年底前", 2024, "2024-12-31"), ("第三季度", 2024, "2024-09-30"),
+    ("12月底前", None, None), ("2025年6月底前", 2024, "2025-06-30"), ("长期坚持", 2024, None),
+])
+def test_a_deadline_without_a_year_in_an_annual_plan(deadline, year, date):
+    assert parse_deadline(deadline, year)[0] == date
+
+
 def test_subsidies_and_caps_are_no_commitments():
     found = find_targets_in_text(unify_characters("对授权发明专利每件最高资助3000元，资助总额不超过100万元。"))
     assert {(t["value"], t["unit"], t["kind"]) for t in found} == {(3000.0, "元", "cap"), (100.0, "万元", "cap")}
