@@ -104,10 +104,47 @@ def _is_row(element) -> bool:
     return element.tag == "tr" and not element.xpath(".//table")
 
 
+def _span(cell, name: str) -> int:
+    """A cell's ``rowspan`` or ``colspan`` (1 when missing or no number; at most 1,000)."""
+    value = re.match(r"\s*(\d+)", cell.get(name) or "")
+    return min(max(int(value[1]), 1), 1000) if value else 1
+
+
+def _row_cells(row, above: dict[int, list]) -> list[str]:
+    """The texts of a table row's cells in the table's columns: a cell that spans rows above this
+    one (``rowspan``, a Word table's merged task or lead unit) gives its text again here, a cell
+    that spans columns (``colspan``) leaves the columns after its own empty. ``above``: column ->
+    ``[rows still spanned, text]``, carried from row to row of one table."""
+    elements = [cell for cell in row if cell.tag in ("td", "th")]
+    if len(elements) == 1 and _span(elements[0], "colspan") > 1:  # a section row across the table
+        return [_collapse(" ".join(elements[0].itertext()))]
+    cells: list[str] = []
+
+    def fill_from_above(until: float) -> None:
+        while len(cells) < until and len(cells) in above:
+            spanned = above[len(cells)]
+            cells.append(spanned[1])
+            spanned[0] -= 1
+            if spanned[0] == 0:
+                del above[len(cells) - 1]
+
+    for cell in elements:
+        fill_from_above(float("inf"))
+        text, down = _collapse(" ".join(cell.itertext())), _span(cell, "rowspan")
+        for k in range(_span(cell, "colspan")):
+            if down > 1:
+                above[len(cells)] = [down - 1, text if k == 0 else ""]
+            cells.append(text if k == 0 else "")
+    fill_from_above(max(above, default=-1) + 1)
+    return cells
+
+
 def _html_lines(body) -> list[str]:
-    """Every block element a line; a table row one line with its cells separated by tabs."""
+    """Every block element a line; a table row one line with its cells separated by tabs (in the
+    table's columns: :func:`_row_cells`)."""
     lines: list[str] = []
     current: list[str] = []
+    spanned: dict = {}  # table -> its cells that span rows below
 
     def flush():
         line = _collapse("".join(current))
@@ -121,7 +158,8 @@ def _html_lines(body) -> list[str]:
         tag = element.tag
         if _is_row(element):
             flush()
-            cells = [_collapse(" ".join(cell.itertext())) for cell in element if cell.tag in ("td", "th")]
+            table = next(element.iterancestors("table"), None)
+            cells = _row_cells(element, spanned.setdefault(table, {}))
             if any(cells):
                 lines.append("\t".join(cells))
             return

@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 800
+    assert sum(r["measures_expected"] for r in results) == 812
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -94,3 +94,24 @@ def test_only_a_text_broken_at_a_page_width_is_joined():
     first = next(line for line in lines if line.text.startswith("(二)建设知识产权快速维权中心"))
     assert raw[first.raw_line - 1].startswith("（二）建设知识产权快速维权中心")
     assert first.text.endswith("完成时限:2024—2026年)") and "— 2 —" not in first.text
+
+
+def test_a_word_table_saved_as_html_repeats_its_merged_cells_in_each_row():
+    """A cell merged down several rows (rowspan: a task, its lead unit, a shared deadline) is read in
+    each row it spans; a row across the table (colspan) is one line; other spans leave empty cells."""
+    from ipanalysis.parse.read import read_document_text
+
+    page = ("<html><body><table>"
+            "<tr><td>序号</td><td>工作任务</td><td>具体措施</td><td>牵头单位</td><td>完成时限</td></tr>"
+            "<tr><td colspan='5'>一、提升创造质量</td></tr>"
+            "<tr><td>1</td><td rowspan='2'>培育高价值专利</td><td>建设培育中心</td><td rowspan='2'>市市场监管局</td>"
+            "<td>2024年底前</td></tr>"
+            "<tr><td>2</td><td>开展专利导航</td><td>每年</td></tr>"
+            "<tr><td>3</td><td colspan='2'>加强版权保护</td><td>市委宣传部</td><td>长期坚持</td></tr>"
+            "</table></body></html>").encode()
+    text, _, _ = read_document_text(page, "plan.html")
+    assert text.splitlines() == [
+        "序号\t工作任务\t具体措施\t牵头单位\t完成时限", "一、提升创造质量",
+        "1\t培育高价值专利\t建设培育中心\t市市场监管局\t2024年底前",
+        "2\t培育高价值专利\t开展专利导航\t市市场监管局\t每年",
+        "3\t加强版权保护\t\t市委宣传部\t长期坚持"]
