@@ -67,7 +67,9 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
 _YEAR, _MONTH_DAY = date_number_patterns()
 DATE_IN_TEXT = re.compile(rf"{_YEAR}\s*年\s*(?:{_MONTH_DAY}\s*月\s*(?:{_MONTH_DAY}\s*日)?)?\s*(?:底|末)?前")
 CLOSING_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}\s*(?:全面|基本)?完成")  # …。2024年11月底前完成。
-SCHEDULE_CLAUSE = re.compile(r"(?:^|(?<=[,，;；。:：]))\s*(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)\s*(?=[,，;；。]|$)")
+THIS_TASK = r"(?:此项|该项|本项|这项)(?:工作|任务)"  # 该项工作长期坚持: the task itself
+SCHEDULE_CLAUSE = re.compile(rf"(?:^|(?<=[,，;；。:：]))\s*(?:{THIS_TASK})?(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)"
+                             r"\s*(?=[,，;；。]|$)")
 
 
 def closing_deadline(text: str, max_len: int = 16) -> str | None:

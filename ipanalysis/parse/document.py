@@ -28,7 +28,8 @@ from .deadlines import deadline_in_text, phase_end
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
-from .unit_groups import find_unit_groups, join_unit_columns
+from .subjects import reading_subjects
+from .unit_groups import clear_unit_group_caches, find_unit_groups, join_unit_columns
 from .units import parse_unit_group
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]
@@ -64,29 +65,37 @@ def apply_registry(meta: DocumentMetadata, registry_row: dict) -> None:
         meta.provenance[key] = "registry"
 
 
-def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[OutlineItem], list[str]]:
-    """``(outline roots, measures, warnings)`` of the plan's body.
+def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[OutlineItem], list[str], bool]:
+    """``(outline roots, measures, warnings, prose units)`` of the plan's body.
 
-    A plan (by its title's type) whose items name no unit is a reference document: its items (or,
-    with nothing numbered, its paragraphs) are measures without units. Rules, notices and replies
-    without units have no measures.
+    A plan (by its title's type) whose items name no unit in brackets, labels or unit sentences
+    but whose tasks' clauses open with their units (``县市场监管局要会同县公安局…``) is read with
+    those units (``prose units``: :func:`.subjects.reading_subjects`). A plan whose items name no
+    unit at all is a reference document: its items (or, with nothing numbered, its paragraphs) are
+    measures without units. Rules, notices and replies without units have no measures.
     """
     roots = parse_outline(body)
     measures = select_measures(roots)
     if measures:
-        return roots, measures, []
+        return roots, measures, [], False
     if genre == "plan":
+        with reading_subjects():
+            prose_roots = parse_outline(body)
+            prose_measures = select_measures(prose_roots, prose_units=True)
+        if prose_measures:
+            return prose_roots, prose_measures, ["no item names its units in brackets, labels or unit sentences: "
+                                                 "units read from the subjects of the tasks' sentences"], True
         if roots:
             measures = reference_items(roots)
         else:
             roots = measures = paragraph_items(body)
         if measures:
             return roots, measures, ["no item names a responsible unit: built as a reference document, "
-                                     f"its {len(measures)} items are measures without units"]
+                                     f"its {len(measures)} items are measures without units"], False
     if not roots:
-        return roots, measures, ["no numbered items found: the document has zero measures"]
+        return roots, measures, ["no numbered items found: the document has zero measures"], False
     kind = f"a {genre} document" if genre in ("rules", "notice") else "no numbered item names a responsible unit"
-    return roots, measures, [f"{kind}: the document has zero measures"]
+    return roots, measures, [f"{kind}: the document has zero measures"], False
 
 
 def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None) -> list[list[tuple]]:
@@ -174,7 +183,7 @@ def code_and_tokenise(measures: list[dict], texts: list[str]) -> tuple[list[dict
 
 
 def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> ParsedDocument:
-    find_unit_groups.cache_clear()  # it keeps this plan's paragraphs only: no plan is timed with another's work
+    clear_unit_group_caches()  # they keep this plan's paragraphs only: no plan is timed with another's work
     digest = hashlib.sha256(data).hexdigest()
     doc_id = doc_id_from_name(name, digest)
     raw_text, encoding, fmt = read_document_text(data, name)
@@ -192,24 +201,25 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     region = meta.region or doc_id
     body = norm.lines[meta.body_start:]
     kind = document_type(meta.title)
-    roots, measures, outline_warnings = read_measures(body, kind["genre"] if kind else None)
-    measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
-    groups = read_unit_groups(measures, rest_role_note("\n".join(line.text for line in body)))
-    local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
-    unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
-    reference = not any(groups)
-    texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
-    annual = meta.period_start if meta.period_start == meta.period_end else None
-    measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
-                                                                 reference, annual)
-    annotate(assignments)
-    unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
-    tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
-              "assignments": assignments}
-    tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"],
-                                        meta.as_of)
-    tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
-    tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
+    roots, measures, outline_warnings, prose_units = read_measures(body, kind["genre"] if kind else None)
+    with reading_subjects(prose_units):  # the units a plan names in its tasks' sentences alone
+        measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
+        groups = read_unit_groups(measures, rest_role_note("\n".join(line.text for line in body)))
+        local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
+        unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
+        reference = not any(groups)
+        texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
+        annual = meta.period_start if meta.period_start == meta.period_end else None
+        measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
+                                                                     reference, annual)
+        annotate(assignments)
+        unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
+        tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
+                  "assignments": assignments}
+        tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"],
+                                            meta.as_of)
+        tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
+        tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]
     if unmapped:
         warnings.append("units not mapped to an agency: " + "、".join(unmapped))

@@ -272,17 +272,21 @@ def paragraph_items(lines: list[Line], min_chars: int = 30) -> list[OutlineItem]
     return [OutlineItem(style="paragraph", number=str(k), rank=0, paragraphs=[line]) for k, line in enumerate(long, 1)]
 
 
-def select_measures(roots: list[OutlineItem]) -> list[OutlineItem]:
+def select_measures(roots: list[OutlineItem], prose_units: bool = False) -> list[OutlineItem]:
     """Lowest-level items of the top-level sections in which any item names a responsible unit.
 
     Sub-points (``(1)``, ``①``) of a task item whose units close the whole item are folded into it.
     In a safeguards section only items that name units are tasks; an item that states goals or
-    guidance without naming units is none (``data/section_kinds.csv``).
+    guidance without naming units is none (``data/section_kinds.csv``). With ``prose_units`` (units
+    read from the subjects of sentences), sections of goals, guidance, safeguards and background
+    hold no tasks: their sentences name units too (领导小组要…).
     """
     _assign_by_reference(roots)
     measures = []
     for root in roots:
         _lift_summary_lines(root)
+        if prose_units and section_kind(root.title) in NOT_TASKS:
+            continue
         if any(names_units(node) or node.shared or heading_units(node) for node in root.walk()):
             _absorb_sub_items(root)
             _split_unnumbered_tasks(root)

@@ -20,7 +20,7 @@ splits its content into units with roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from ..rules.agencies import map_agency
@@ -29,26 +29,19 @@ from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_co
 from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
-from .deadlines import closing_deadline, looks_like_deadline
-from .units import CLOSE, OPEN, split_leading_deadline, split_top_level
+from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
+from .subjects import reads_subjects, subject_unit_groups
+from .units import CLOSE, OPEN, UnitGroup, split_leading_deadline, split_top_level
 
-__all__ = ["UnitGroup", "find_unit_groups", "join_unit_columns", "names_officials_only", "opens_summary",
-           "unit_heading"]
+__all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
+           "opens_summary", "unit_heading"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
 SUMMARY_OPENER = re.compile(r"^(?:以上|上述)(?:各项)?(?:工作|任务|措施)")  # 以上工作由…: the items above
-TASK_OPENER = re.compile(r"^(?:(?:此项|该项|本项|这项)(?:工作|任务)|具体)")  # 具体由A负责…: this task
+TASK_OPENER = re.compile(rf"^(?:{THIS_TASK}|具体)")  # 具体由A负责…: this task
 SIGNED_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日$")  # 2024年3月5日
 LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
-
-
-@dataclass(frozen=True)
-class UnitGroup:
-    raw: str  # the bracket group as printed, brackets included
-    content: str  # inside the brackets
-    start: int
-    end: int
 
 
 def _closing_group(text: str, end: int) -> int | None:
@@ -262,11 +255,23 @@ def _inner_role_brackets(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[
     return tuple(groups)
 
 
-@lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit groups of one paragraph: the bracket group that ends it (trailing punctuation aside),
     the labelled list that closes it, or the whole paragraph when it is a labelled unit line
-    (``牵头单位:…;配合单位:…``); and brackets inside it that hold units and a role word alone."""
+    (``牵头单位:…;配合单位:…``); and brackets inside it that hold units and a role word alone. With
+    none, and :func:`.subjects.reading_subjects` open, the units that are the subjects of its clauses."""
+    found = _marked_unit_groups(paragraph)
+    return subject_unit_groups(paragraph) if not found and reads_subjects() else found
+
+
+def clear_unit_group_caches() -> None:
+    """Forget the paragraphs read (the caches keep one plan's paragraphs)."""
+    _marked_unit_groups.cache_clear()
+    subject_unit_groups.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
+def _marked_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     found = _closing_unit_group(paragraph)
     return found + _inner_role_brackets(paragraph, found)
 

@@ -23,8 +23,8 @@ from ..rules.roles import (match_label, mentions_role_word, role_marker, split_a
                            split_joint, split_role_word, strip_etc)
 from .deadlines import looks_like_deadline
 
-__all__ = ["UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline", "is_collective", "OPEN",
-           "CLOSE"]
+__all__ = ["UnitGroup", "UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline",
+           "is_collective", "OPEN", "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
@@ -33,6 +33,16 @@ LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处)$
 OPEN = "(（〔[【"
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
+
+
+@dataclass(frozen=True)
+class UnitGroup:
+    """Where a paragraph names who does its task (found by :mod:`.unit_groups`)."""
+
+    raw: str  # the bracket group as printed, brackets included
+    content: str  # inside the brackets
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

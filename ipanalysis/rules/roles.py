@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .datafiles import read_records
+from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
@@ -219,3 +220,41 @@ def rest_role_note(text: str) -> str | None:
     牵头科室，其余为配合科室`` -> cooperating), None when it has no such note."""
     m = re.search(rf"第一(?:位|个)的?为牵头\S{{0,3}}[,，;；]\s*{_rest_note()}", text)
     return _unit_labels()[m["rest"]] if m else None
+
+
+def _unit_list_pattern() -> str:
+    """A 、 list of unit names, each ending like a unit (an alias in brackets after it allowed)."""
+    unit = (rf"[^，,。；;、:：\s()（）]{{1,20}}?(?:{organisation_ending_pattern(*UNIT_KINDS)})"
+            r"(?:[(（][^()（）]{1,12}[)）])?")
+    return rf"(?:{unit})(?:、(?:{unit}))*"
+
+
+@lru_cache(maxsize=1)
+def _clause_subject() -> re.Pattern:
+    manner = _alternation(text for text, _ in _entries("manner"))
+    words = _alternation([*(w for w, _ in _entries("subject")), *role_words(), *(w for w, _ in _entries("joint"))])
+    return re.compile(rf"^({_unit_list_pattern()})((?:{manner})*(?:{words}))")
+
+
+@lru_cache(maxsize=1)
+def _joint_partners() -> re.Pattern:
+    joint = _alternation(w for w, _ in _entries("joint"))
+    return re.compile(rf"^({joint})({_unit_list_pattern()})")
+
+
+def clause_subject(clause: str) -> tuple[str, str, str] | None:
+    """``(units, word, rest)`` of a clause of a task's prose that opens with the units that are its
+    subject, followed by a subject word (``县委宣传部每年组织…``: responsible), a role word
+    (``县科技局负责…``, ``县财政局给予资金支持``) or a joint word (``县金融办会同A、B…``); else None."""
+    m = _clause_subject().match(clause)
+    return (m[1], m[2], clause[m.end():]) if m else None
+
+
+def joint_partners(text: str) -> tuple[str, str] | None:
+    """``(joint word, units)`` of a text opening with a joint word and a unit list (``会同A、B，…``)."""
+    m = _joint_partners().match(text)
+    return (m[1], m[2]) if m else None
+
+
+def subject_words() -> frozenset[str]:
+    return frozenset(w for w, _ in _entries("subject"))

@@ -42,6 +42,28 @@ def test_a_department_heading_unknown_to_the_agency_list_counts_among_known_ones
         [("区市场监管局", "responsible")], [("区市场监管局", "responsible"), ("区财政局", "cooperating")]]
 
 
+def test_a_plan_that_names_its_units_as_the_subjects_of_its_sentences():
+    """No bracket, label or unit sentence anywhere: the units opening a task's clauses do it (会同:
+    the lead and the units it works with); a unit after 向 or 依托 is none, nor are the safeguards'."""
+    measures, doc = _plan(
+        "一、重点任务\n"
+        "1．实施高价值专利培育工程。区市场监管局要会同区科技局、区工信局，每年培育示范企业5家。\n"
+        "2．壮大创新主体。区科技局负责科技型企业梯次培育；区财政局给予资金支持。2024年底前，建成培育库。\n"
+        "3．加强海外维权。区商务局牵头，联合区贸促会开展纠纷应对指导。企业遭遇纠纷的，应及时向区商务局报告。\n"
+        "4．完善服务网络。各街道办事处要依托区市场监管局服务窗口设立服务点。该项工作长期坚持。\n"
+        "二、保障措施\n1．加强组织领导。区知识产权工作领导小组要统筹协调重大问题。\n")
+    assert measures == [
+        ("1", [("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区工信局", "cooperating")], None),
+        ("2", [("区科技局", "responsible"), ("区财政局", "cooperating")], "2024年底前"),
+        ("3", [("区商务局", "lead"), ("区贸促会", "cooperating")], None),
+        ("4", [("各街道办事处", "responsible")], "长期坚持")]
+    assert any("subjects of the tasks' sentences" in w for w in doc.rows("documents")[0]["warnings"].split("\n"))
+    measures, _ = _plan(  # a plan that names units in brackets: a unit its prose opens with assigns nothing
+        "一、重点任务\n1．实施专利导航。市科技局配合开展产业专利导航。（牵头单位：区市场监管局）\n"
+        "2．加强版权保护。区委宣传部要加强版权执法。\n")
+    assert measures == [("1", [("区市场监管局", "lead")], None), ("2", [], None)]
+
+
 def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
     assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
         ("区财政局", "cooperating"), ("区人社局", "cooperating")]
