@@ -123,7 +123,8 @@ def heading_units(item: OutlineItem):
     if not item.children:
         return None
     text = item.paragraphs[0].text
-    return unit_heading(text) or (unit_heading(text, known=False) if _among_unit_headings(item) else None)
+    unknown = unit_heading(text, known=False)  # names that end like units (most headings do not)
+    return unknown and (unit_heading(text) or (unknown if _among_unit_headings(item) else None))
 
 
 def _among_unit_headings(item: OutlineItem) -> bool:

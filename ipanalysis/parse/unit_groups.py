@@ -87,7 +87,13 @@ def _names_units(content: str) -> bool:
 
 
 def _looks_like_unit_group(content: str) -> bool:
-    content = split_leading_deadline(content)[1]  # （2024年6月底前完成；A牵头，B配合）
+    if _reads_as_units(content):
+        return True
+    deadline, rest = split_leading_deadline(content)  # （2024年6月底前完成；A牵头，B配合）
+    return deadline is not None and _reads_as_units(rest)
+
+
+def _reads_as_units(content: str) -> bool:
     if opens_unit_list(content):
         return _names_units(content)
     head = split_top_level(content, ";；")[0] if content else ""
