@@ -30,13 +30,13 @@ def parse_deadline(deadline: str | None, year: int | None = None) -> tuple[str |
     """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
     staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage.
     ``year``: the one year of an annual plan, the year of a deadline that names none (``12月底前``,
-    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024)."""
+    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024; ``全年`` alone, all the year round, has none)."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
     text = arabic_dates(deadline)  # 二〇二五年六月底前 as 2025年6月底前
     dates = _dates_named(text)
-    if not dates and year:
+    if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(f"{year}{'' if text.startswith('年') else '年'}{text}")
     return (max(dates)[1] if dates else None), ongoing
 

@@ -162,13 +162,24 @@ def _absorb_sub_items(node: OutlineItem) -> None:
 
 
 def _referenced(roots: list[OutlineItem], line: Line, refs: list) -> list[OutlineItem]:
-    """The items numbered ``refs`` printed before ``line``, in the nearest section holding them all
-    (the tasks, not the safeguards after the line that share their numbers)."""
-    for root in reversed(roots):
-        by_value = {item_value(n.number): n for n in root.walk() if n is not root and n.line_start < line.raw_line}
-        if all(r in by_value for r in refs):
-            return [by_value[r] for r in refs]
+    """The items numbered ``refs`` printed before ``line``, in the nearest section of tasks holding
+    them all (not the safeguards after the tasks that share their numbers), else the nearest section
+    holding them. A reference without brackets names an item in brackets where no item is printed
+    as it is (a table's 序号 一 for the item （一） of the text)."""
+    task_sections = [root for root in roots if section_kind(root.title) not in NOT_TASKS]
+    for sections in (task_sections, roots):
+        for root in reversed(sections):
+            before = [n for n in root.walk() if n is not root and n.line_start < line.raw_line]
+            for loose in (False, True):
+                by_value = {_loosened(item_value(n.number), loose): n for n in before}
+                if all(_loosened(r, loose) in by_value for r in refs):
+                    return [by_value[_loosened(r, loose)] for r in refs]
     return []
+
+
+def _loosened(value: tuple | None, loose: bool) -> tuple | None:
+    """An item's value, without whether it is printed in brackets when ``loose``."""
+    return value[1:] if loose and value else value
 
 
 def _assign_by_reference(roots: list[OutlineItem]) -> None:

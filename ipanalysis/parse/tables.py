@@ -26,9 +26,11 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
 from ..rules.table_columns import column_level, column_of, value_column_of
 from ..rules.target_words import target_units
+from .cell_lines import rebuild_cell_rows
 from .cells import display_width
 from .normalise import Line
 
@@ -83,14 +85,20 @@ def _task_line(line: Line, values: dict[str, str], seq: int) -> Line | None:
     task = values.get("task", "").strip()
     if not task:
         return None
-    number = values.get("number", "").strip().rstrip("、.．")
-    if not number.isdigit():
-        number = str(seq)
+    number = _row_number(values.get("number", ""))
     parts = [f"{LABELS[c]}：{_units(values[c])}" for c in UNIT_COLUMNS if values.get(c)]
     if values.get("deadline"):
         parts.append(f"{LABELS['deadline']}：{values['deadline'].strip()}")
     bracket = f"（{'；'.join(parts)}）" if parts else ""
-    return replace(line, text=f"{number}、{task.rstrip('。；;')}{bracket}", cells=None)
+    if number and not number.isdigit():  # 序号 一: the item （一） of the text, which the row assigns
+        return replace(line, text=f"第{number}项任务{bracket}", cells=None)
+    return replace(line, text=f"{number or seq}、{task.rstrip('。；;')}{bracket}", cells=None)
+
+
+def _row_number(cell: str) -> str:
+    """A row's 序号 in Arabic digits or Chinese numerals (``3``, ``三``, ``（三）``), else ``""``."""
+    number = cell.strip().rstrip("、.．").strip("()（）")
+    return number if number.isdigit() or chinese_numeral(number, "outline") else ""
 
 
 def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) -> bool:
@@ -98,7 +106,7 @@ def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) 
     if not cells or len(cells) > width or len(cells) < 2:
         return False
     number_at = next((i for i, c in columns.items() if c == "number"), None)
-    return number_at is None or (number_at < len(cells) and cells[number_at].rstrip("、.．").isdigit())
+    return number_at is None or (number_at < len(cells) and bool(_row_number(cells[number_at])))
 
 
 def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[str, str] | None:
@@ -163,8 +171,9 @@ LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(\d+(?:\.\d+)?)\s*(.*)$")
 
 
 def rewrite_tables(lines: list[Line], plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:
-    """The lines with task tables and indicator tables rewritten as plans print tasks and goals."""
-    return rewrite_indicator_tables(rewrite_task_tables(lines, plan_level=plan_level))
+    """The lines with task tables and indicator tables rewritten as plans print tasks and goals (a
+    task table printed one cell a line made one line a row first: :mod:`.cell_lines`)."""
+    return rewrite_indicator_tables(rewrite_task_tables(rebuild_cell_rows(lines), plan_level=plan_level))
 
 
 def _indicator_header(cells: tuple[str, ...]) -> tuple[int, int | None, int, int | None] | None:

@@ -302,9 +302,12 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         head_year = YEAR_HEAD.match(line.text)
         if head_year and top_key:
             year_by_top[top_key] = int(head_year[1])
-        in_goal_section = top is not None and section_kind(top["title"]) == "goals"
+        kind = section_kind(top["title"]) if top is not None else None
+        in_goal_section = kind == "goals"
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to
+        if measure is None and kind == "background":
+            continue  # 一、工作基础: where the plan starts from, what it commits to is further on
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
         matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:

@@ -64,6 +64,33 @@ def test_a_plan_that_names_its_units_as_the_subjects_of_its_sentences():
     assert measures == [("1", [("区市场监管局", "lead")], None), ("2", [], None)]
 
 
+def test_an_appendix_table_assigns_the_items_of_the_text_by_their_numbers():
+    """A 任务分工表 whose 序号 一, 二 are the items （一）（二） of the text (not the safeguards'): the items
+    are the measures, with the units and deadline of their row."""
+    measures, _ = _plan(
+        "一、重点工作\n（一）提升专利创造水平。实施高价值专利培育计划，新增示范企业5家。\n"
+        "（二）深化专利导航服务。开展产业规划类专利导航。\n"
+        "二、保障措施\n（一）加强组织领导。统筹推进各项工作。\n"
+        "附件\n任务分工表\n序号\t任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\t专利创造\t区市场监管局\t区科技局、区工信局\t2024年12月底前\n"
+        "二\t专利导航\t区工信局\t—\t持续推进\n")
+    assert measures == [
+        ("(一)", [("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区工信局", "cooperating")], "2024年12月底前"),
+        ("(二)", [("区工信局", "lead")], "持续推进")]
+
+
+def test_a_task_table_copied_out_of_a_pdf_one_cell_a_line():
+    measures, doc = _plan(
+        "一、重点任务\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n"
+        "1\n实施高价值专利培育工程，支持产业骨干企业布局\n高价值专利组合。\n县市场监管局\n县科技局、县经信局\n2024年12月底前\n"
+        "2\n开展产业专利导航。\n县经信局\n/\n持续推进\n"
+        "二、工作要求\n（一）加强组织领导。各单位要明确分工。\n")
+    assert measures == [
+        ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("县经信局", "cooperating")], "2024年12月底前"),
+        ("2", [("县经信局", "lead")], "持续推进")]
+    assert doc.rows("measures")[0]["text"].startswith("实施高价值专利培育工程,支持产业骨干企业布局高价值专利组合")  # one cell
+
+
 def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
     assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
         ("区财政局", "cooperating"), ("区人社局", "cooperating")]

@@ -119,7 +119,7 @@ def test_a_task_tables_unit_cell_that_labels_its_roles():
 
 @pytest.mark.parametrize("deadline, year, date", [
     ("12月底前", 2023, "2023-12-31"), ("年底前", 2024, "2024-12-31"), ("第三季度", 2024, "2024-09-30"),
-    ("12月底前", None, None), ("2025年6月底前", 2024, "2025-06-30"), ("长期坚持", 2024, None),
+    ("12月底前", None, None), ("2025年6月底前", 2024, "2025-06-30"), ("长期坚持", 2024, None), ("全年", 2024, None),
 ])
 def test_a_deadline_without_a_year_in_an_annual_plan(deadline, year, date):
     assert parse_deadline(deadline, year)[0] == date
