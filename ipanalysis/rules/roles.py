@@ -15,7 +15,8 @@ from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "rest_role_note", "strip_etc", "weak_label_runs"]
+           "split_first_lead_note", "rest_role_note", "strip_etc", "weak_label_runs", "clause_subject",
+           "joint_partners", "subject_words"]
 
 
 def _alternation(words) -> str:
