@@ -49,8 +49,8 @@ PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
 # Markdown that a reposting blog adds (### 一、…, > 来源, **标签：**, `code`)
-MARKUP_HINT = re.compile(r"^\s*[#>]|\*\*|__|`")
-MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?)")
+MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•]|\*\*|__|`")
+MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•]\s*)")  # a heading mark, a quote, a bullet glyph
 MARKUP_INLINE = re.compile(r"\*\*|__|`")
 
 SPACE_CHARS = dict.fromkeys("\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t", " ")
@@ -154,6 +154,20 @@ def is_furniture(line: str) -> bool:
     return bool(at_start.match(line)) or any(p.search(line) for p in anywhere)
 
 
+TAIL_MARK = "(?#tail)"
+
+
+@lru_cache(maxsize=1)
+def _tail_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("furniture.txt") if p.startswith(TAIL_MARK)) or "(?!)")
+
+
+def ends_plan(line: str) -> bool:
+    """Whether a line ends the plan: what follows it is furniture too (``往期推荐`` over a reposted
+    article's links; the lines of ``data/furniture.txt`` marked ``(?#tail)``)."""
+    return bool(_tail_pattern().match(line))
+
+
 # ---------------------------------------------------------------------------------------------
 # the whole pipeline
 
@@ -186,6 +200,8 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         line = unify_characters(line)
         if script == "traditional":
             line = to_simplified(line)
+        if ends_plan(line):
+            break
         if not line or is_furniture(line):
             continue
         if cells is not None:

@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
+from ..rules.roles import split_first_lead_note
 from ..rules.table_columns import column_level, column_of, value_column_of
 from ..rules.target_words import target_units
 from .cell_lines import rebuild_cell_rows
@@ -48,7 +49,7 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     Where unit columns name two levels (市级牵头单位 beside 县级责任单位), the columns of the plan's own
     level and below assign (a county plan's table keeps its city's leads as context only); when the
     plan's level is unknown, the lowest level's alone."""
-    columns = {i: column_of(c) for i, c in enumerate(cells)}
+    columns = {i: column_of(split_first_lead_note(c)[0]) for i, c in enumerate(cells)}
     columns = {i: c for i, c in columns.items() if c}
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
     named = set(levels.values()) - {None}
@@ -80,13 +81,26 @@ def _row_values(cells: tuple[str, ...], columns: dict[int, str], above: dict[str
     return values
 
 
-def _task_line(line: Line, values: dict[str, str], seq: int) -> Line | None:
-    """The row as a numbered task item with a labelled unit bracket (None for an empty row)."""
+def _lead_notes(cells: tuple[str, ...], columns: dict[int, str]) -> dict[str, str]:
+    """Column -> the first-lead note its header cell prints (``责任单位（排在第一位的为牵头单位）``), which
+    every cell of the column takes."""
+    notes = {}
+    for index, column in columns.items():
+        name, noted, _ = split_first_lead_note(cells[index])
+        if noted and cells[index].startswith(name):
+            notes[column] = cells[index][len(name):]
+    return notes
+
+
+def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, str] | None = None) -> Line | None:
+    """The row as a numbered task item with a labelled unit bracket (None for an empty row);
+    ``notes``: the first-lead notes of the unit columns' headers."""
     task = values.get("task", "").strip()
     if not task:
         return None
     number = _row_number(values.get("number", ""))
-    parts = [f"{LABELS[c]}：{_units(values[c])}" for c in UNIT_COLUMNS if values.get(c)]
+    notes = notes or {}
+    parts = [f"{LABELS[c]}：{_units(values[c])}{notes.get(c, '')}" for c in UNIT_COLUMNS if values.get(c)]
     if values.get("deadline"):
         parts.append(f"{LABELS['deadline']}：{values['deadline'].strip()}")
     bracket = f"（{'；'.join(parts)}）" if parts else ""
@@ -141,15 +155,17 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
     above: dict[str, str] = {}  # the cells of the row above, for 同上
     row = header_line = None  # the last row written and its table's header, for wrapped cells
     width = seq = 0
+    notes: dict[str, str] = {}  # the first-lead notes of the header's unit columns
     for line in lines:
         header = _header(line.cells, plan_level) if line.cells else None
         if header:
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
+            notes = _lead_notes(line.cells, header)
             continue
         if columns is not None and _is_row(line.cells, columns, width):
             seq += 1
             above = _row_values(line.cells, columns, above)
-            task = _task_line(line, above, seq)
+            task = _task_line(line, above, seq, notes)
             if task is not None:
                 out.append(task)
                 row = line
@@ -157,7 +173,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
         wrapped = _wrapped_cells(line, header_line, columns) if columns is not None and row else None
         if wrapped:  # the row's cells go on on this line (a PDF's table): the row again, with them
             above = {c: above.get(c, "") + wrapped.get(c, "") for c in {*above, *wrapped}}
-            out[-1] = _task_line(row, above, seq)
+            out[-1] = _task_line(row, above, seq, notes)
             continue
         row = None
         if columns is not None and len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text):

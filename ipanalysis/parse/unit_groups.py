@@ -31,7 +31,7 @@ from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_
                            split_role_word, weak_label_runs)
 from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
 from .subjects import reads_subjects, subject_unit_groups
-from .units import CLOSE, OPEN, UnitGroup, split_leading_deadline, split_top_level
+from .units import CLOSE, OPEN, UNIT_SEPARATORS, UnitGroup, split_leading_deadline, split_top_level
 
 __all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
            "opens_summary", "unit_heading"]
@@ -80,7 +80,7 @@ def _names_units(content: str) -> bool:
         if role == "deadline":
             if not looks_like_deadline(run):
                 return False
-        elif role != "leader" and not (mentions_organisation(first := split_top_level(run, "、,，;；")[0])
+        elif role != "leader" and not (mentions_organisation(first := split_top_level(run, f"{UNIT_SEPARATORS},，;；")[0])
                                        or is_collective(first) or ends_like_unit(TRAILING_ALIAS.sub("", first))):
             return False
     return True
@@ -185,7 +185,7 @@ def _only_unit_names(text: str) -> bool:
             return False
     if depth:
         return False  # 发挥领导小组（以下简称：…: a colon inside a bracket
-    names = [TRAILING_ALIAS.sub("", p.strip()) for p in split_top_level(text, "、")]
+    names = [TRAILING_ALIAS.sub("", p.strip()) for p in split_top_level(text, UNIT_SEPARATORS)]
     return all(ends_like_organisation(name) or is_collective_name(name) for name in names)
 
 
@@ -199,7 +199,7 @@ def unit_heading(paragraph: str, max_len: int = 60, known: bool = True) -> UnitG
         return None
     if mentions_role_word(text) or not _only_unit_names(text):
         return None
-    if known and any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, "、")):
+    if known and any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, UNIT_SEPARATORS)):
         return None  # 三、构建知识产权保护格局 ends like 局 but names no agency
     start = len(paragraph) - len(strip_number(paragraph))
     return UnitGroup(raw=text, content=text, start=start, end=start + len(text))

@@ -24,13 +24,14 @@ from ..rules.roles import (match_label, mentions_role_word, role_marker, split_a
 from .deadlines import looks_like_deadline
 
 __all__ = ["UnitGroup", "UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline",
-           "is_collective", "OPEN", "CLOSE"]
+           "is_collective", "OPEN", "CLOSE", "UNIT_SEPARATORS"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 # the name of a national body's local branch, a local unit (国家金融监督管理总局柳州监管分局)
 LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处)$")
 OPEN = "(（〔[【"
+UNIT_SEPARATORS = "、/"  # between the units of a list (A、B; A/B as some web editors print it)
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
 
@@ -118,7 +119,7 @@ def _merge_split_collectives(pieces: list[str]) -> list[str]:
 def _split_units(segment: str) -> list[str]:
     """Split a list of units on ``、`` (outside brackets) and on glued collective units."""
     units = []
-    for piece in _merge_split_collectives(split_top_level(segment, "、")):
+    for piece in _merge_split_collectives(split_top_level(segment, UNIT_SEPARATORS)):
         units.extend(p for p in _JOINED_COLLECTIVE.split(piece) if p)
     return units
 
@@ -152,7 +153,7 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
         after_units = (split_role_word(u)[0] for u in _split_units(after))  # A会同B负责、C配合
         return [(u, joint_role) for u in _split_units(before) if u] + [(u, "cooperating") for u in after_units if u]
     items: list[list] = []
-    for piece in _merge_split_collectives(split_top_level(clause, "、")):
+    for piece in _merge_split_collectives(split_top_level(clause, UNIT_SEPARATORS)):
         entries, role = _units_of_piece(piece)
         items.extend(entries)
         if role:
@@ -233,7 +234,7 @@ def parse_unit_group(content: str, rest_role: str | None = None) -> tuple[list[U
     position = 0
     for part_index, (part, default_role) in enumerate(labelled):
         level = "local"
-        first = split_top_level(part, "、,，")[0]
+        first = next(iter(split_top_level(part, UNIT_SEPARATORS + ",，")), "")  # "/": an empty cell
         if part_index > 0 and first.startswith("国家") and not LOCAL_BRANCH.search(first):
             level = "national"  # 国家知识产权局条法司、联席办; not 国家金融监督管理总局柳州监管分局
         for clause in split_top_level(part, ",，"):

@@ -91,6 +91,30 @@ def test_a_task_table_copied_out_of_a_pdf_one_cell_a_line():
     assert doc.rows("measures")[0]["text"].startswith("实施高价值专利培育工程,支持产业骨干企业布局高价值专利组合")  # one cell
 
 
+def test_units_separated_by_slashes_and_a_first_lead_note_in_a_column_header():
+    measures, _ = _plan(
+        "一、重点任务\n1．实施专利导航。开展产业专利导航。（责任单位：县市场监管局（县知识产权局）/县科技局／各乡镇（街道））\n"
+        "2．推进金融服务。（牵头：县商务局；配合：县贸促会/县市场监管局）\n"
+        "二、任务分工\n序号\t重点任务\t责任单位（排在第一位的为牵头单位）\t完成时限\n"
+        "1\t推进专利转化\t县科技局、县市场监管局、县教育局\t2025年底前\n")
+    assert measures == [
+        ("1", [("县市场监管局(县知识产权局)", "responsible"), ("县科技局", "responsible"), ("各乡镇(街道)", "responsible")],
+         None),
+        ("2", [("县商务局", "lead"), ("县贸促会", "cooperating"), ("县市场监管局", "cooperating")], None),
+        ("1", [("县科技局", "lead"), ("县市场监管局", "responsible"), ("县教育局", "responsible")], "2025年底前")]
+
+
+def test_label_lines_behind_bullet_glyphs_under_task_headings_in_brackets():
+    """A reposted article: tasks headed 【任务一】, their labels behind ▶ ● ◆; 往期推荐 ends the plan."""
+    measures, doc = _plan(
+        "一、重点任务\n【任务一】加强高价值专利培育\n培育高价值专利组合30个。\n▶责任单位：区市场监管局、区科技局\n"
+        "▶完成时限：2027年底前\n【任务二】加强专利导航\n每年实施专利导航项目3项。\n● 牵头单位：区工信局\n"
+        "◆配合单位：区科技局\n往期推荐\n▶ 吴中区2家企业获中国专利奖\n")
+    assert measures == [("任务一", [("区市场监管局", "responsible"), ("区科技局", "responsible")], "2027年底前"),
+                        ("任务二", [("区工信局", "lead"), ("区科技局", "cooperating")], None)]
+    assert [t["value"] for t in doc.rows("targets")] == [30.0, 3.0]
+
+
 def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
     assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
         ("区财政局", "cooperating"), ("区人社局", "cooperating")]

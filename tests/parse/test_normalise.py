@@ -9,6 +9,7 @@ from ipanalysis.parse.normalise import (
     decode_bytes,
     remove_pinyin_annotations,
     repair_gbk_misalignment,
+    strip_markup,
     to_simplified,
     unify_characters,
 )
@@ -93,8 +94,17 @@ def test_every_normalised_line_maps_to_its_raw_line():
     for region in ("Yuzhong", "Zhongshan", "Tongzhou", "Dongli"):
         raw_lines = seed_path(region).read_text(encoding="utf-8").split("\n")
         for line in normalised(region).lines:
-            raw = unify_characters(raw_lines[line.raw_line - 1])
+            raw = unify_characters(strip_markup(raw_lines[line.raw_line - 1]))  # • 索 引 号: the bullet dropped
             assert raw == line.text
+
+
+def test_a_bullet_glyph_opening_a_line_is_dropped_and_an_article_tail_ends_the_plan():
+    from ipanalysis.parse.normalise import normalise_text
+
+    assert strip_markup("▶责任单位：区科技局") == "责任单位：区科技局" and strip_markup("● 牵头单位：A") == "牵头单位：A"
+    assert strip_markup("开展“▶”标识推广") == "开展“▶”标识推广"  # only the line's first character
+    lines = normalise_text("（一）加强组织领导。\n往期推荐\n▶ 吴中区2家企业获中国专利奖\n").lines
+    assert [line.text for line in lines] == ["(一)加强组织领导。"]
 
 
 def test_decode_rejects_empty_and_reads_bom_and_gbk():
