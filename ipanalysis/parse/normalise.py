@@ -164,7 +164,8 @@ def _tail_pattern() -> re.Pattern:
 
 def ends_plan(line: str) -> bool:
     """Whether a line ends the plan: what follows it is furniture too (``往期推荐`` over a reposted
-    article's links; the lines of ``data/furniture.txt`` marked ``(?#tail)``)."""
+    article's links; the lines of ``data/furniture.txt`` marked ``(?#tail)``), where it stands in
+    the second half of the file (before, it heads a sidebar's list and is dropped alone)."""
     return bool(_tail_pattern().match(line))
 
 
@@ -200,7 +201,7 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         line = unify_characters(line)
         if script == "traditional":
             line = to_simplified(line)
-        if ends_plan(line):
+        if ends_plan(line) and 2 * number > len(raw_lines):  # in the first half: a sidebar's list
             break
         if not line or is_furniture(line):
             continue

@@ -103,8 +103,10 @@ def test_a_bullet_glyph_opening_a_line_is_dropped_and_an_article_tail_ends_the_p
 
     assert strip_markup("▶责任单位：区科技局") == "责任单位：区科技局" and strip_markup("● 牵头单位：A") == "牵头单位：A"
     assert strip_markup("开展“▶”标识推广") == "开展“▶”标识推广"  # only the line's first character
-    lines = normalise_text("（一）加强组织领导。\n往期推荐\n▶ 吴中区2家企业获中国专利奖\n").lines
-    assert [line.text for line in lines] == ["(一)加强组织领导。"]
+    lines = normalise_text("（一）加强组织领导。\n（二）强化督查。\n往期推荐\n▶ 吴中区2家企业获中国专利奖\n").lines
+    assert [line.text for line in lines] == ["(一)加强组织领导。", "(二)强化督查。"]
+    lines = normalise_text("相关阅读\n（一）加强组织领导。\n（二）强化督查。\n（三）营造氛围。\n").lines
+    assert len(lines) == 3  # a sidebar's list heading above the plan: dropped alone
 
 
 def test_decode_rejects_empty_and_reads_bom_and_gbk():
