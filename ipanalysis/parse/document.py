@@ -28,6 +28,7 @@ from .deadlines import deadline_in_text, phase_end
 from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
+from .wrapping import join_open_unit_brackets
 from .subjects import reading_subjects
 from .unit_groups import clear_unit_group_caches, find_unit_groups, join_unit_columns
 from .units import parse_unit_group
@@ -195,7 +196,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         return plan_column_level(registry_row.get("admin_level")
                                  or extract_metadata(lines, registry_row.get("region")).admin_level)
 
-    norm.lines = join_unit_columns(rewrite_tables(lines, plan_level=plan_level))
+    norm.lines = join_unit_columns(join_open_unit_brackets(rewrite_tables(lines, plan_level=plan_level)))
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)
     region = meta.region or doc_id

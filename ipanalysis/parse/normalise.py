@@ -49,7 +49,8 @@ PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
 # Markdown that a reposting blog adds (### 一、…, > 来源, **标签：**, `code`)
-MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•]|\*\*|__|`")
+MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•]|\*\*|__|`|<br", re.IGNORECASE)
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a table cell's two lines in Markdown: A<br>B
 MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•]\s*)")  # a heading mark, a quote, a bullet glyph
 MARKUP_INLINE = re.compile(r"\*\*|__|`")
 
@@ -100,10 +101,11 @@ def remove_pinyin_annotations(line: str) -> tuple[str, int]:
 
 def strip_markup(line: str) -> str:
     """A line without the Markdown a reposting blog adds: heading marks (``### 一、…``), a quote
-    mark, emphasis (``**标签：**``) and code marks; the text itself unchanged."""
+    mark, a bullet glyph, emphasis (``**标签：**``) and code marks, and ``<br>`` (a space); the text
+    itself unchanged."""
     if not MARKUP_HINT.search(line):
         return line
-    return MARKUP_INLINE.sub("", MARKUP_LEAD.sub("", line))
+    return LINE_BREAK_TAG.sub(" ", MARKUP_INLINE.sub("", MARKUP_LEAD.sub("", line)))
 
 
 def unify_characters(line: str) -> str:

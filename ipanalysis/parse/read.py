@@ -110,6 +110,24 @@ def _span(cell, name: str) -> int:
     return min(max(int(value[1]), 1), 1000) if value else 1
 
 
+def _cell_text(cell) -> str:
+    """A table cell's text: its paragraphs and lines apart by a space (two units a paragraph each),
+    its inline runs joined as printed (a Word export splits ``15`` into ``<span>1</span><span>5</span>``)."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        if element.tag in BLOCK_TAGS:
+            parts.append(" ")
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(cell)
+    return _collapse("".join(parts))
+
+
 def _row_cells(row, above: dict[int, list]) -> list[str]:
     """The texts of a table row's cells in the table's columns: a cell that spans rows above this
     one (``rowspan``, a Word table's merged task or lead unit) gives its text again here, a cell
@@ -117,7 +135,7 @@ def _row_cells(row, above: dict[int, list]) -> list[str]:
     ``[rows still spanned, text]``, carried from row to row of one table."""
     elements = [cell for cell in row if cell.tag in ("td", "th")]
     if len(elements) == 1 and _span(elements[0], "colspan") > 1:  # a section row across the table
-        return [_collapse(" ".join(elements[0].itertext()))]
+        return [_cell_text(elements[0])]
     cells: list[str] = []
 
     def fill_from_above(until: float) -> None:
@@ -130,7 +148,7 @@ def _row_cells(row, above: dict[int, list]) -> list[str]:
 
     for cell in elements:
         fill_from_above(float("inf"))
-        text, down = _collapse(" ".join(cell.itertext())), _span(cell, "rowspan")
+        text, down = _cell_text(cell), _span(cell, "rowspan")
         for k in range(_span(cell, "colspan")):
             if down > 1:
                 above[len(cells)] = [down - 1, text if k == 0 else ""]

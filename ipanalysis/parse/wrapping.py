@@ -1,19 +1,24 @@
 """Lines that a page width broke inside a paragraph, joined again: a PDF's text layer, or the text of
-a PDF saved as ``.txt`` (official documents are set 28 characters a line)."""
+a PDF saved as ``.txt`` (official documents are set 28 characters a line); and a task's unit bracket
+that a web editor's line breaks left open, joined to the lines that close it."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..rules.organisations import mentions_organisation
 from ..rules.outline import opens_item
+from ..rules.roles import mentions_role_word, opens_unit_list
 from .units import CLOSE, OPEN
 
-__all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped"]
+__all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped", "join_open_unit_brackets"]
 
 SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 MAX_WRAP_WIDTH = 45  # a text whose long lines are longer was not broken at a page width
 MIN_OPEN_SHARE = 0.3  # ... nor one where fewer lines fill that width without closing a sentence
 MIN_LINES = 10  # ... nor a text too short to tell (a notice title and a plan title are not one line)
+MAX_BRACKET_LINES = 3  # lines a unit bracket may be broken over after the one that opens it
 
 
 def _open_brackets(text: str) -> int:
@@ -57,3 +62,39 @@ def is_hard_wrapped(texts: list[str]) -> bool:
         return False
     open_full = sum(len(t) >= 0.85 * full and not SENTENCE_END.search(t) for t in texts)
     return open_full >= MIN_OPEN_SHARE * len(texts)
+
+
+def join_open_unit_brackets(lines: list) -> list:
+    """The lines with a unit bracket left open joined to the lines that close it (``…。（牵头单位：区科技局；``
+    / ``配合单位：区市场监管局；`` / ``完成时限：2024年12月底前）``, a web editor's line breaks); the joined
+    line keeps the first one's raw line. A bracket that no line within three closes stays as it was."""
+    out: list = []
+    k = 0
+    while k < len(lines):
+        line, end = lines[k], k + 1
+        if line.cells is None and _opens_unit_bracket(line.text):
+            text = line.text
+            while end < len(lines) and end - k <= MAX_BRACKET_LINES and _open_brackets(text) > 0 \
+                    and lines[end].cells is None and not opens_item(lines[end].text):
+                text, end = text + lines[end].text.strip(), end + 1
+            if _open_brackets(text) == 0:
+                out.append(replace(line, text=text))
+                k = end
+                continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def _opens_unit_bracket(text: str) -> bool:
+    """Whether a line ends inside a bracket that opens a unit list (a label, or units and a role word)."""
+    if _open_brackets(text) <= 0:
+        return False
+    depth, start = 0, None
+    for i in range(len(text) - 1, -1, -1):  # the last opener left unclosed
+        depth += (text[i] in OPEN) - (text[i] in CLOSE)
+        if depth > 0:
+            start = i
+            break
+    content = text[start + 1:].strip()
+    return opens_unit_list(content) or (mentions_role_word(content) and mentions_organisation(content))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
-           "retrospect_words", "quoting_words"]
+           "retrospect_words", "quoting_words", "rise_words"]
 
 
 @lru_cache(maxsize=None)
@@ -55,3 +55,10 @@ def baseline_openers() -> tuple[str, ...]:
     """Words that open a sentence stating where things stand (截至2023年底，…为2.3万件): a number
     there without a comparator is a baseline, not a target."""
     return tuple(w for w, _ in _words("baseline"))
+
+
+@lru_cache(maxsize=None)
+def rise_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(rise words, words before a starting value)``: in ``由8.2件提高到12件`` the number after 由 and
+    before 提高到 is where the indicator starts, not a target."""
+    return tuple(w for w, _ in _words("rise")), tuple(w for w, _ in _words("rise_from"))

@@ -115,6 +115,20 @@ def test_label_lines_behind_bullet_glyphs_under_task_headings_in_brackets():
     assert [t["value"] for t in doc.rows("targets")] == [30.0, 3.0]
 
 
+def test_a_unit_bracket_broken_over_lines_by_a_web_editor():
+    measures, _ = _plan(
+        "一、重点任务\n1．推动专利转化。建立转化机制。（牵头单位：区科技局；\n配合单位：区市场监管局、\n区财政局；\n"
+        "完成时限：2024年12月底前）\n2．加强版权保护。（责任单位：\n区委宣传部）\n3．强化执法。开展专项行动（区市场监管局负责）\n")
+    assert measures == [
+        ("1", [("区科技局", "lead"), ("区市场监管局", "cooperating"), ("区财政局", "cooperating")], "2024年12月底前"),
+        ("2", [("区委宣传部", "responsible")], None), ("3", [("区市场监管局", "responsible")], None)]
+
+
+def test_a_value_an_indicator_rises_from_is_no_target():
+    found = find_targets_in_text(unify_characters("有效注册商标量由2022年底的2.86万件提高到3.2万件，专利拥有量从8.2件提升至12件。"))
+    assert [(t["value"], t["unit"]) for t in found] == [(32000.0, "件"), (12.0, "件")]
+
+
 def test_a_closing_sentence_of_units_and_role_words_alone_assigns():
     assert units("建设知识产权公共服务中心。区财政局、区人社局配合。")[0] == [
         ("区财政局", "cooperating"), ("区人社局", "cooperating")]

@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 894
+    assert sum(r["measures_expected"] for r in results) == 906
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -115,3 +115,15 @@ def test_a_word_table_saved_as_html_repeats_its_merged_cells_in_each_row():
         "1\t培育高价值专利\t建设培育中心\t市市场监管局\t2024年底前",
         "2\t培育高价值专利\t开展专利导航\t市市场监管局\t每年",
         "3\t加强版权保护\t\t市委宣传部\t长期坚持"]
+
+
+def test_a_word_export_splits_no_number_and_a_markdown_cell_keeps_its_two_units():
+    """Inline runs of a cell join as printed (<span>1</span><span>5</span> is 15); paragraphs stay
+    apart; a Markdown table's A<br>B is two units."""
+    from ipanalysis.parse.normalise import strip_markup
+    from ipanalysis.parse.read import read_document_text
+
+    page = ("<html><body><table><tr><td>培育组合<span lang='EN-US'>1</span><span>5</span>个</td>"
+            "<td><p>区科技局</p><p>区市场监管局</p></td></tr></table></body></html>").encode()
+    assert read_document_text(page, "plan.html")[0] == "培育组合15个\t区科技局 区市场监管局"
+    assert strip_markup("| 3 | 推进转化 | 县科技局<br>县市场监管局 | <br/> |") == "| 3 | 推进转化 | 县科技局 县市场监管局 |   |"
