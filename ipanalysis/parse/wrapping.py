@@ -21,8 +21,12 @@ MIN_LINES = 10  # ... nor a text too short to tell (a notice title and a plan ti
 MAX_BRACKET_LINES = 3  # lines a unit bracket may be broken over after the one that opens it
 
 
+_OPENERS, _CLOSERS = re.compile(f"[{re.escape(OPEN)}]"), re.compile(f"[{re.escape(CLOSE)}]")
+
+
 def _open_brackets(text: str) -> int:
-    return sum(text.count(c) for c in OPEN) - sum(text.count(c) for c in CLOSE)
+    """How many brackets ``text`` leaves open (opened less closed)."""
+    return len(_OPENERS.findall(text)) - len(_CLOSERS.findall(text))
 
 
 def _full_width(texts: list[str]) -> int:
