@@ -45,13 +45,14 @@ def rebuild_cell_rows(lines: list[Line]) -> list[Line]:
 def _header_block(lines: list[Line], k: int) -> list[str] | None:
     """The column names of a header printed a name a line from ``lines[k]``: three or more, the
     first the number, a task and a unit column among them, and a row number 1 after them."""
-    names = []
+    names, kinds = [], []
     for line in lines[k:k + 12]:
         text = line.text.strip()
-        if line.cells is not None or len(text) > MAX_HEADER_CELL or not column_of(text):
+        kind = column_of(text) if line.cells is None and len(text) <= MAX_HEADER_CELL else None
+        if not kind:
             break
         names.append(text)
-    kinds = [column_of(name) for name in names]
+        kinds.append(kind)
     if (len(names) < 3 or kinds[0] != "number" or "task" not in kinds[1:2]
             or not {"lead", "responsible", "cooperating"} & set(kinds)):
         return None

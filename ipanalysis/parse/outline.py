@@ -17,7 +17,7 @@ from ..rules.outline import item_value, match_item, referenced_items, strip_numb
 from ..rules.roles import opens_unit_list
 from ..rules.sections import section_kind
 from .normalise import Line
-from .unit_groups import find_unit_groups, opens_summary, unit_heading
+from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
            "STYLE_RANK"]
@@ -122,9 +122,8 @@ def heading_units(item: OutlineItem):
     (a plan by department: ``（六）区退役军人事务局`` after ``（五）区科技局``)."""
     if not item.children:
         return None
-    text = item.paragraphs[0].text
-    unknown = unit_heading(text, known=False)  # names that end like units (most headings do not)
-    return unknown and (unit_heading(text) or (unknown if _among_unit_headings(item) else None))
+    group = unit_heading(item.paragraphs[0].text, known=False)  # names ending like units: few headings
+    return group if group and (names_known_agencies(group.content) or _among_unit_headings(item)) else None
 
 
 def _among_unit_headings(item: OutlineItem) -> bool:

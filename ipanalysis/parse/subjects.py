@@ -60,8 +60,9 @@ def subject_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
         elif found is not None and found[0] not in named:
             units, word, rest = found
             named.add(units)
-            partners = joint_partners(rest if word in subject_words() else word + rest)  # 县金融办要会同A、B
-            role = "".join(partners) if partners else "负责" if word in subject_words() else word
+            subject = word in subject_words()  # 县金融办要…: no role word of its own
+            partners = joint_partners(rest if subject else word + rest)  # 县金融办要会同A、B
+            role = "".join(partners) if partners else "负责" if subject else word
             groups.append(_group(clause, start, units, role))
         subject_before = (subject_before or found is not None) and not paragraph.startswith("。", m.end())
     return tuple(groups)

@@ -34,7 +34,7 @@ from .subjects import reads_subjects, subject_unit_groups
 from .units import CLOSE, OPEN, UNIT_SEPARATORS, UnitGroup, split_leading_deadline, split_top_level
 
 __all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
-           "opens_summary", "unit_heading"]
+           "names_known_agencies", "opens_summary", "unit_heading"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
@@ -199,10 +199,15 @@ def unit_heading(paragraph: str, max_len: int = 60, known: bool = True) -> UnitG
         return None
     if mentions_role_word(text) or not _only_unit_names(text):
         return None
-    if known and any(map_agency(name)[3] == "unmapped" for name in split_top_level(text, UNIT_SEPARATORS)):
+    if known and not names_known_agencies(text):
         return None  # 三、构建知识产权保护格局 ends like 局 but names no agency
     start = len(paragraph) - len(strip_number(paragraph))
     return UnitGroup(raw=text, content=text, start=start, end=start + len(text))
+
+
+def names_known_agencies(units: str) -> bool:
+    """Whether every unit of a list is an agency that ``data/agencies.csv`` knows."""
+    return not any(map_agency(name)[3] == "unmapped" for name in split_top_level(units, UNIT_SEPARATORS))
 
 
 def _leading_unit_group(paragraph: str) -> UnitGroup | None:

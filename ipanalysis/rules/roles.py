@@ -257,5 +257,7 @@ def joint_partners(text: str) -> tuple[str, str] | None:
     return (m[1], m[2]) if m else None
 
 
+@lru_cache(maxsize=1)
 def subject_words() -> frozenset[str]:
+    """Words after clause-opening units that make them its subject, responsible (要, 每年 …)."""
     return frozenset(w for w, _ in _entries("subject"))
