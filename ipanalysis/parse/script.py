@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from .decode import NOT_HAN
 
-__all__ = ["to_simplified", "detect_script", "changed_characters"]
+__all__ = ["to_simplified", "detect_script", "changing_characters"]
 
 
 @lru_cache(maxsize=1)
@@ -21,20 +22,23 @@ def to_simplified(text: str) -> str:
 
 
 def detect_script(text: str, threshold: float = 0.05) -> str:
-    """``traditional`` when at least ``threshold`` of the Han characters change under t2s."""
-    han = NOT_HAN.sub("", text)
-    if not han:
+    """``traditional`` when at least ``threshold`` of the Han characters are ones t2s changes."""
+    counts = Counter(NOT_HAN.sub("", text))
+    if not counts:
         return "simplified"
-    changed = changed_characters(han, to_simplified(han))
-    return "traditional" if changed / len(han) >= threshold else "simplified"
+    changed = sum(counts[char] for char in changing_characters(counts))
+    return "traditional" if changed / counts.total() >= threshold else "simplified"
 
 
-def changed_characters(before: str, after: str, block: int = 64) -> int:
-    """How many positions (up to the shorter text's length) hold different characters; blocks
-    of ``block`` characters that are equal are skipped whole (most of a Simplified text)."""
-    changed = 0
-    for start in range(0, min(len(before), len(after)), block):
-        old, new = before[start: start + block], after[start: start + block]
-        if old != new:
-            changed += sum(1 for a, b in zip(old, new) if a != b)
-    return changed
+_CHANGED: dict[str, bool] = {}  # a character -> whether t2s changes it standing alone (asked once a process)
+
+
+def changing_characters(chars) -> set[str]:
+    """Those of ``chars`` (distinct characters) that t2s changes standing alone (``這``, ``權``, not ``这``)."""
+    new = [char for char in chars if char not in _CHANGED]
+    if new:
+        converted = to_simplified("\n".join(new)).split("\n")
+        if len(converted) != len(new):  # a conversion that joins or splits lines: one at a time
+            converted = [to_simplified(char) for char in new]
+        _CHANGED.update((char, char != after) for char, after in zip(new, converted))
+    return {char for char in chars if _CHANGED[char]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ TABLES = tuple(TABLE_COLUMNS)
 
 def rows_to_columns(table: str, rows: list[dict]) -> dict[str, list]:
     """Rows (dicts) as one list per column of the table (compact; missing keys become None)."""
-    return {c: [row.get(c) for row in rows] for c in TABLE_COLUMNS[table]}
+    return {c: list(map(dict.get, rows, repeat(c))) for c in TABLE_COLUMNS[table]}
 
 
 def columns_to_frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
