@@ -29,7 +29,8 @@ PARSE_MODULE = f"{TOP}.corpus.pipeline"  # a step that imports it parses plans: 
 # reads for its labels, only the columns it shows count; every other data file counts whole.
 PARSE_ONLY_DATA = frozenset({"coding_exclusions.csv", "coding_phrases.txt", "collectives.txt",
                              "furniture.txt", "header_keys.csv", "numerals.csv", "outline_styles.csv", "roles.csv",
-                             "section_kinds.csv", "table_columns.csv", "target_words.csv", "userdict.txt"})
+                             "score_notes.csv", "section_kinds.csv", "table_columns.csv", "target_words.csv",
+                             "userdict.txt"})
 SHOWN_COLUMNS = {"theme_lexicon.csv": ["theme", "theme_zh", "theme_en", "level", "parent"],
                  "instrument_rules.csv": ["instrument", "subtool", "subtool_zh", "subtool_en"]}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..rules.agencies import annotate
 from ..rules.document_types import document_type
-from ..rules.roles import rest_role_note
+from ..rules.roles import plan_first_lead_note, rest_role_note
 from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
@@ -99,7 +99,8 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
     return roots, measures, [f"{kind}: the document has zero measures"], False
 
 
-def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None) -> list[list[tuple]]:
+def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None,
+                     first_leads: bool = False) -> list[list[tuple]]:
     """Per measure, its unit groups as ``(group, mentions, deadline, raw line)``; a measure that
     names no unit takes those of the nearest heading above it that does (``(二)强化保护（责任单位：
     A、B）`` printed once over the items 1. 2. 3. below it, or ``以上工作由A牵头，B配合。`` after them).
@@ -107,12 +108,13 @@ def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None) 
     every item below it, beside the units the item names itself (``区财政局配合。``). A line that
     assigns tasks by number (``第(一)、(二)项任务由A牵头…``) is among the ``shared`` lines of each.
     ``rest_role``: the role the plan's note gives the units after the first of a list marked
-    ``（第一个为牵头科室）`` (:func:`.rules.roles.rest_role_note`)."""
+    ``（第一个为牵头科室）`` (:func:`.rules.roles.rest_role_note`), or, with ``first_leads`` (the
+    plan's note says so of every list), the units after the first of any list of responsible units."""
     def groups(paragraphs):
-        return _unit_groups(paragraphs, rest_role)
+        return _unit_groups(paragraphs, rest_role, first_leads)
 
-    return [_owners(item) + (groups(item.paragraphs) or groups(item.shared) or _heading_unit_groups(item, rest_role))
-            for item in measures]
+    return [_owners(item) + (groups(item.paragraphs) or groups(item.shared)
+                             or _heading_unit_groups(item, rest_role, first_leads)) for item in measures]
 
 
 def _nearest_above(item: OutlineItem, find):
@@ -134,18 +136,18 @@ def _owners(item: OutlineItem) -> list[tuple]:
     return _nearest_above(item, owner) or []
 
 
-def _unit_groups(paragraphs, rest_role: str | None = None) -> list[tuple]:
+def _unit_groups(paragraphs, rest_role: str | None = None, first_leads: bool = False) -> list[tuple]:
     groups = []
     for paragraph in paragraphs:
         for group in find_unit_groups(paragraph.text):
-            mentions, deadline = parse_unit_group(group.content, rest_role)
+            mentions, deadline = parse_unit_group(group.content, rest_role, first_leads)
             groups.append((group, mentions, deadline, paragraph.raw_line))
     return groups
 
 
-def _heading_unit_groups(item: OutlineItem, rest_role: str | None = None) -> list[tuple]:
+def _heading_unit_groups(item: OutlineItem, rest_role: str | None = None, first_leads: bool = False) -> list[tuple]:
     def groups(heading: OutlineItem) -> list[tuple]:
-        return _unit_groups(heading.paragraphs[:1] + heading.shared, rest_role)
+        return _unit_groups(heading.paragraphs[:1] + heading.shared, rest_role, first_leads)
 
     return _nearest_above(item, groups) or []
 
@@ -205,7 +207,9 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     roots, measures, outline_warnings, prose_units = read_measures(body, kind["genre"] if kind else None)
     with reading_subjects(prose_units):  # the units a plan names in its tasks' sentences alone
         measure_ids = {id(item): f"{doc_id}-m{seq:03d}" for seq, item in enumerate(measures, start=1)}
-        groups = read_unit_groups(measures, rest_role_note("\n".join(line.text for line in body)))
+        body_text = "\n".join(line.text for line in body)
+        first_leads, rest_role = plan_first_lead_note(body_text)
+        groups = read_unit_groups(measures, rest_role if first_leads else rest_role_note(body_text), first_leads)
         local_units = [(m.unit_raw, line) for gs in groups for _, ms, _, line in gs for m in ms if m.level == "local"]
         unit_map, unit_warnings = unit_name_map(local_units, norm.repaired_lines)
         reference = not any(groups)

@@ -252,14 +252,15 @@ def _split_unnumbered_tasks(node: OutlineItem) -> None:
 
 
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:
-    """A lowest-level item is a task unless it states goals or guidance, or it sits among the
-    safeguards, without naming a unit."""
+    """A lowest-level item is a task unless it states goals, guidance or safeguards (``（五）强化工作
+    保障`` closing the tasks), or it sits among the safeguards, without naming a unit."""
     if names_units(leaf):
         return True
-    return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance")
+    return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance", "safeguards")
 
 
-NOT_TASKS = ("goals", "guidance", "safeguards", "background")
+NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")
+NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
 
 
 def reference_items(roots: list[OutlineItem]) -> list[OutlineItem]:
@@ -290,13 +291,14 @@ def select_measures(roots: list[OutlineItem], prose_units: bool = False) -> list
     In a safeguards section only items that name units are tasks; an item that states goals or
     guidance without naming units is none (``data/section_kinds.csv``). With ``prose_units`` (units
     read from the subjects of sentences), sections of goals, guidance, safeguards and background
-    hold no tasks: their sentences name units too (领导小组要…).
+    hold no tasks: their sentences name units too (领导小组要…). A year's work looked back on
+    (``一、2023年工作总结``) and the scoring of the tasks (``七、考核办法``) never hold tasks.
     """
     _assign_by_reference(roots)
     measures = []
     for root in roots:
         _lift_summary_lines(root)
-        if prose_units and section_kind(root.title) in NOT_TASKS:
+        if section_kind(root.title) in (NOT_TASKS if prose_units else NEVER_TASKS):
             continue
         if any(names_units(node) or node.shared or heading_units(node) for node in root.walk()):
             _absorb_sub_items(root)

@@ -183,7 +183,8 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
 
 
 UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
-LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(\d+(?:\.\d+)?)\s*(.*)$")
+# 1500, ≥85, 55%, 1500以上; 〔60〕 (a five-year total, as plans' indicator tables bracket it)
+LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(?:[〔［\[]\s*(?=[\d.]+\s*[〕］\]]))?(\d+(?:\.\d+)?)\s*[〕］\]]?\s*(.*)$")
 
 
 def rewrite_tables(lines: list[Line], plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:

@@ -21,9 +21,10 @@ import re
 from ..rules.indicators import indicator_key
 from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import strip_number
+from ..rules.scores import score_spans
 from ..rules.sections import section_kind
-from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before, quoting_words,
-                                  retrospect_words, rise_words, stop_after, target_units)
+from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before,
+                                  is_starting_value, quoting_words, retrospect_words, stop_after, target_units)
 from .normalise import Line
 
 __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
@@ -44,7 +45,6 @@ CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 COMPARATORS_BEFORE = comparators_before()
 COMPARATORS_AFTER = comparators_after()
 STOP_AFTER = stop_after()
-RISES = rise_words()
 BASELINE_OPENERS = baseline_openers()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
@@ -166,13 +166,6 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
 
 
-def _starting_value(before: str, after: str) -> bool:
-    """Whether a number is where an indicator starts: after 由 or 从 and right before 提高到 (``由2022年底的
-    2.86万件提高到3.2万件``)."""
-    rises, froms = RISES
-    return after.lstrip().startswith(rises) and any(w in before for w in froms)
-
-
 def _looks_back(text: str, start: int, as_of: tuple[int, int] | None) -> bool:
     """Whether ``text`` opens looking back (``自2021年以来，…``) and does not turn to what is to come
     before ``start``."""
@@ -208,10 +201,10 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
     """Targets in one paragraph (no year, line or measure yet); ``as_of``: the plan's ``(year,
     month)``, before which a 截至 date states a baseline (:func:`is_baseline`)."""
     protected = _protected(text)
-    found = []
+    found, skipped = [], protected + score_spans(text)  # 《…》, “…”; （12分）, 每少1件扣0.5分
     for m in NUMBER_RE.finditer(text):
         start, end = m.span()
-        if _inside(start, protected):
+        if _inside(start, skipped):
             continue
         if text[max(0, start - 1):start] == "第" or re.match(r"[·.．\d]", text[start - 1:start] or " "):
             continue
@@ -239,7 +232,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             continue  # 一家, 三家企业, 十分必要, 十件实事 in prose; 培育企业十家。, 建设工作站八个， a count
         if require_comparator and not word:
             continue
-        if is_baseline(text, start, word, as_of) or _starting_value(before, after):
+        if is_baseline(text, start, word, as_of) or is_starting_value(before, after):
             continue  # 截至2023年底，…为2.3万件; 由8.2件提高到…: where things stand
         if OTHER_LEVEL_GOAL.search(before) and after.lstrip().startswith("的目标"):
             continue  # 助力实现全国…达到13%的目标: the nation's goal, which the plan serves
@@ -314,8 +307,8 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         in_goal_section = kind == "goals"
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to
-        if measure is None and kind == "background":
-            continue  # 一、工作基础: where the plan starts from, what it commits to is further on
+        if measure is None and kind in ("background", "review", "assessment"):
+            continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
         matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..rules.agencies import map_agency
 from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_collective, is_collective_name,
                                    mentions_organisation)
+from ..rules.scores import without_score_notes
 from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
                            split_role_word, weak_label_runs)
@@ -283,6 +284,7 @@ def clear_unit_group_caches() -> None:
 
 @lru_cache(maxsize=1024)  # the outline, the units and the coding each read a plan's paragraphs
 def _marked_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
+    paragraph = without_score_notes(paragraph)  # …（牵头单位：A）（12分）: the units close the task
     found = _closing_unit_group(paragraph)
     return found + _inner_role_brackets(paragraph, found)
 

@@ -220,15 +220,18 @@ def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     return labelled, deadline
 
 
-def parse_unit_group(content: str, rest_role: str | None = None) -> tuple[list[UnitMention], str | None]:
+def parse_unit_group(content: str, rest_role: str | None = None,
+                     first_leads: bool = False) -> tuple[list[UnitMention], str | None]:
     """``(units with roles, deadline as printed)`` of a unit group's content.
 
     Parts are separated by ``;`` and start at every label (``牵头单位:``, ``配合单位:``, ``责任单位:``,
     ``【责任单位】``), which gives the role of the units that follow; ``完成时限:`` marks the deadline.
     A first-lead note (``（第一个为牵头科室）``) makes the first unit the lead and the responsible ones
     after it take the note's ``其余为…`` role, or ``rest_role`` (the plan's own note on such lists).
+    ``first_leads``: the plan's note makes the first of every list of responsible units the lead
+    (:func:`.rules.roles.plan_first_lead_note`).
     """
-    content, first_leads, rest = split_first_lead_note(content)
+    content, marked, rest = split_first_lead_note(content)
     labelled, deadline = _parts(content)
     mentions: list[UnitMention] = []
     position = 0
@@ -241,7 +244,7 @@ def parse_unit_group(content: str, rest_role: str | None = None) -> tuple[list[U
             for unit, role in _parse_clause(clause, default_role):
                 mentions.append(UnitMention(unit_raw=unit, role=role, level=level, position=position))
                 position += 1
-    if first_leads and mentions:
+    if mentions and (marked or first_leads and all(m.role == "responsible" for m in mentions)):
         rest = rest or rest_role
         mentions = [replace(m, role="lead") if k == 0 else replace(m, role=rest) if rest and m.role == "responsible"
                     else m for k, m in enumerate(mentions)]

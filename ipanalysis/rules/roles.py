@@ -15,8 +15,8 @@ from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "rest_role_note", "strip_etc", "weak_label_runs", "clause_subject",
-           "joint_partners", "subject_words"]
+           "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "strip_etc", "weak_label_runs",
+           "clause_subject", "joint_partners", "subject_words"]
 
 
 def _alternation(words) -> str:
@@ -221,6 +221,21 @@ def rest_role_note(text: str) -> str | None:
     牵头科室，其余为配合科室`` -> cooperating), None when it has no such note."""
     m = re.search(rf"第一(?:位|个)的?为牵头\S{{0,3}}[,，;；]\s*{_rest_note()}", text)
     return _unit_labels()[m["rest"]] if m else None
+
+
+@lru_cache(maxsize=1)
+def _plan_first_lead_note() -> re.Pattern:
+    words = _alternation(w for w, _ in _entries("first_lead"))
+    return re.compile(rf"责任单位(?:中|栏)?[,，]?\s*(?:{words})(?:\s*[,，;；]\s*{_rest_note()})?")
+
+
+def plan_first_lead_note(text: str) -> tuple[bool, str | None]:
+    """``(whether a plan's note makes the first unit of every list of responsible units the lead,
+    the role it gives the others or None)``: ``注：各项任务责任单位中，列第一位的为牵头单位，其余为配合
+    单位`` -> ``(True, 'cooperating')``. A note on marked lists only (``标注“（第一个为牵头科室）”的``)
+    or on lists of leads (``有多个牵头单位的，列第一位的为主要牵头单位``) is none."""
+    m = _plan_first_lead_note().search(text)
+    return (True, _unit_labels()[m["rest"]] if m["rest"] else None) if m else (False, None)
 
 
 def _unit_list_pattern() -> str:

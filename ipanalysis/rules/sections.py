@@ -1,5 +1,5 @@
-"""What a section is, from its title (``data/section_kinds.csv``): goals, guidance, safeguards or
-background."""
+"""What a section is, from its title (``data/section_kinds.csv``): goals, guidance, safeguards,
+background, review or assessment."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def _words() -> tuple[tuple[str, str], ...]:
 
 
 def section_kind(title: str | None) -> str | None:
-    """``goals``, ``guidance``, ``safeguards`` or ``background`` when the title says so, else None."""
+    """``goals``, ``guidance``, ``safeguards``, ``background``, ``review`` or ``assessment`` when the title says so,
+    else None."""
     if not title:
         return None
     return next((kind for word, kind in _words() if word in title), None)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .datafiles import read_records
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
-           "retrospect_words", "quoting_words", "rise_words"]
+           "retrospect_words", "quoting_words", "is_starting_value"]
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +58,14 @@ def baseline_openers() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def rise_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``(rise words, words before a starting value)``: in ``由8.2件提高到12件`` the number after 由 and
-    before 提高到 is where the indicator starts, not a target."""
-    return tuple(w for w, _ in _words("rise")), tuple(w for w, _ in _words("rise_from"))
+def _starting_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w for w, _ in _words(kind)) for kind in ("rise", "rise_from", "base", "base_from"))
+
+
+def is_starting_value(before: str, after: str) -> bool:
+    """Whether the number between ``before`` and ``after`` (the rest of its clause) is where an
+    indicator starts, not a target: after 由 or 从 and right before a rise word (``由8.2件提高到12件``),
+    or after 现有 with 基础上 after it (``在现有3家分中心基础上，新建20家``)."""
+    rises, froms, bases, base_froms = _starting_words()
+    return (after.lstrip().startswith(rises) and any(w in before for w in froms)
+            or any(w in after for w in bases) and any(w in before for w in base_froms))

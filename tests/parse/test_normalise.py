@@ -107,6 +107,9 @@ def test_a_bullet_glyph_opening_a_line_is_dropped_and_an_article_tail_ends_the_p
     assert [line.text for line in lines] == ["(一)加强组织领导。", "(二)强化督查。"]
     lines = normalise_text("相关阅读\n（一）加强组织领导。\n（二）强化督查。\n（三）营造氛围。\n").lines
     assert len(lines) == 3  # a sidebar's list heading above the plan: dropped alone
+    lines = normalise_text("（一）加强组织领导。\n（二）强化督查。\n（三）营造氛围。\n相关解读：\n一、出台背景\n"
+                           "明确了12项年度重点任务。\n").lines
+    assert len(lines) == 3  # the interpretation posted under the plan
 
 
 def test_decode_rejects_empty_and_reads_bom_and_gbk():

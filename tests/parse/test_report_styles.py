@@ -1,0 +1,107 @@
+"""Families of plans printed inside other documents or with other matter around their tasks, each in
+that family's style (full-width punctuation as published): tasks scored for an assessment, a year's
+work summary before next year's plan, a gazette PDF's page furniture, a plan-wide note on which unit
+of a list leads, a 规划's indicator table with five-year totals in brackets, and what a 专栏 says is
+there already."""
+
+import pytest
+
+from ipanalysis.parse.normalise import unify_characters
+from ipanalysis.parse.tables import rewrite_tables
+from ipanalysis.parse.targets import find_targets_in_text
+from ipanalysis.rules.scores import score_spans, without_score_notes
+from test_item_and_goal_styles import _lines, _plan
+from test_unit_styles import units
+
+
+def _values(text: str) -> list[tuple[float, str]]:
+    return [(t["value"], t["unit"]) for t in find_targets_in_text(unify_characters(text), as_of=(2024, 3))
+            if t["kind"] == "commitment"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("1．实施高价值专利培育计划。全年PCT国际专利申请量达到15件。（牵头单位：县市场监管局（县知识产权局）；"
+     "责任单位：县科技局；完成时限：2024年12月底前）（12分）",
+     ([("县市场监管局(县知识产权局)", "lead"), ("县科技局", "responsible")], "2024年12月底前")),
+    ("2．培育知识产权优势企业。新增省知识产权示范企业10家。（牵头单位：县市场监管局；配合单位：县工信局）【分值：10分】",
+     ([("县市场监管局", "lead"), ("县工信局", "cooperating")], None)),
+    ("4．扩大质押融资规模。（牵头单位：县地方金融监管局；责任单位：人行如东县支行）（10分，质押融资额每少1000万元扣0.5分，扣完为止）",
+     ([("县地方金融监管局", "lead"), ("人行如东县支行", "responsible")], None)),
+])
+def test_a_tasks_points_after_its_units_are_neither_units_nor_targets(paragraph, expected):
+    assert units(paragraph) == expected
+    assert without_score_notes("二、提升知识产权创造质量（30分）") == "二、提升知识产权创造质量"
+    assert without_score_notes("建设工作站3个（2024年底前）") == "建设工作站3个（2024年底前）"
+
+
+def test_points_and_scoring_rules_give_no_targets_but_a_score_goal_does():
+    assert _values("全年查办侵权假冒案件不少于25件。评分标准：办案数每少1件扣1分，扣完为止。（牵头单位：县市场监管局）（12分）") == [
+        (25.0, "件")]
+    assert _values("知识产权保护社会满意度达到82分以上，总分100分。") == [(82.0, "分")]
+    assert score_spans("每项加2分") == [(0, 5)]
+
+
+def test_a_plan_scored_for_assessment_keeps_its_tasks_and_drops_the_scoring_section():
+    measures, doc = _plan(
+        "一、工作目标\n2024年，全县发明专利授权量达到120件。\n"
+        "二、提升知识产权创造质量（30分）\n"
+        "1．实施高价值专利培育计划。全年PCT国际专利申请量达到15件。评分标准：每少1件扣0.5分。"
+        "（牵头单位：县市场监管局；责任单位：县科技局；完成时限：2024年12月底前）（12分）\n"
+        "2．推进商标品牌建设。新增马德里国际注册商标5件。（县市场监管局牵头，县商务局配合）【分值：8分】\n"
+        "三、考核办法\n1．评分办法。考核实行百分制，总分100分。县财政局、县审计局按职责参与考核。\n"
+        "2．结果运用。考核结果分为优秀（90分及以上）、良好（80分至89分）等次。\n")
+    assert measures == [("1", [("县市场监管局", "lead"), ("县科技局", "responsible")], "2024年12月底前"),
+                        ("2", [("县市场监管局", "lead"), ("县商务局", "cooperating")], None)]
+    assert sorted((t["value"], t["unit"]) for t in doc.rows("targets")) == [(5.0, "件"), (15.0, "件"), (120.0, "件")]
+
+
+def test_a_years_work_summary_before_the_plan_gives_no_tasks_and_no_targets():
+    measures, doc = _plan(
+        "一、2023年工作总结\n全区有效发明专利拥有量达到1.86万件，同比增长8.3%。\n"
+        "（一）保护力度持续加大\n1．区市场监管局牵头，会同区公安分局查处侵权假冒案件38件。（区市场监管局牵头，区公安分局配合）\n"
+        "二、存在的问题\n一是高价值专利偏少；二是服务机构规模偏小。\n"
+        "三、2024年工作计划\n（一）聚焦质量提升\n"
+        "1．实施高价值专利培育工程。力争全年发明专利授权量达到2600件。（区市场监管局牵头，区科技局配合，2024年12月底前）\n"
+        "2．加强海外知识产权布局。引导企业开展海外专利布局。区商务局牵头，区市场监管局、区工商联配合。\n"
+        "（二）强化工作保障\n加强统筹协调，充分发挥区知识产权工作领导小组作用。\n")
+    assert measures == [("1", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2024年12月底前"),
+                        ("2", [("区商务局", "lead"), ("区市场监管局", "cooperating"), ("区工商联", "cooperating")],
+                         None)]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(2600.0, "件")]
+
+
+def test_a_gazettes_running_heads_and_page_numbers_between_the_lines_are_dropped():
+    measures, _ = _plan(
+        "（注：各项任务责任单位中，列第一位的为牵头单位，其余为配合单位。）\n一、重点任务\n"
+        "1．推动重点产业专利布局。围绕集成电路等产业开展专利导航。（责任单位：市经信局、市科技局、市投资促进中心）\n"
+        "2．扩大知识产权金融服务。推广专利、商标混合质押。（牵头单位：市金融办；配合单位：人行绍兴市分行、\n"
+        "— 23 —\n\n2024年第4期　　绍兴市人民政府公报\n"
+        "市财政局；完成时限：每年）\n"
+        "3．加强商标品牌培育。推进区域公用品牌建设。（责任单位：市市场监管局）\n"
+        "·24·\n绍兴市人民政府公报　　2024年第4期\n")
+    assert measures == [
+        ("1", [("市经信局", "lead"), ("市科技局", "cooperating"), ("市投资促进中心", "cooperating")], None),
+        ("2", [("市金融办", "lead"), ("人行绍兴市分行", "cooperating"), ("市财政局", "cooperating")], "每年"),
+        ("3", [("市市场监管局", "lead")], None)]
+
+
+def test_a_note_on_marked_lists_or_on_several_leads_is_no_plan_wide_note():
+    from ipanalysis.rules.roles import plan_first_lead_note
+
+    assert plan_first_lead_note("注：各项任务责任单位中，列第一位的为牵头单位，其余为配合单位。") == (True, "cooperating")
+    assert plan_first_lead_note("注：责任单位排在第一位的为牵头单位。") == (True, None)
+    assert plan_first_lead_note("（说明：有多个牵头单位的，列第一位的为主要牵头单位。）") == (False, None)
+    assert plan_first_lead_note("责任科室栏标注“（第一个为牵头科室）”的，排在第一位的为牵头科室，其余为配合科室") == (False, None)
+
+
+def test_a_guihuas_indicator_table_reads_five_year_totals_in_brackets():
+    rewritten = rewrite_tables(_lines("指标\t2020年（基期）\t2025年（目标）\t属性",
+                                      "知识产权质押融资登记金额（亿元）\t〔23.5〕\t〔60〕\t预期性",
+                                      "有效注册商标量（万件）\t12.6\t18\t预期性"))
+    assert [line.text for line in rewritten] == ["知识产权质押融资登记金额到2025年达到60亿元",
+                                                 "有效注册商标量到2025年达到18万件"]
+
+
+def test_what_there_is_already_is_no_target():
+    assert _values("维权援助网络建设：在现有3家维权援助分中心基础上，新建知识产权维权援助工作站20家。") == [(20.0, "家")]
+    assert _values("在现有基础上，新增专利导航服务基地10个。") == [(10.0, "个")]
