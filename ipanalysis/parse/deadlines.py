@@ -67,6 +67,7 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
 _YEAR, _MONTH_DAY = date_number_patterns()
 DATE_IN_TEXT = re.compile(rf"{_YEAR}\s*年\s*(?:{_MONTH_DAY}\s*月\s*(?:{_MONTH_DAY}\s*日)?)?\s*(?:底|末)?前")
 CLOSING_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}\s*(?:全面|基本)?完成")  # …。2024年11月底前完成。
+DONE_AFTER = re.compile(r"\s*(?:全面|基本)?完成(?=\s*(?:[)）】\]。，,；;]|$))")  # a date's clause closed by 完成
 THIS_TASK = r"(?:此项|该项|本项|这项)(?:工作|任务)"  # 该项工作长期坚持: the task itself
 SCHEDULE_CLAUSE = re.compile(rf"(?:^|(?<=[,，;；。:：]))\s*(?:{THIS_TASK})?(长期坚持|持续推进|每年第[一二三四]季度|常态化推进)"
                              r"\s*(?=[,，;；。]|$)")
@@ -90,7 +91,10 @@ def deadline_in_text(text: str) -> str | None:
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    return (first.group(1) if first.re is SCHEDULE_CLAUSE else first.group(0)).strip()
+    if first.re is SCHEDULE_CLAUSE:
+        return first.group(1).strip()
+    done = DONE_AFTER.match(text, first.end())  # （2025年6月底前完成）: 完成 closes the clause
+    return text[first.start():done.end() if done else first.end()].strip()
 
 
 # a heading that closes with the period of its phase: 动员部署阶段（2024年3月—4月）

@@ -221,7 +221,7 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
         tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
                   "assignments": assignments}
-        tables["targets"] = extract_targets(doc_id, region, norm.lines, measure_rows, tables["sections"],
+        tables["targets"] = extract_targets(doc_id, region, body, measure_rows, tables["sections"],
                                             meta.as_of)
         tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
         tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))

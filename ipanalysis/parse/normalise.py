@@ -16,6 +16,7 @@ Steps, in order (each a small pure function):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,7 +58,11 @@ MARKUP_INLINE = re.compile(r"\*\*|__|`")
 SPACE_CHARS = dict.fromkeys("\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t", " ")
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
 FULLWIDTH = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-UNIFIED = {**SPACE_CHARS, **FULLWIDTH}  # neither maps onto a key of the other: one pass does
+# Word's automatic numbering pasted into a web editor: ㈠ -> (一), ⑴ -> (1), ⒈ -> 1. (their NFKC forms;
+# circled ① stays, an outline style of its own)
+NUMBERING = {chr(cp): unicodedata.normalize("NFKC", chr(cp))
+             for first, last in ((0x3220, 0x3229), (0x2474, 0x249B)) for cp in range(first, last + 1)}
+UNIFIED = {**SPACE_CHARS, **FULLWIDTH, **NUMBERING}  # none maps onto a key of another: one pass does
 TO_UNIFY = re.compile("[" + "".join(map(re.escape, UNIFIED)) + "]")
 SPACE_RUN = re.compile(r" {2,}")
 

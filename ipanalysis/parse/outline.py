@@ -11,12 +11,13 @@ safeguards without units) stay in the ``sections`` table only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..rules.outline import item_value, match_item, referenced_items, strip_number, style_rank
-from ..rules.roles import opens_unit_list
-from ..rules.sections import section_kind
+from ..rules.outline import match_item, strip_number, style_rank
+from ..rules.roles import is_division_heading, opens_unit_list
+from ..rules.sections import NEVER_TASKS, NOT_TASKS, section_kind
 from .normalise import Line
+from .references import assign_by_name, assign_by_reference
 from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
@@ -160,41 +161,28 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     _fold_children(node)
 
 
-def _referenced(roots: list[OutlineItem], line: Line, refs: list) -> list[OutlineItem]:
-    """The items numbered ``refs`` printed before ``line``, in the nearest section of tasks holding
-    them all (not the safeguards after the tasks that share their numbers), else the nearest section
-    holding them. A reference without brackets names an item in brackets where no item is printed
-    as it is (a table's 序号 一 for the item （一） of the text)."""
-    task_sections = [root for root in roots if section_kind(root.title) not in NOT_TASKS]
-    for sections in (task_sections, roots):
-        for root in reversed(sections):
-            before = [n for n in root.walk() if n is not root and n.line_start < line.raw_line]
-            for loose in (False, True):
-                by_value = {_loosened(item_value(n.number), loose): n for n in before}
-                if all(_loosened(r, loose) in by_value for r in refs):
-                    return [by_value[_loosened(r, loose)] for r in refs]
-    return []
+def _only_assigns(item: OutlineItem) -> bool:
+    """Whether an item is nothing but units under a heading of the division of labour, or a
+    deadline (``（三）责任分工。牵头单位：A；配合单位：B。``, ``（四）完成时限：2025年12月底前``)."""
+    if item.children or len(item.paragraphs) != 1:
+        return False
+    text = strip_number(item.paragraphs[0].text)
+    groups = find_unit_groups(text)
+    rest = "".join(text[end:start] for end, start in zip((0, *(g.end for g in groups)), (*(g.start for g in groups),
+                                                                                             len(text))))
+    return bool(groups) and is_division_heading(rest)
 
 
-def _loosened(value: tuple | None, loose: bool) -> tuple | None:
-    """An item's value, without whether it is printed in brackets when ``loose``."""
-    return value[1:] if loose and value else value
-
-
-def _assign_by_reference(roots: list[OutlineItem]) -> None:
-    """Move a line that assigns tasks by their numbers (``第(一)、(二)项任务由A牵头，B配合。``, in a
-    section of its own such as 责任分工) to the ``shared`` lines of the items it names."""
-    for root in roots:
-        for node in root.walk():
-            kept = node.paragraphs[:1]
-            for paragraph in node.paragraphs[1:]:
-                refs = referenced_items(paragraph.text.lstrip())
-                items = _referenced(roots, paragraph, refs) if refs and find_unit_groups(paragraph.text) else []
-                for item in items:
-                    item.shared.append(paragraph)
-                if not items:
-                    kept.append(paragraph)
-            node.paragraphs = kept
+def _lift_division_items(node: OutlineItem) -> None:
+    """Move an item that only assigns (:func:`_only_assigns`) beside items with tasks below them
+    (``（二）主要措施`` and its 1. 2. 3.) to its parent's ``shared`` lines, where those tasks find it."""
+    for child in node.children:
+        _lift_division_items(child)
+    if not any(child.children for child in node.children):
+        return
+    lifted = [child for child in node.children if _only_assigns(child)]
+    node.shared.extend(replace(child.paragraphs[0], text=strip_number(child.paragraphs[0].text)) for child in lifted)
+    node.children = [child for child in node.children if child not in lifted]
 
 
 def _lift_summary_lines(node: OutlineItem) -> None:
@@ -259,10 +247,6 @@ def _is_task(leaf: OutlineItem, section: str | None) -> bool:
     return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance", "safeguards")
 
 
-NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")
-NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
-
-
 def reference_items(roots: list[OutlineItem]) -> list[OutlineItem]:
     """The items of a reference document (a plan that names no units: a national or provincial plan,
     a 规划纲要): the lowest-level items of its sections, but for background, goals, guidance and
@@ -294,10 +278,12 @@ def select_measures(roots: list[OutlineItem], prose_units: bool = False) -> list
     hold no tasks: their sentences name units too (领导小组要…). A year's work looked back on
     (``一、2023年工作总结``) and the scoring of the tasks (``七、考核办法``) never hold tasks.
     """
-    _assign_by_reference(roots)
+    assign_by_reference(roots)
+    assign_by_name(roots)
     measures = []
     for root in roots:
         _lift_summary_lines(root)
+        _lift_division_items(root)
         if section_kind(root.title) in (NOT_TASKS if prose_units else NEVER_TASKS):
             continue
         if any(names_units(node) or node.shared or heading_units(node) for node in root.walk()):

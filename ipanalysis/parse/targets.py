@@ -285,17 +285,20 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
                     sections: list[dict], as_of: tuple[int, int] | None = None) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
 
-    ``lines`` are the normalised lines of the whole plan; only lines inside the outline (a section
-    or measure) are read, so the cover letter and header never give targets. A target's year comes
+    ``lines`` are the normalised lines of the plan's body; only lines inside the outline (a section
+    or measure) are read, and a paragraph before the first section that states goals (``2024年全区
+    知识产权工作的主要目标是：…``), so the header never gives targets. A target's year comes
     from its own text (or its measure's deadline), never from the plan's period. ``as_of`` is the
     plan's ``(year, month)``: a number stated as of an earlier date is a baseline (:func:`is_baseline`).
     """
     by_line, section_of, top_of = _line_index(measures, sections)
+    preamble_end = min((s["line_start"] for s in sections), default=0)  # after the title, before 一、
     rows = []
     year_by_top: dict[str, int] = {}
     for line in lines:
         raw = line.raw_line
-        if raw not in by_line and raw not in section_of:
+        preamble = raw < preamble_end and section_kind(line.text) == "goals"
+        if raw not in by_line and raw not in section_of and not preamble:
             continue
         measure = by_line.get(raw, {}).get("measure")
         top = top_of.get(raw)
@@ -303,7 +306,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         head_year = YEAR_HEAD.match(line.text)
         if head_year and top_key:
             year_by_top[top_key] = int(head_year[1])
-        kind = section_kind(top["title"]) if top is not None else None
+        kind = section_kind(top["title"]) if top is not None else ("goals" if preamble else None)
         in_goal_section = kind == "goals"
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to

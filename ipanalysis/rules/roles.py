@@ -15,8 +15,8 @@ from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "strip_etc", "weak_label_runs",
-           "clause_subject", "joint_partners", "subject_words"]
+           "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "is_division_heading", "strip_etc",
+           "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
 
 
 def _alternation(words) -> str:
@@ -99,6 +99,17 @@ def match_label(text: str) -> tuple[str, int] | None:
         if m:
             return role, m.end()
     return None
+
+
+@lru_cache(maxsize=1)
+def _division_heading() -> re.Pattern:
+    return re.compile(rf"^(?:{_alternation(text for text, _ in _entries('division'))})?\s*[。.:：]?\s*$")
+
+
+def is_division_heading(text: str) -> bool:
+    """Whether ``text``, what an item says besides its units, is no more than a heading of the
+    division of labour (``责任分工。``, ``职责分工：``, nothing): the item only assigns."""
+    return bool(_division_heading().match(text.strip()))
 
 
 def opens_unit_list(text: str) -> bool:

@@ -7,7 +7,10 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["section_kind"]
+__all__ = ["section_kind", "NOT_TASKS", "NEVER_TASKS"]
+
+NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
+NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
 
 
 @lru_cache(maxsize=1)

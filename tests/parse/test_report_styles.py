@@ -14,6 +14,10 @@ from test_item_and_goal_styles import _lines, _plan
 from test_unit_styles import units
 
 
+def _targets(doc) -> list[tuple[float, str]]:
+    return sorted((t["value"], t["unit"]) for t in doc.rows("targets"))
+
+
 def _values(text: str) -> list[tuple[float, str]]:
     return [(t["value"], t["unit"]) for t in find_targets_in_text(unify_characters(text), as_of=(2024, 3))
             if t["kind"] == "commitment"]
@@ -52,7 +56,7 @@ def test_a_plan_scored_for_assessment_keeps_its_tasks_and_drops_the_scoring_sect
         "2．结果运用。考核结果分为优秀（90分及以上）、良好（80分至89分）等次。\n")
     assert measures == [("1", [("县市场监管局", "lead"), ("县科技局", "responsible")], "2024年12月底前"),
                         ("2", [("县市场监管局", "lead"), ("县商务局", "cooperating")], None)]
-    assert sorted((t["value"], t["unit"]) for t in doc.rows("targets")) == [(5.0, "件"), (15.0, "件"), (120.0, "件")]
+    assert _targets(doc) == [(5.0, "件"), (15.0, "件"), (120.0, "件")]
 
 
 def test_a_years_work_summary_before_the_plan_gives_no_tasks_and_no_targets():
@@ -105,3 +109,79 @@ def test_a_guihuas_indicator_table_reads_five_year_totals_in_brackets():
 def test_what_there_is_already_is_no_target():
     assert _values("维权援助网络建设：在现有3家维权援助分中心基础上，新建知识产权维权援助工作站20家。") == [(20.0, "家")]
     assert _values("在现有基础上，新增专利导航服务基地10个。") == [(10.0, "个")]
+
+
+def test_an_appendix_table_naming_the_items_by_their_headings_assigns_them_in_the_texts_order():
+    measures, doc = _plan(
+        "一、重点任务\n1．实施高价值专利培育工程。围绕集成电路产业培育高价值专利。\n"
+        "2．加快推进专利导航服务。聚焦重点产业链开展专利导航。\n3．强化知识产权行政执法。加大侵权假冒查处力度。\n"
+        "4．加强版权保护。开展软件正版化检查。\n二、保障措施\n（一）加强组织领导。发挥领导小组统筹作用。\n"
+        "附件：重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t实施高价值专利培育工程\t区市场监管局\t区科技局\t2025年底前\n"
+        "2\t加快专利导航服务\t区经信局\t区投资促进中心\t每年\n"
+        "3\t加强版权保护\t区委宣传部（区版权局）\t—\t长期坚持\n"
+        "4\t强化行政执法\t区市场监管局\t合肥市公安局蜀山分局、区文旅局\t长期坚持\n"
+        "注：各牵头单位负责统筹推进，配合单位按职责分工积极参与。\n")
+    assert measures == [("1", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2025年底前"),
+                        ("2", [("区经信局", "lead"), ("区投资促进中心", "cooperating")], "每年"),
+                        ("3", [("区市场监管局", "lead"), ("合肥市公安局蜀山分局", "cooperating"),
+                               ("区文旅局", "cooperating")], "长期坚持"),
+                        ("4", [("区委宣传部(区版权局)", "lead")], "长期坚持")]
+    assert [m["section"] for m in doc.rows("measures")] == ["一"] * 4  # the items' own section, not the appendix's
+
+
+def test_task_blocks_of_one_labelled_field_a_line_and_goals_before_the_first_section():
+    measures, doc = _plan(
+        "　　2024年全区知识产权工作的主要目标是：发明专利授权量达到1400件以上。\n一、提升知识产权创造质量\n"
+        "任务1：实施高价值专利培育工程\n工作内容：围绕现代纺织产业培育高价值专利。\n"
+        "预期成果：新建高价值专利培育中心3家\n牵头单位：区科技局\n配合单位：区经信局\n完成时限：2024年12月31日前\n\n"
+        "任务2：推进花样版权登记\n工作内容：推行花样版权即时登记。\n预期成果：新增登记服务站2个\n"
+        "牵头单位：区委宣传部（区版权局）\n配合单位：无\n完成时限：长期\n")
+    assert measures == [("任务1", [("区科技局", "lead"), ("区经信局", "cooperating")], "2024年12月31日前"),
+                        ("任务2", [("区委宣传部(区版权局)", "lead")], "长期")]
+    assert _targets(doc) == [(2.0, "个"), (3.0, "家"), (1400.0, "件")]
+
+
+def test_milestones_a_base_year_and_a_bracketed_deadline_closed_by_its_completion():
+    measures, doc = _plan(
+        "一、重点任务\n1．推动专利转化实施。在2023年促成专利转让许可56次的基础上，2024年，促成转让许可80次；"
+        "2025年，累计达到200次。（2025年6月底前完成）（牵头单位：县科技局；配合单位：县教育局）\n")
+    assert measures == [("1", [("县科技局", "lead"), ("县教育局", "cooperating")], "2025年6月底前完成")]
+    assert _targets(doc) == [(80.0, "次"), (200.0, "次")]
+
+
+def test_a_progress_report_keeps_its_table_tasks_and_not_the_progress_it_reports():
+    measures, doc = _plan(
+        "一、总体进展情况\n（一）创造质量稳步提升。上半年，全区发明专利授权量1468件，同比增长15.2%。\n"
+        "二、重点任务推进情况\n序号\t重点任务\t牵头单位\t配合单位\t进展情况\t完成时限\n"
+        "1\t新增国家知识产权优势企业10家\t区市场监管局\t区经信局\t已完成6家，完成率60%\t2024年12月\n"
+        "2\t开展专利导航项目2个\t区科技局\t—\t正在推进\t2024年10月底前\n")
+    assert measures == [("1", [("区市场监管局", "lead"), ("区经信局", "cooperating")], "2024年12月"),
+                        ("2", [("区科技局", "lead")], "2024年10月底前")]
+    assert _targets(doc) == [(2.0, "个"), (10.0, "家")]
+
+
+def test_words_automatic_numbering_pasted_as_enclosed_characters_numbers_items():
+    measures, doc = _plan(
+        "二、重点任务\n㈠提升知识产权创造质量\n⒈实施高价值专利培育计划。⑴培育示范企业；⑵建设培育中心。"
+        "（牵头单位：区市场监管局；配合单位：区科技局）\n⒉加强商标品牌培育。（区市场监管局牵头，区商务局配合）\n"
+        "㈡强化知识产权保护\n⒊加大行政执法力度。（牵头单位：区市场监管局；完成时限：持续推进）\n")
+    assert measures == [("1", [("区市场监管局", "lead"), ("区科技局", "cooperating")], None),
+                        ("2", [("区市场监管局", "lead"), ("区商务局", "cooperating")], None),
+                        ("3", [("区市场监管局", "lead")], "持续推进")]
+    assert [(s["number"], s["title"]) for s in doc.rows("sections") if s["depth"] == 1] == [
+        ("(一)", "提升知识产权创造质量"), ("(二)", "强化知识产权保护")]
+
+
+def test_an_action_areas_division_of_labour_and_deadline_items_assign_its_measures():
+    measures, doc = _plan(
+        "一、专利质量提升行动\n（一）工作目标。到2025年底，全市发明专利授权量达到1400件。\n（二）主要措施。\n"
+        "1．实施高价值专利培育工程。聚焦重点产业培育高价值专利。\n2．强化专利申请源头治理。严格落实监管要求。\n"
+        "（三）责任分工。牵头单位：市市场监管局；配合单位：市科技局、市工信局。\n（四）完成时限：2025年12月底前\n"
+        "二、海外知识产权护航行动\n（一）工作目标。建成海外纠纷应对指导工作站1个。\n（二）主要措施。\n"
+        "1．建立海外纠纷应对指导机制。依托省级指导中心开展服务。\n"
+        "（三）责任分工。由市商务局牵头，市贸促会、市市场监管局配合。\n")
+    area_one = [("市市场监管局", "lead"), ("市科技局", "cooperating"), ("市工信局", "cooperating")]
+    assert measures == [("1", area_one, "2025年12月底前"), ("2", area_one, "2025年12月底前"),
+                        ("1", [("市商务局", "lead"), ("市贸促会", "cooperating"), ("市市场监管局", "cooperating")], None)]
+    assert _targets(doc) == [(1.0, "个"), (1400.0, "件")]
