@@ -22,11 +22,12 @@ from itertools import combinations
 
 import pandas as pd
 
+from ..rules.roles import ROLES
+
 __all__ = ["agency_workload", "concentration", "collective_only_share", "co_assignment_edges",
            "co_assignment_graph", "network_summary", "ACCOUNTABILITY", "measure_accountability",
            "agency_membership", "agency_stages"]
 
-ROLES = ("lead", "responsible", "cooperating")
 # who answers for a measure, strongest first (see measure_accountability)
 ACCOUNTABILITY = ROLES + ("collective_only", "national_only", "no_unit")
 
@@ -134,7 +135,8 @@ def _with_intervals(corpus, table: pd.DataFrame, include_national: bool, collect
 def _collective_only(corpus) -> pd.Series:
     """measure_id -> whether the local units the measure names are all collective (False when it
     names none)."""
-    only = _assignments(corpus).groupby("measure_id").collective.apply(lambda s: bool(s.fillna(False).astype(bool).all()))
+    only = _assignments(corpus).groupby("measure_id").collective.apply(
+        lambda s: bool(s.fillna(False).astype(bool).all()))
     return corpus.measures.measure_id.map(only).fillna(False).astype(bool).set_axis(corpus.measures.measure_id)
 
 

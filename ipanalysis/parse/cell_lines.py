@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..rules.outline import opens_item
+from ..rules.roles import ROLES
 from ..rules.table_columns import column_of
 from .normalise import Line
 
@@ -54,7 +55,7 @@ def _header_block(lines: list[Line], k: int) -> list[str] | None:
         names.append(text)
         kinds.append(kind)
     if (len(names) < 3 or kinds[0] != "number" or "task" not in kinds[1:2]
-            or not {"lead", "responsible", "cooperating"} & set(kinds)):
+            or not set(ROLES) & set(kinds)):
         return None
     after = k + len(names)
     return names if after < len(lines) and lines[after].text.strip() == "1" else None

@@ -23,7 +23,7 @@ from .title import LOCAL_GOVERNMENT, TitleFind, find_title
 
 __all__ = ["DocumentMetadata", "extract_metadata", "HEAD_LINES"]
 
-HEAD_LINES = 40  # header, notice and cover letter are looked for in the first lines
+HEAD_LINES = 80  # header, notice and cover letter are looked for in the first lines (a portal's menus take 50)
 NATIONAL_ISSUERS = ("国务院", "国家", "中共中央")
 Found = tuple[str, str]  # (value, where it was read)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..rules.outline import match_item, strip_number, style_rank
 from ..rules.roles import is_division_heading, opens_unit_list
-from ..rules.sections import NEVER_TASKS, NOT_TASKS, section_kind
+from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_section_heading, section_kind
 from .normalise import Line
 from .references import assign_by_name, assign_by_reference
 from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
@@ -23,7 +23,7 @@ from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
            "STYLE_RANK"]
 
-STYLE_RANK = style_rank()
+STYLE_RANK = {**style_rank(), "heading": 0}  # heading: an unnumbered section title (保障措施：) ranks as 一、
 
 
 @dataclass
@@ -94,7 +94,7 @@ def parse_outline(lines: list[Line]) -> list[OutlineItem]:
     roots: list[OutlineItem] = []
     stack: list[OutlineItem] = []
     for line in inline_items(lines):
-        found = match_item(line.text)
+        found = match_item(line.text) or (("heading", "", line.text) if is_section_heading(line.text) else None)
         if found is None:
             if stack:
                 stack[-1].paragraphs.append(line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ..rules.organisations import is_collective
+from ..rules.roles import ROLES
 from .deadlines import parse_deadline
 from .outline import OutlineItem, split_heading
 from .unit_names import national_prefix, national_unit_name
@@ -92,20 +93,23 @@ def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: Outli
 
 
 def assignment_rows(measure: dict, groups, unit_map: dict[str, str]) -> list[dict]:
-    """One row per (unit, role) of a measure, from its unit groups ``(group, mentions, deadline, line)``.
+    """One row per unit of a measure, from its unit groups ``(group, mentions, deadline, line)``, in
+    the order they are first named; a unit named twice (``一是…（区科技局配合）；二是…（区科技局负责）``)
+    takes its strongest role, lead before responsible before cooperating, and the line naming it so.
 
     Also sets the measure's ``n_units`` and ``has_lead``.
     """
-    rows, seen = [], set()
+    rows: dict[str, dict] = {}
     for _, mentions, _, raw_line in groups:
         prefix = national_prefix([m.unit_raw for m in mentions if m.level == "national"])
         for m in mentions:
             unit = (national_unit_name(m.unit_raw, prefix) if m.level == "national"
                     else unit_map.get(m.unit_raw, m.unit_raw))
-            if (unit, m.role) in seen:
+            if unit in rows:
+                if ROLES.index(m.role) < ROLES.index(rows[unit]["role"]):
+                    rows[unit].update(unit_raw=m.unit_raw, role=m.role, line=raw_line)
                 continue
-            seen.add((unit, m.role))
-            rows.append({
+            rows[unit] = {
                 "measure_id": measure["measure_id"],
                 "doc_id": measure["doc_id"],
                 "region": measure["region"],
@@ -114,12 +118,12 @@ def assignment_rows(measure: dict, groups, unit_map: dict[str, str]) -> list[dic
                 "role": m.role,
                 "unit_level": m.level,
                 "collective": is_collective(unit),
-                "position": len(seen),
+                "position": len(rows) + 1,
                 "line": raw_line,
-            })
-    measure["n_units"] = len({u for u, _ in seen})
-    measure["has_lead"] = any(r == "lead" for _, r in seen)
-    return rows
+            }
+    measure["n_units"] = len(rows)
+    measure["has_lead"] = any(row["role"] == "lead" for row in rows.values())
+    return list(rows.values())
 
 
 def plan_fingerprint(measures: list[dict], meta, digest: str) -> str:

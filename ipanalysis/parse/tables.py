@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
-from ..rules.roles import split_first_lead_note
+from ..rules.roles import ROLES, split_first_lead_note
 from ..rules.table_columns import column_level, column_of, value_column_of
 from ..rules.target_words import target_units
 from .cell_lines import rebuild_cell_rows
@@ -37,7 +37,7 @@ from .normalise import Line
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
-UNIT_COLUMNS = ("lead", "responsible", "cooperating")
+UNIT_COLUMNS = ROLES  # a table's unit columns: 牵头单位, 责任单位, 配合单位
 TABLE_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 CELL_JOIN = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")

@@ -173,9 +173,10 @@ def _looks_back(text: str, start: int, as_of: tuple[int, int] | None) -> bool:
 
 
 def _opens_with_past_year(head: str, as_of: tuple[int, int] | None) -> bool:
-    """Whether ``head`` opens with a year before the plan's and does not turn to what is to come."""
+    """Whether ``head`` opens with a year before the plan's and does not turn to what is to come (a
+    year's results listed after it, ``2024年，…：发明专利授权量2865件；…198件``, stay that year's)."""
     year = PAST_YEAR_HEAD.match(head)
-    return bool(year and as_of) and (int(year[1]), 12) < as_of and not _turns_to_target(head[year.end():], as_of)
+    return bool(year and as_of) and (int(year[1]), 12) < as_of and not _looks_ahead(head[year.end():], as_of)
 
 
 def _bracket_head(text: str, start: int) -> str:
@@ -310,7 +311,8 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         in_goal_section = kind == "goals"
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to
-        if measure is None and kind in ("background", "review", "assessment"):
+        inner = section_of[raw]["title"] if raw in section_of else None  # （二）工作基础 under 一、总体要求
+        if measure is None and {kind, section_kind(inner)} & {"background", "review", "assessment"}:
             continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
         matches = find_targets_in_text(text, as_of=as_of)

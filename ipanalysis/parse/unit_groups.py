@@ -29,7 +29,7 @@ from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_co
 from ..rules.scores import without_score_notes
 from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
-                           split_role_word, weak_label_runs)
+                           split_joint, split_role_word, weak_label_runs)
 from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
 from .subjects import reads_subjects, subject_unit_groups
 from .units import CLOSE, OPEN, UNIT_SEPARATORS, UnitGroup, split_leading_deadline, split_top_level
@@ -254,17 +254,26 @@ INNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])+)[)
 
 
 def _inner_role_brackets(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[UnitGroup, ...]:
-    """Brackets inside a task's sentence, with more of it after a comma, that hold units and a role
-    word alone: ``…行政裁决工作机制（区司法局协助），提高…``."""
+    """Brackets inside a task's sentence, more of it after a comma or semicolon, that hold units and role
+    words alone (a deadline last): ``…机制（区司法局协助），提高…``, ``一是…（A负责，各街道配合）；二是…``."""
     groups = []
     for m in INNER_BRACKET.finditer(paragraph):
         if any(g.start <= m.start() < g.end for g in found) or not mentions_role_word(m[1]) \
-                or not paragraph.startswith(("，", ","), m.end()):
+                or not paragraph.startswith(("，", ",", "；", ";"), m.end()):
             continue  # inside a sentence that goes on after it
-        name, role = split_role_word(m[1].strip())
-        if role and _only_unit_names(name):
+        clauses = split_top_level(m[1].strip(), ",，")
+        if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
+            clauses = clauses[:-1]  # （区委金融办负责，区财政局配合，2025年12月底前完成）
+        if all(_names_with_role(clause) for clause in clauses):
             groups.append(UnitGroup(raw=m[0], content=m[1].strip(), start=m.start(), end=m.end()))
     return tuple(groups)
+
+
+def _names_with_role(clause: str) -> bool:
+    """Whether a clause is unit names and a role word alone (``各街道配合``, ``A会同B负责``)."""
+    name, role = split_role_word(clause.strip())
+    joint = split_joint(name) if role else None
+    return bool(role) and all(_only_unit_names(part) for part in ((joint[0], joint[2]) if joint else (name,)))
 
 
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:

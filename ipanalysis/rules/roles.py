@@ -13,7 +13,7 @@ from functools import lru_cache
 from .datafiles import read_records
 from .organisations import UNIT_KINDS, organisation_ending_pattern
 
-__all__ = ["role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
+__all__ = ["ROLES", "role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
            "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
            "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "is_division_heading", "strip_etc",
            "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
@@ -28,6 +28,7 @@ def _entries(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((r["text"], r["role"]) for r in read_records("roles.csv") if r["kind"] == kind)
 
 
+ROLES = ("lead", "responsible", "cooperating")  # a unit's roles, the strongest first
 ROLE_AS = ("作为", "为")  # A为牵头单位, 由A作为牵头单位: a unit label after 为 is a role word
 
 

@@ -3,12 +3,14 @@ background, review or assessment."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["section_kind", "NOT_TASKS", "NEVER_TASKS"]
+__all__ = ["section_kind", "is_section_heading", "NOT_TASKS", "NEVER_TASKS"]
 
+HAN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
 NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
 
@@ -24,3 +26,10 @@ def section_kind(title: str | None) -> str | None:
     if not title:
         return None
     return next((kind for word, kind in _words() if word in title), None)
+
+
+def is_section_heading(line: str, max_len: int = 8) -> bool:
+    """Whether an unnumbered line is nothing but a section's title of a kind, in Han characters
+    (``保障措施：``, ``基本原则``): it heads a section of the plan as ``五、保障措施`` would."""
+    text = line.strip().rstrip(":：")
+    return bool(HAN_TITLE.fullmatch(text)) and len(text) <= max_len and section_kind(text) is not None

@@ -185,3 +185,50 @@ def test_an_action_areas_division_of_labour_and_deadline_items_assign_its_measur
     assert measures == [("1", area_one, "2025年12月底前"), ("2", area_one, "2025年12月底前"),
                         ("1", [("市商务局", "lead"), ("市贸促会", "cooperating"), ("市市场监管局", "cooperating")], None)]
     assert _targets(doc) == [(1.0, "个"), (1400.0, "件")]
+
+
+def test_a_townships_offices_and_a_county_bureau_that_guides():
+    assert units("（牵头单位：镇经发办；配合单位：镇市场监管所、各村（社区）；指导单位：县市场监管局；完成时限：2024年10月底前）")[0] == [
+        ("镇经发办", "lead"), ("镇市场监管所", "cooperating"), ("各村(社区)", "cooperating"),
+        ("县市场监管局", "cooperating")]
+    assert units("推进地理标志专用标志使用。（镇市场监管所负责，镇农业农村服务中心配合，县市场监管局指导）")[0] == [
+        ("镇市场监管所", "responsible"), ("镇农业农村服务中心", "cooperating"), ("县市场监管局", "cooperating")]
+
+
+def test_each_clauses_own_units_make_one_measure_where_a_unit_keeps_its_strongest_role():
+    measures, _ = _plan(
+        "一、重点任务\n（一）加强高价值专利培育。一是新建高价值专利培育示范中心3个（区市场监管局负责，区科技局配合）；"
+        "二是支持高校院所建设专利导航服务基地（区科技局负责）；三是开展专利申请质量提升行动（区市场监管局负责）。\n"
+        "（二）强化知识产权行政保护。一是开展专项执法行动（区市场监管局牵头，鼓楼公安分局配合）；"
+        "二是加强重点商圈知识产权保护（区市场监管局负责，各街道配合）；三是健全行刑衔接机制（鼓楼公安分局会同区市场监管局负责）。\n")
+    assert measures == [
+        ("(一)", [("区市场监管局", "responsible"), ("区科技局", "responsible")], None),
+        ("(二)", [("鼓楼公安分局", "lead"), ("区市场监管局", "lead"), ("各街道", "cooperating")], None)]  # 会同: A leads
+
+
+def test_a_safeguards_heading_without_a_number_ends_the_tasks():
+    measures, doc = _plan(
+        "一、知识产权创造\n1．任务名称：实施高价值专利培育工程；工作内容：培育高价值发明专利100件，新增质押融资40笔；"
+        "牵头单位：县市场监管局；配合单位：县科技局；完成时限：2024年12月底前。\n"
+        "保障措施：\n（一）加强组织领导。领导小组办公室设在县市场监管局。\n"
+        "（二）严格督查考核。每季度末月20日前由各牵头单位报送进展情况。\n")
+    assert measures == [("1", [("县市场监管局", "lead"), ("县科技局", "cooperating")], "2024年12月底前")]
+    assert [(s["number"], s["title"]) for s in doc.rows("sections") if s["depth"] == 0] == [
+        ("一", "知识产权创造"), ("", "保障措施")]
+    assert _targets(doc) == [(40.0, "笔"), (100.0, "件")]
+
+
+def test_a_years_results_listed_after_it_and_a_background_sub_section_give_no_targets():
+    _, doc = _plan(
+        "一、总体要求和主要目标\n（一）发展基础。2023年，全区有效发明专利拥有量达2.78万件，每万人口高价值\n"
+        "发明专利拥有量76.4件，国家知识产权优势示范企业累计达到42家。\n"
+        "（二）主要目标。2023年，全区知识产权工作取得新成效：发明专利授权量2865件；PCT国际专利申请量198件。"
+        "到2025年，发明专利授权量达到3000件。\n二、重点任务\n1．培育优势企业。新增优势企业5家。（区市场监管局负责）\n")
+    assert _targets(doc) == [(5.0, "家"), (3000.0, "件")]
+
+
+def test_a_bloggers_comment_after_the_plan_ends_it():
+    from ipanalysis.parse.normalise import normalise_text
+
+    lines = normalise_text("（一）加强组织领导。\n（二）强化督查。\n（三）营造氛围。\n## 小站点评\n有效注册商标量由2.86万件提高到3.2万件。\n").lines
+    assert len(lines) == 3
