@@ -28,11 +28,11 @@ from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_co
                                    mentions_organisation)
 from ..rules.scores import without_score_notes
 from ..rules.outline import REFERENCE, opens_item, strip_number
-from ..rules.roles import (label_starts, match_label, mentions_role_word, opens_unit_list, split_at_labels,
-                           split_joint, split_role_word, weak_label_runs)
+from ..rules.roles import (UNIT_SEPARATORS, label_starts, match_label, mentions_role_word, opens_unit_list,
+                           split_at_labels, split_joint, split_role_word, weak_label_runs)
 from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
 from .subjects import reads_subjects, subject_unit_groups
-from .units import CLOSE, OPEN, UNIT_SEPARATORS, UnitGroup, split_leading_deadline, split_top_level
+from .units import CLOSE, OPEN, UnitGroup, split_leading_deadline, split_top_level
 
 __all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
            "names_known_agencies", "opens_summary", "unit_heading"]

@@ -19,19 +19,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
-from ..rules.roles import (match_label, mentions_role_word, role_marker, split_at_labels, split_first_lead_note,
-                           split_joint, split_role_word, strip_etc)
+from ..rules.roles import (UNIT_SEPARATORS, match_label, mentions_role_word, role_marker, split_at_labels,
+                           split_first_lead_note, split_joint, split_role_word, strip_etc)
 from .deadlines import looks_like_deadline
 
 __all__ = ["UnitGroup", "UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline",
-           "is_collective", "OPEN", "CLOSE", "UNIT_SEPARATORS"]
+           "is_collective", "OPEN", "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 # the name of a national body's local branch, a local unit (国家金融监督管理总局柳州监管分局)
 LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处)$")
 OPEN = "(（〔[【"
-UNIT_SEPARATORS = "、/"  # between the units of a list (A、B; A/B as some web editors print it)
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from .datafiles import read_records
 from .organisations import UNIT_KINDS, organisation_ending_pattern
 
-__all__ = ["ROLES", "role_words", "split_role_word", "mentions_role_word", "match_label", "opens_unit_list",
-           "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
+__all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "mentions_role_word", "match_label",
+           "opens_unit_list", "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
            "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "is_division_heading", "strip_etc",
            "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
 
@@ -29,6 +29,7 @@ def _entries(kind: str) -> tuple[tuple[str, str], ...]:
 
 
 ROLES = ("lead", "responsible", "cooperating")  # a unit's roles, the strongest first
+UNIT_SEPARATORS = "、/"  # between the units of a list (A、B; A/B as some web editors print it)
 ROLE_AS = ("作为", "为")  # A为牵头单位, 由A作为牵头单位: a unit label after 为 is a role word
 
 
@@ -251,10 +252,12 @@ def plan_first_lead_note(text: str) -> tuple[bool, str | None]:
 
 
 def _unit_list_pattern() -> str:
-    """A 、 list of unit names, each ending like a unit (an alias in brackets after it allowed)."""
-    unit = (rf"[^，,。；;、:：\s()（）]{{1,20}}?(?:{organisation_ending_pattern(*UNIT_KINDS)})"
+    """A list of unit names (separated by 、 or /), each ending like a unit (an alias in brackets
+    after it allowed)."""
+    separator = f"[{re.escape(UNIT_SEPARATORS)}]"
+    unit = (rf"[^，,。；;:：\s()（）{re.escape(UNIT_SEPARATORS)}]{{1,20}}?(?:{organisation_ending_pattern(*UNIT_KINDS)})"
             r"(?:[(（][^()（）]{1,12}[)）])?")
-    return rf"(?:{unit})(?:、(?:{unit}))*"
+    return rf"(?:{unit})(?:{separator}(?:{unit}))*"
 
 
 @lru_cache(maxsize=1)

@@ -44,10 +44,11 @@ def test_a_department_heading_unknown_to_the_agency_list_counts_among_known_ones
 
 def test_a_plan_that_names_its_units_as_the_subjects_of_its_sentences():
     """No bracket, label or unit sentence anywhere: the units opening a task's clauses do it (会同:
-    the lead and the units it works with); a unit after 向 or 依托 is none, nor are the safeguards'."""
+    the lead and the units it works with, separated by 、 or /); a unit after 向 or 依托 is none, nor
+    are the safeguards'."""
     measures, doc = _plan(
         "一、重点任务\n"
-        "1．实施高价值专利培育工程。区市场监管局要会同区科技局、区工信局，每年培育示范企业5家。\n"
+        "1．实施高价值专利培育工程。区市场监管局要会同区科技局/区工信局，每年培育示范企业5家。\n"
         "2．壮大创新主体。区科技局负责科技型企业梯次培育；区财政局给予资金支持。2024年底前，建成培育库。\n"
         "3．加强海外维权。区商务局牵头，联合区贸促会开展纠纷应对指导。企业遭遇纠纷的，应及时向区商务局报告。\n"
         "4．完善服务网络。各街道办事处要依托区市场监管局服务窗口设立服务点。该项工作长期坚持。\n"
