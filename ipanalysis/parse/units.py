@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..rules.agencies import map_agency
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
 from ..rules.roles import (UNIT_SEPARATORS, match_label, mentions_role_word, role_marker, split_at_labels,
                            split_first_lead_note, split_joint, split_role_word, strip_etc)
@@ -92,6 +93,7 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # parsing a group
 
+LEVEL_WORD = re.compile(r"^[省市区县镇乡]")  # a unit name that opens with its level (区市场监管局)
 _AGENCY_END = "".join(e for e in endings("agency") if len(e) == 1)  # 局委办院部厅
 # a collective unit glued to the agency before it: 区科技局各镇(街道), 市财政局及其他成员单位
 _JOINED_COLLECTIVE = re.compile(rf"(?<=[{_AGENCY_END}])(?=各)|(?<=[{_AGENCY_END}])及(?=其他|各)")
@@ -115,10 +117,33 @@ def _merge_split_collectives(pieces: list[str]) -> list[str]:
     return out
 
 
+def unit_list(text: str) -> list[str]:
+    """The pieces of a list of units, split on ``、`` and ``/`` outside brackets; a name after ``/``
+    without the level the name before it opens with, of the same agency, is that unit's other
+    name (``区市场监管局/知识产权局``: one unit), and 各区、县级市人民政府 is one unit."""
+    pieces: list[str] = []
+    for piece in split_top_level(text, UNIT_SEPARATORS.replace("/", "")):
+        first, *rest = split_top_level(piece, "/") or [""]
+        names = [first]
+        for part in rest:
+            if _other_name(names[-1], part):
+                names[-1] = f"{names[-1]}/{part}"
+            else:
+                names.append(part)
+        pieces.extend(name for name in names if name)
+    return _merge_split_collectives(pieces)
+
+
+def _other_name(name: str, other: str) -> bool:
+    level = LEVEL_WORD.match(name)
+    return (bool(level) and not LEVEL_WORD.match(other)
+            and map_agency(name)[0] == map_agency(other)[0] != map_agency("")[0])
+
+
 def _split_units(segment: str) -> list[str]:
-    """Split a list of units on ``、`` (outside brackets) and on glued collective units."""
+    """Split a list of units (:func:`unit_list`) and on glued collective units."""
     units = []
-    for piece in _merge_split_collectives(split_top_level(segment, UNIT_SEPARATORS)):
+    for piece in unit_list(segment):
         units.extend(p for p in _JOINED_COLLECTIVE.split(piece) if p)
     return units
 
@@ -152,7 +177,7 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
         after_units = (split_role_word(u)[0] for u in _split_units(after))  # A会同B负责、C配合
         return [(u, joint_role) for u in _split_units(before) if u] + [(u, "cooperating") for u in after_units if u]
     items: list[list] = []
-    for piece in _merge_split_collectives(split_top_level(clause, UNIT_SEPARATORS)):
+    for piece in unit_list(clause):
         entries, role = _units_of_piece(piece)
         items.extend(entries)
         if role:

@@ -103,6 +103,9 @@ def test_units_separated_by_slashes_and_a_first_lead_note_in_a_column_header():
          None),
         ("2", [("县商务局", "lead"), ("县贸促会", "cooperating"), ("县市场监管局", "cooperating")], None),
         ("1", [("县科技局", "lead"), ("县市场监管局", "responsible"), ("县教育局", "responsible")], "2025年底前")]
+    # a name after / without the level of the one before, of the same agency, is its other name
+    assert units("（责任单位：区市场监管局/知识产权局、区科技局）")[0] == [
+        ("区市场监管局/知识产权局", "responsible"), ("区科技局", "responsible")]
 
 
 def test_label_lines_behind_bullet_glyphs_under_task_headings_in_brackets():
