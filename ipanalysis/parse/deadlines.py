@@ -34,11 +34,27 @@ def parse_deadline(deadline: str | None, year: int | None = None) -> tuple[str |
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
-    text = arabic_dates(deadline)  # 二〇二五年六月底前 as 2025年6月底前
+    text = _years_carried(arabic_dates(deadline))  # 二〇二五年六月底前 as 2025年6月底前
     dates = _dates_named(text)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(f"{year}{'' if text.startswith('年') else '年'}{text}")
     return (max(dates)[1] if dates else None), ongoing
+
+
+YEAR_OR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年|(?<![\d年])(?<!年\s)(\d{1,2})\s*月")
+
+
+def _years_carried(text: str) -> str:
+    """``text`` with a month printed without its year given the year named before it: a staged
+    deadline's later stage (``2024年9月底前完成盘点，12月底前完成全年任务``: 2024年12月)."""
+    out, last, year = [], 0, None
+    for m in YEAR_OR_MONTH.finditer(text):
+        if m[1]:
+            year = m[1]
+        elif year:
+            out += [text[last:m.start()], f"{year}年"]
+            last = m.start()
+    return "".join(out) + text[last:]
 
 
 def _dates_named(text: str) -> list[tuple[int, str]]:

@@ -66,9 +66,9 @@ def _row_name(item: OutlineItem, max_len: int = 40) -> str | None:
     it, a note under the table, names no units); else None."""
     if item.children or any(find_unit_groups(p.text) for p in item.paragraphs[1:]):
         return None
-    text = strip_number(item.paragraphs[0].text)
-    groups = find_unit_groups(text)
-    name = text[:groups[0].start].strip(" 。") if groups else ""
+    text = item.paragraphs[0].text
+    groups = find_unit_groups(text)  # of the line as printed: read once for the outline already
+    name = strip_number(text[:groups[0].start]).strip(" 。") if groups else ""
     return name if name and len(name) <= max_len and "。" not in name else None
 
 
@@ -100,13 +100,15 @@ def assign_by_name(roots: list[OutlineItem], min_rows: int = 3, min_likeness: fl
     the ``shared`` lines of the item it names, so that the item is the measure, with its own text,
     and the row's units and deadline are its. Only when every row of ``min_rows`` or more names one
     item, each another."""
+    items = [n for root in roots if section_kind(root.title) not in NOT_TASKS for n in root.leaves()
+             if n is not root and not n.shared and not any(find_unit_groups(p.text) for p in n.paragraphs)]
+    if len(items) < min_rows:  # most plans: every task names its units
+        return
     rows = [(n, name) for root in roots for n in root.walk() if n is not root and (name := _row_name(n))]
     if len(rows) < min_rows:
         return
     first = min(row.line_start for row, _ in rows)
-    items = [n for root in roots if section_kind(root.title) not in NOT_TASKS for n in root.leaves()
-             if n is not root and n.line_start < first and not n.shared
-             and not any(find_unit_groups(p.text) for p in n.paragraphs)]
+    items = [n for n in items if n.line_start < first]
     named = _named_items(rows, items, min_likeness) if len(items) >= len(rows) else None
     for (row, _), item in zip(rows, named or []):
         item.shared.append(row.paragraphs[0])

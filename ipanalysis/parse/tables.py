@@ -94,10 +94,13 @@ def _lead_notes(cells: tuple[str, ...], columns: dict[int, str]) -> dict[str, st
 
 def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, str] | None = None) -> Line | None:
     """The row as a numbered task item with a labelled unit bracket (None for an empty row);
-    ``notes``: the first-lead notes of the unit columns' headers."""
+    ``notes``: the first-lead notes of the unit columns' headers. A task's name from a column of
+    its own (:func:`_name_column`) opens its text as its heading."""
     task = values.get("task", "").strip()
     if not task:
         return None
+    name = values.get("name", "").strip().rstrip("。")
+    task = f"{name}。{task}" if name and not task.startswith(name) else task
     number = _row_number(values.get("number", ""))
     notes = notes or {}
     parts = [f"{LABELS[c]}：{_units(values[c])}{notes.get(c, '')}" for c in UNIT_COLUMNS if values.get(c)]
@@ -141,6 +144,26 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
     return out
 
 
+def _name_column(columns: dict[int, str], below: list[Line], width: int, max_gap_chars: int,
+                 min_distinct: float = 0.75) -> dict[int, str]:
+    """The header's columns, the left of two task columns made the ``name`` of each row's task when
+    every row of the table fills it, nearly always with a name of its own (``重点任务`` 实施高价值专利
+    培育工程 beside ``具体措施`` 1.…2.…); a left column that names a group of rows (printed on its
+    first row only, or merged over its rows) is left out."""
+    tasks = sorted(i for i, c in columns.items() if c == "task")
+    if len(tasks) < 2:
+        return columns
+    rows = []
+    for line in below:
+        if line.cells and _is_row(line.cells, columns, width):
+            rows.append(line.cells)
+        elif len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text):
+            break
+    names = [cells[tasks[0]].strip() if tasks[0] < len(cells) else "" for cells in rows]
+    named = bool(names) and all(names) and len(set(names)) >= min_distinct * len(names)
+    return {**columns, tasks[0]: "name"} if named else columns
+
+
 def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
                         plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:
     """The lines with every task table's rows rewritten as numbered task items; ``plan_level``
@@ -156,9 +179,10 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
     row = header_line = None  # the last row written and its table's header, for wrapped cells
     width = seq = 0
     notes: dict[str, str] = {}  # the first-lead notes of the header's unit columns
-    for line in lines:
+    for k, line in enumerate(lines):
         header = _header(line.cells, plan_level) if line.cells else None
         if header:
+            header = _name_column(header, lines[k + 1:], len(line.cells), max_gap_chars)
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             notes = _lead_notes(line.cells, header)
             continue

@@ -37,7 +37,9 @@ NUMBER_RE = re.compile(
     rf"百分之(?P<pct>{ARABIC}|{CHINESE})|(?P<num>{ARABIC}|{CHINESE})\s*(?P<mult>万|亿)?\s*(?P<unit>{UNIT_RE})"
 )
 # Context that turns a number into a non-target.
-PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」")
+# titles and quotes (their numbers are no targets and their delimiters end no clause); a heading's count
+# of its items, 二、促进知识产权转化运用（3项）
+PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」|[(（]\s*\d+\s*项\s*[)）]")
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
 CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、]|$)")  # the unit closes its clause
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")

@@ -123,7 +123,7 @@ def unit_list(text: str) -> list[str]:
     name (``区市场监管局/知识产权局``: one unit), and 各区、县级市人民政府 is one unit."""
     pieces: list[str] = []
     for piece in split_top_level(text, UNIT_SEPARATORS.replace("/", "")):
-        first, *rest = split_top_level(piece, "/") or [""]
+        first, *rest = (split_top_level(piece, "/") or [""]) if "/" in piece else [piece]
         names = [first]
         for part in rest:
             if _other_name(names[-1], part):

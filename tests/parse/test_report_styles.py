@@ -232,3 +232,18 @@ def test_a_bloggers_comment_after_the_plan_ends_it():
 
     lines = normalise_text("（一）加强组织领导。\n（二）强化督查。\n（三）营造氛围。\n## 小站点评\n有效注册商标量由2.86万件提高到3.2万件。\n").lines
     assert len(lines) == 3
+
+
+def test_a_task_tables_name_column_beside_its_measures_column_and_a_later_stage_without_its_year():
+    measures, doc = _plan(
+        "一、重点任务\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+        "二、促进知识产权转化运用（3项）\n"
+        "1\t推动专利转化运用提质增效\t1.完成存量专利盘点1.2万件。2.全年达成开放许可项目150项。\t市科技局\t市教育局\t"
+        "2024年9月底前完成存量专利盘点，12月底前完成全年任务\n"
+        "2\t推动专利转化运用提质增效\t1.建设知识产权运营服务平台。\t市市场监管局\t—\t2024年12月底前\n"
+        "3\t深化知识产权金融服务\t1.新增质押融资企业120家。\t市地方金融监管局\t市财政局\t持续推进\n"
+        "4\t开展产业专利导航\t1.完成产业专利导航项目2项。\t市工信局\t市市场监管局\t2024年11月底前\n")
+    assert [m["text"].split("。")[0] for m in doc.rows("measures")] == [
+        "推动专利转化运用提质增效", "推动专利转化运用提质增效", "深化知识产权金融服务", "开展产业专利导航"]
+    assert [m["deadline_date"] for m in doc.rows("measures")] == ["2024-12-31", "2024-12-31", None, "2024-11-30"]
+    assert _targets(doc) == [(2.0, "项"), (120.0, "家"), (150.0, "项"), (12000.0, "件")]  # not 3项, a count of rows
