@@ -36,6 +36,7 @@ __all__ = [
     "repair_gbk_misalignment",
     "remove_pinyin_annotations",
     "unify_characters",
+    "join_spaced_characters",
     "detect_script",
     "to_simplified",
     "is_furniture",
@@ -121,7 +122,18 @@ def unify_characters(line: str) -> str:
     """
     for char in set(TO_UNIFY.findall(line)):
         line = line.replace(char, UNIFIED[char])
-    return SPACE_RUN.sub(" ", line).strip()
+    return join_spaced_characters(SPACE_RUN.sub(" ", line).strip())
+
+
+def join_spaced_characters(line: str, min_singles: int = 8) -> str:
+    """A line some of whose characters a PDF tool printed one by one with spaces between them
+    (``（ 牵 头 单 位 ： 区 市 场 监 管 局 ）``, ``2 0 2 6 年 底 前``) without those spaces: when
+    ``min_singles`` or more of its space-separated pieces, and half of them, are one character."""
+    if line.count(" ") < min_singles:
+        return line
+    pieces = line.split(" ")
+    singles = sum(1 for piece in pieces if len(piece) == 1 and piece != "|")  # a Markdown table's bars
+    return line.replace(" ", "") if singles >= min_singles and 2 * singles >= len(pieces) else line
 
 
 def _anchored(pattern: str) -> bool:

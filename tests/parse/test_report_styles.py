@@ -247,3 +247,17 @@ def test_a_task_tables_name_column_beside_its_measures_column_and_a_later_stage_
         "推动专利转化运用提质增效", "推动专利转化运用提质增效", "深化知识产权金融服务", "开展产业专利导航"]
     assert [m["deadline_date"] for m in doc.rows("measures")] == ["2024-12-31", "2024-12-31", None, "2024-11-30"]
     assert _targets(doc) == [(2.0, "项"), (120.0, "家"), (150.0, "项"), (12000.0, "件")]  # not 3项, a count of rows
+
+
+def test_runs_of_characters_a_pdf_tool_spaced_out_are_joined():
+    from ipanalysis.parse.normalise import join_spaced_characters
+
+    measures, doc = _plan(
+        "一 、 重 点 任 务\n1．实施高价值专利培育工程。新增示范企业5家。（ 牵 头 单 位 ： 区 市 场 监 管 局 ； 配 合 单 位 ： 区 科 技 局 ； "
+        "完 成 时 限 ： 2 0 2 6 年 底 前 ）\n"
+        "2 ． 培 育 优 势 企 业 。 建 成 服 务 网 点 1 2 个 。 （ 区 科 技 局 负 责 ）\n")
+    assert measures == [("1", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2026年底前"),
+                        ("2", [("区科技局", "responsible")], None)]
+    assert _targets(doc) == [(5.0, "家"), (12.0, "个")]
+    assert join_spaced_characters("| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 | 进展 | 备注 | 分值 |") == (
+        "| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 | 进展 | 备注 | 分值 |")  # a Markdown row keeps its spaces
