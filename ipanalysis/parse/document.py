@@ -29,6 +29,7 @@ from .themes import code_measures, strip_units
 from .tokens import content_tokens
 from .unit_names import unit_name_map
 from .wrapping import join_open_unit_brackets
+from .same_units import carry_same_units, same_as_above, without_same_marks
 from .subjects import reading_subjects
 from .unit_groups import clear_unit_group_caches, find_unit_groups, join_unit_columns
 from .units import parse_unit_group
@@ -73,9 +74,13 @@ def read_measures(body, genre: str | None) -> tuple[list[OutlineItem], list[Outl
     but whose tasks' clauses open with their units (``县市场监管局要会同县公安局…``) is read with
     those units (``prose units``: :func:`.subjects.reading_subjects`). A plan whose items name no
     unit at all is a reference document: its items (or, with nothing numbered, its paragraphs) are
-    measures without units. Rules, notices and replies without units have no measures.
+    measures without units. Rules, notices and replies without units have no measures; an
+    interpretation of another document (政策解读) has none at all.
     """
     roots = parse_outline(body)
+    if genre == "interpretation":
+        return roots, [], ["an interpretation of another document: the tasks and goals it reports are that "
+                           "document's, so it has no measures and no targets"], False
     measures = select_measures(roots)
     if measures:
         return roots, measures, [], False
@@ -113,8 +118,16 @@ def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None,
     def groups(paragraphs):
         return _unit_groups(paragraphs, rest_role, first_leads)
 
-    return [_owners(item) + (groups(item.paragraphs) or groups(item.shared)
-                             or _heading_unit_groups(item, rest_role, first_leads)) for item in measures]
+    own = [_owners(item) + (groups(item.paragraphs) or groups(item.shared)
+                            or _heading_unit_groups(item, rest_role, first_leads)) for item in measures]
+    below = [any(g is not None and without_same_marks(g.content)[1] for g, *_ in gs) for gs in own]
+    return carry_same_units(measures, own, below, [_same_above(item) for item in measures])
+
+
+def _same_above(item: OutlineItem) -> str | None:
+    """The deadline a task's ``（责任单位同上；完成时限：…）`` prints (``""`` for none), None without 同上."""
+    rest = same_as_above(item.paragraphs[-1].text)
+    return None if rest is None else (parse_unit_group(rest)[1] or "" if rest else "")
 
 
 def _nearest_above(item: OutlineItem, find):
@@ -140,7 +153,7 @@ def _unit_groups(paragraphs, rest_role: str | None = None, first_leads: bool = F
     groups = []
     for paragraph in paragraphs:
         for group in find_unit_groups(paragraph.text):
-            mentions, deadline = parse_unit_group(group.content, rest_role, first_leads)
+            mentions, deadline = parse_unit_group(without_same_marks(group.content)[0], rest_role, first_leads)
             groups.append((group, mentions, deadline, paragraph.raw_line))
     return groups
 
@@ -221,8 +234,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
         tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
                   "assignments": assignments}
-        tables["targets"] = extract_targets(doc_id, region, body, measure_rows, tables["sections"],
-                                            meta.as_of)
+        tables["targets"] = [] if kind and kind["genre"] == "interpretation" else extract_targets(
+            doc_id, region, body, measure_rows, tables["sections"], meta.as_of)  # 政策解读: another plan's goals
         tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
         tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]

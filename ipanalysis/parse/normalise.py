@@ -51,9 +51,9 @@ PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
 # Markdown that a reposting blog adds (### 一、…, > 来源, **标签：**, `code`)
-MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•]|\*\*|__|`|<br", re.IGNORECASE)
+MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•▌✅✔☑📌🔹🔸]|\*\*|__|`|<br", re.IGNORECASE)
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a table cell's two lines in Markdown: A<br>B
-MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•]\s*)")  # a heading mark, a quote, a bullet glyph
+MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•▌✅✔☑📌🔹🔸]\s*)")  # a heading mark, a quote, a bullet glyph
 MARKUP_INLINE = re.compile(r"\*\*|__|`")
 
 SPACE_CHARS = dict.fromkeys("\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t", " ")

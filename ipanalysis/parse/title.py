@@ -37,7 +37,10 @@ class TitleFind:
 
 def clean_title(title: str) -> str:
     title = re.sub(r"\s+", "", title) if re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff] ", title) else title
-    return title.strip(" 《》")
+    title = title.strip(" ")
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        return title[1:-1]  # 《…》: a title in its marks
+    return title.strip(" 《》") if title.count("《") != title.count("》") else title  # …》政策解读 keeps them
 
 
 def title_from_notice(text: str) -> tuple[str | None, str | None]:
@@ -114,13 +117,18 @@ def _cover_letter_title(head: list[Line]) -> TitleFind | None:
     return None
 
 
-def _title_like_line(head: list[Line]) -> TitleFind | None:
+FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # 关键词：… a page's labelled field
+
+
+def _title_like_line(head: list[Line], min_len: int = 7) -> TitleFind | None:
     """No notice: the first short line that reads like a plan title (its own number in brackets at
-    its end is the document number: ``…管理办法（绵市监规〔2022〕3号）``)."""
+    its end is the document number: ``…管理办法（绵市监规〔2022〕3号）``); a line of a few characters
+    is a menu's (``规划计划``, ``文字解读``), and a labelled field (``关键词：…解读``) is none either."""
     keys = header_key_pattern()
     for i, line in enumerate(head):
         text, number = _split_closing_number(line.text)
-        if len(text) <= 60 and title_ending_pattern().search(text) and not keys.search(text):
+        if min_len <= len(text) <= 60 and title_ending_pattern().search(text) and not keys.search(text) \
+                and not FIELD.match(text):
             return TitleFind(clean_title(text), f"first title-like line, line {line.raw_line}", span=(i, i + 1),
                              glued_number=number)
     return None

@@ -261,3 +261,38 @@ def test_runs_of_characters_a_pdf_tool_spaced_out_are_joined():
     assert _targets(doc) == [(5.0, "家"), (12.0, "个")]
     assert join_spaced_characters("| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 | 进展 | 备注 | 分值 |") == (
         "| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 | 进展 | 备注 | 分值 |")  # a Markdown row keeps its spaces
+
+
+def test_units_printed_once_for_the_tasks_after_and_the_task_before():
+    measures, _ = _plan(
+        "一、重点任务\n（一）提升创造质量\n1．实施高价值专利培育工程。培育示范企业。（牵头单位：区市场监管局；配合单位：区科技局，下同）\n"
+        "2．推进商标品牌建设。引导企业注册商标。\n3．加强地理标志保护。（责任单位同上；完成时限：2024年底前）\n"
+        "（二）强化保护\n4．加大执法力度。开展专项行动。（区公安分局牵头，区检察院配合（下同））\n5．深化司法保护。推进三合一审判。\n"
+        "6．完善纠纷调解。（区司法局负责）\n7．加强维权援助。建设工作站。\n")
+    same = [("区市场监管局", "lead"), ("区科技局", "cooperating")]
+    assert measures == [("1", same, None), ("2", same, None), ("3", same, "2024年底前"),
+                        ("4", [("区公安分局", "lead"), ("区检察院", "cooperating")], None),
+                        ("5", [("区公安分局", "lead"), ("区检察院", "cooperating")], None),
+                        ("6", [("区司法局", "responsible")], None), ("7", [], None)]  # 6's own units end the run
+
+
+def test_a_wechat_editors_section_and_task_numbers_and_emoji_label_lines():
+    measures, doc = _plan(
+        "01 | 提升知识产权创造质量\n1/ 实施高价值专利培育工程\n围绕重点产业培育高价值专利。\n✅ 牵头单位：市市场监管局\n"
+        "✅ 配合单位：市科技局\n[图片]\nPART 02\n促进知识产权转化运用\n▌2. 扩大知识产权金融服务\n推广质押融资。\n"
+        "📌牵头单位：市地方金融管理局\n")
+    assert measures == [("1", [("市市场监管局", "lead"), ("市科技局", "cooperating")], None),
+                        ("2", [("市地方金融管理局", "lead")], None)]
+    assert [s["number"] for s in doc.rows("sections") if s["depth"] == 0] == ["01", "02"]
+
+
+def test_a_policy_interpretation_page_has_no_tasks_and_its_own_title():
+    from ipanalysis.parse.document import parse_document
+
+    text = ("政策解读\n　　文字解读\n信息分类：\t政策解读\n关键词：\t知识产权　解读\n"
+            "《蜀山区知识产权强区建设实施方案（2024—2026年）》政策解读\n一、起草背景\n为落实…，起草了《方案》。\n"
+            "二、主要内容\n（一）提升创造质量。由区市场监管局牵头，会同区科技局实施高价值专利培育工程，到2026年达到85件。\n")
+    doc = parse_document(text.encode("utf-8"), "shushan_interpretation.txt")
+    row = doc.rows("documents")[0]
+    assert (row["title"], row["plan_type"]) == ("《蜀山区知识产权强区建设实施方案(2024—2026年)》政策解读", "政策解读")
+    assert doc.rows("measures") == [] and doc.rows("targets") == []
