@@ -168,8 +168,9 @@ def _only_assigns(item: OutlineItem) -> bool:
         return False
     text = strip_number(item.paragraphs[0].text)
     groups = find_unit_groups(text)
-    rest = "".join(text[end:start] for end, start in zip((0, *(g.end for g in groups)), (*(g.start for g in groups),
-                                                                                             len(text))))
+    rest = text
+    for group in reversed(groups):  # what the item says besides its units
+        rest = rest[:group.start] + rest[group.end:]
     return bool(groups) and is_division_heading(rest)
 
 
