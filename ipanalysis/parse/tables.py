@@ -109,7 +109,36 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
     bracket = f"（{'；'.join(parts)}）" if parts else ""
     if number and not number.isdigit():  # 序号 一: the item （一） of the text, which the row assigns
         return replace(line, text=f"第{number}项任务{bracket}", cells=None)
-    return replace(line, text=f"{number or seq}、{task.rstrip('。；;')}{bracket}", cells=None)
+    space = " " if task[:1].isdigit() else ""  # 2、 2024年底前…: a task that opens with a year stays an item
+    return replace(line, text=f"{number or seq}、{space}{task.rstrip('。；;')}{bracket}", cells=None)
+
+
+# 1.…；2.… inside a cell; 3.2亿元 is a number, 2.2024年… an item that opens with a year
+INLINE_NUMBER = re.compile(r"(?:^|(?<=[；;。]))\s*(\d{1,2})\s*[.．、](?!\d(?!\d{3}\s*年))")
+
+
+def numbered_parts(cell: str) -> list[str]:
+    """The parts of a cell that numbers them in its text (``1.…；2.…。3.…``), in order; ``[]`` when it
+    does not (numbers from 1, each after a ``；`` or ``。``)."""
+    marks = list(INLINE_NUMBER.finditer(cell))
+    if len(marks) < 2 or marks[0].start() != 0 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(cell)]
+    return [cell[m.end():end].strip(" ；;。") for m, end in zip(marks, ends)]
+
+
+def _unit_row_tasks(line: Line, values: dict[str, str], columns: dict[int, str], notes: dict[str, str]) -> list[Line]:
+    """The tasks of a row of a table by unit (its unit column before its task column: 序号 / 责任单位 /
+    工作任务 / 完成时限), when its task cell numbers them (``1.…；2.…``): one task line each, with the
+    row's units and, where the deadline cell numbers its deadlines the same way, its own deadline."""
+    task_at = min((i for i, c in columns.items() if c == "task"), default=None)
+    if task_at is None or not any(c in UNIT_COLUMNS and i < task_at for i, c in columns.items()):
+        return []
+    parts = numbered_parts(values.get("task", ""))
+    deadlines = numbered_parts(values.get("deadline", ""))
+    deadlines = deadlines if len(deadlines) == len(parts) else [values.get("deadline", "")] * len(parts)
+    return [_task_line(line, {**values, "task": part, "deadline": deadline, "number": str(k)}, k, notes)
+            for k, (part, deadline) in enumerate(zip(parts, deadlines), start=1)]
 
 
 def _row_number(cell: str) -> str:
@@ -189,9 +218,9 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
         if columns is not None and _is_row(line.cells, columns, width):
             seq += 1
             above = _row_values(line.cells, columns, above)
-            task = _task_line(line, above, seq, notes)
-            if task is not None:
-                out.append(task)
+            tasks = _unit_row_tasks(line, above, columns, notes) or [_task_line(line, above, seq, notes)]
+            if tasks[0] is not None:
+                out.extend(tasks)
                 row = line
             continue
         wrapped = _wrapped_cells(line, header_line, columns) if columns is not None and row else None

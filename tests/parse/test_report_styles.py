@@ -296,3 +296,29 @@ def test_a_policy_interpretation_page_has_no_tasks_and_its_own_title():
     row = doc.rows("documents")[0]
     assert (row["title"], row["plan_type"]) == ("《蜀山区知识产权强区建设实施方案(2024—2026年)》政策解读", "政策解读")
     assert doc.rows("measures") == [] and doc.rows("targets") == []
+
+
+def test_a_table_by_unit_gives_each_numbered_task_of_a_cell_its_own_measure():
+    measures, doc = _plan(
+        "一、责任清单\n序号\t责任单位\t工作任务\t完成时限\n"
+        "1\t区市场监管局\t1.修订专项资金管理办法；2.实施高价值专利培育工程，新增示范企业5家；3.实现质押融资3.2亿元\t"
+        "1.2024年6月底前；2.2024年12月底前；3.长期坚持\n"
+        "2\t区科技局\t1.开展企业专利导航项目5项。2.2024年底前建成产学研转化平台\t2024年12月底前\n")
+    assert measures == [("1", [("区市场监管局", "responsible")], "2024年6月底前"),
+                        ("2", [("区市场监管局", "responsible")], "2024年12月底前"),
+                        ("3", [("区市场监管局", "responsible")], "长期坚持"),
+                        ("1", [("区科技局", "responsible")], "2024年12月底前"),
+                        ("2", [("区科技局", "responsible")], "2024年12月底前")]
+    assert _targets(doc) == [(3.2, "亿元"), (5.0, "家"), (5.0, "项")]
+
+
+def test_a_project_list_names_each_project_beside_its_content_and_goals():
+    measures, doc = _plan(
+        "一、知识产权创造提质工程\n谋划实施3大工程11个重点项目。\n序号\t项目名称\t建设内容及目标\t责任单位\t完成时间\n"
+        "1\t高价值专利培育中心建设\t新建高价值专利培育中心5个\t市市场监管局、市科技局\t2025年6月\n"
+        "2\t“赣字号”商标品牌培育\t培育区域公用品牌3个\t市市场监管局\t2024—2025年\n"
+        "3\t专利导航服务基地\t建成专利导航服务基地2个\t市工信局\t2025年10月\n")
+    assert [(m["text"].split("。")[0], m["deadline_date"]) for m in doc.rows("measures")] == [
+        ("高价值专利培育中心建设", "2025-06-30"), ("“赣字号”商标品牌培育", "2025-12-31"), ("专利导航服务基地", "2025-10-31")]
+    assert measures[0][1] == [("市市场监管局", "responsible"), ("市科技局", "responsible")]
+    assert _targets(doc) == [(2.0, "个"), (3.0, "个"), (5.0, "个")]  # not 11个重点项目, the list's own count
