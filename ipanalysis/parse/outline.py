@@ -19,6 +19,7 @@ from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_section_heading, section
 from .normalise import Line
 from .references import assign_by_name, assign_by_reference
 from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
+from .units import without_groups
 
 __all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
            "STYLE_RANK"]
@@ -168,10 +169,7 @@ def _only_assigns(item: OutlineItem) -> bool:
         return False
     text = strip_number(item.paragraphs[0].text)
     groups = find_unit_groups(text)
-    rest = text
-    for group in reversed(groups):  # what the item says besides its units
-        rest = rest[:group.start] + rest[group.end:]
-    return bool(groups) and is_division_heading(rest)
+    return bool(groups) and is_division_heading(without_groups(text, groups))  # what it says besides its units
 
 
 def _lift_division_items(node: OutlineItem) -> None:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..rules.lexicon import STAGES, Theme, in_action_clause, instrument_terms, lexicon, term_index
 from .unit_groups import find_unit_groups, names_officials_only
+from .units import without_groups
 from .words import Hit, find_terms
 
 __all__ = ["strip_units", "weigh", "score_text", "code_instruments", "code_measures"]
@@ -36,9 +37,7 @@ def strip_units(text: str) -> str:
     for paragraph in text.split("\n"):
         if names_officials_only(paragraph):
             continue
-        for group in sorted(find_unit_groups(paragraph), key=lambda g: g.start, reverse=True):
-            paragraph = paragraph[: group.start] + paragraph[group.end:]
-        out.append(paragraph)
+        out.append(without_groups(paragraph, find_unit_groups(paragraph)))
     return "\n".join(out)
 
 

@@ -24,7 +24,7 @@ from ..rules.roles import (UNIT_SEPARATORS, match_label, mentions_role_word, rol
                            split_first_lead_note, split_joint, split_role_word, strip_etc)
 from .deadlines import looks_like_deadline
 
-__all__ = ["UnitGroup", "UnitMention", "parse_unit_group", "split_top_level", "split_leading_deadline",
+__all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "split_top_level", "split_leading_deadline",
            "is_collective", "OPEN", "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
@@ -44,6 +44,13 @@ class UnitGroup:
     content: str  # inside the brackets
     start: int
     end: int
+
+
+def without_groups(text: str, groups) -> str:
+    """``text`` with the spans of its unit ``groups`` cut out (in any order they are given)."""
+    for group in sorted(groups, key=lambda g: g.start, reverse=True):
+        text = text[:group.start] + text[group.end:]
+    return text
 
 
 @dataclass(frozen=True)
