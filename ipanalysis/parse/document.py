@@ -120,8 +120,7 @@ def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None,
 
     own = [_owners(item) + (groups(item.paragraphs) or groups(item.shared)
                             or _heading_unit_groups(item, rest_role, first_leads)) for item in measures]
-    below = [any(g is not None and without_same_marks(g.content)[1] for g, *_ in gs) for gs in own]
-    return carry_same_units(measures, own, below, [_same_above(item) for item in measures])
+    return carry_same_units(measures, own, [_same_above(item) for item in measures])
 
 
 def _same_above(item: OutlineItem) -> str | None:
@@ -153,7 +152,7 @@ def _unit_groups(paragraphs, rest_role: str | None = None, first_leads: bool = F
     groups = []
     for paragraph in paragraphs:
         for group in find_unit_groups(paragraph.text):
-            mentions, deadline = parse_unit_group(without_same_marks(group.content)[0], rest_role, first_leads)
+            mentions, deadline = parse_unit_group(without_same_marks(group.content), rest_role, first_leads)
             groups.append((group, mentions, deadline, paragraph.raw_line))
     return groups
 

@@ -14,10 +14,9 @@ SAME_BELOW = re.compile(r"\s*(?:[，,；;]\s*下同|[(（]\s*下同\s*[)）])\s*
 SAME_ABOVE = re.compile(r"[(（]\s*(?:(?:责任|牵头)?单位)?\s*同上\s*(?:[;；，,]\s*(?P<rest>[^()（）]*))?[)）]\s*[。.]?\s*$")
 
 
-def without_same_marks(content: str) -> tuple[str, bool]:
-    """``(a unit group's content without its 下同, whether it said 下同)``."""
-    stripped = SAME_BELOW.sub("", content)
-    return stripped, stripped != content
+def without_same_marks(content: str) -> str:
+    """A unit group's content without its 下同."""
+    return SAME_BELOW.sub("", content)
 
 
 def same_as_above(text: str) -> str | None:
@@ -27,16 +26,17 @@ def same_as_above(text: str) -> str | None:
     return (m["rest"] or "").strip() if m else None
 
 
-def carry_same_units(items: list, groups: list[list[tuple]], below: list[bool], deadlines: list) -> list[list[tuple]]:
+def carry_same_units(items: list, groups: list[list[tuple]], deadlines: list) -> list[list[tuple]]:
     """The measures' unit groups with the units printed once given to the tasks they cover: a task
     without units of its own takes those of the task before it when its text closes with 同上
     (its own deadline, if it prints one, beside them), else those of the last group in its heading
-    that said 下同. ``items``: the measures' outline items; ``below``: whether a measure's own groups
-    said 下同; ``deadlines``: the deadline each 同上 bracket prints (None, or the text after 同上)."""
+    that said 下同. ``items``: the measures' outline items; ``deadlines``: the deadline each 同上
+    bracket prints (None, or the text after 同上)."""
     out: list[list[tuple]] = []
     carried = None  # (parent, groups) of the last 下同
-    for item, own, says_below, after in zip(items, groups, below, deadlines):
+    for item, own, after in zip(items, groups, deadlines):
         if own:  # a task's own units end a 下同 run, or start one
+            says_below = any(group is not None and SAME_BELOW.search(group.content) for group, *_ in own)
             carried = (item.parent, own) if says_below else None
             out.append(own)
         elif after is not None and out and out[-1]:
