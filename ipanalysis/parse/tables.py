@@ -23,7 +23,8 @@ baseline::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import islice
 from dataclasses import replace
 
 from ..rules.numerals import chinese_numeral
@@ -173,7 +174,13 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
     return out
 
 
-def _name_column(columns: dict[int, str], below: list[Line], width: int, max_gap_chars: int,
+def _ends_table(line: Line, max_gap_chars: int) -> bool:
+    """Whether a line that is no row ends the table: a longer line of text, not a note under it
+    (short lines between rows name a group of tasks)."""
+    return len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text)
+
+
+def _name_column(columns: dict[int, str], below: Iterable[Line], width: int, max_gap_chars: int,
                  min_distinct: float = 0.75) -> dict[int, str]:
     """The header's columns, the left of two task columns made the ``name`` of each row's task when
     every row of the table fills it, nearly always with a name of its own (``重点任务`` 实施高价值专利
@@ -186,7 +193,7 @@ def _name_column(columns: dict[int, str], below: list[Line], width: int, max_gap
     for line in below:
         if line.cells and _is_row(line.cells, columns, width):
             rows.append(line.cells)
-        elif len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text):
+        elif _ends_table(line, max_gap_chars):
             break
     names = [cells[tasks[0]].strip() if tasks[0] < len(cells) else "" for cells in rows]
     named = bool(names) and all(names) and len(set(names)) >= min_distinct * len(names)
@@ -211,7 +218,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
     for k, line in enumerate(lines):
         header = _header(line.cells, plan_level) if line.cells else None
         if header:
-            header = _name_column(header, lines[k + 1:], len(line.cells), max_gap_chars)
+            header = _name_column(header, islice(lines, k + 1, None), len(line.cells), max_gap_chars)
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             notes = _lead_notes(line.cells, header)
             continue
@@ -229,8 +236,8 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
             out[-1] = _task_line(row, above, seq, notes)
             continue
         row = None
-        if columns is not None and len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text):
-            columns = None  # the table has ended (a note under its header does not end it)
+        if columns is not None and _ends_table(line, max_gap_chars):
+            columns = None
         out.append(line)
     return out
 
