@@ -23,6 +23,11 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _kind_alternation(kind: str) -> str:
+    """One regular-expression alternation of the words of one kind of ``data/roles.csv``."""
+    return _alternation(text for text, _ in _entries(kind))
+
+
 @lru_cache(maxsize=None)
 def _entries(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((r["text"], r["role"]) for r in read_records("roles.csv") if r["kind"] == kind)
@@ -49,7 +54,7 @@ def _unit_labels() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _role_word_at_end() -> re.Pattern:
     """A role word closing a segment, with the manner words before it (区财政局按规定给予支持)."""
-    manner = _alternation(text for text, _ in _entries("manner"))
+    manner = _kind_alternation("manner")
     return re.compile(f"(?:{manner})*({_alternation(role_words())})$")
 
 
@@ -91,7 +96,7 @@ def _labels() -> tuple[tuple[re.Pattern, str], ...]:
 
 @lru_cache(maxsize=1)
 def _any_label() -> re.Pattern:
-    return label_pattern(_alternation(text for text, _ in _entries("label")))
+    return label_pattern(_kind_alternation("label"))
 
 
 def match_label(text: str) -> tuple[str, int] | None:
@@ -105,7 +110,7 @@ def match_label(text: str) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=1)
 def _division_heading() -> re.Pattern:
-    return re.compile(rf"^(?:{_alternation(text for text, _ in _entries('division'))})?\s*[。.:：]?\s*$")
+    return re.compile(rf"^(?:{_kind_alternation('division')})?\s*[。.:：]?\s*$")
 
 
 def is_division_heading(text: str) -> bool:
@@ -121,7 +126,7 @@ def opens_unit_list(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _label_anywhere() -> re.Pattern:
-    words = _alternation(text for text, _ in _entries("label"))
+    words = _kind_alternation("label")
     # a label opens the text or follows a separator (、 too: a cell's space-separated runs are joined
     # by 、), or the colon of a label before it (a 责任单位 column whose cells label their roles:
     # 责任单位：牵头：A、配合：B)
@@ -165,7 +170,7 @@ def split_at_labels(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=1)
 def _marker() -> re.Pattern:
     words = _alternation(list(role_words()) + list(_unit_labels()))
-    marks = _alternation(mark for mark, _ in _entries("mark"))
+    marks = _kind_alternation("mark")
     return re.compile(rf"[(（]\s*({words})\s*[)）]$|\s*({marks})$")
 
 
@@ -183,7 +188,7 @@ def role_marker(unit: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1)
 def _etc_at_end() -> re.Pattern:
-    return re.compile(rf"(?:{_alternation(w for w, _ in _entries('etc'))})$")
+    return re.compile(rf"(?:{_kind_alternation('etc')})$")
 
 
 def strip_etc(unit: str) -> str:
@@ -214,7 +219,7 @@ def _rest_note() -> str:
 
 @lru_cache(maxsize=1)
 def _first_lead_note() -> re.Pattern:
-    words = _alternation(w for w, _ in _entries("first_lead"))
+    words = _kind_alternation("first_lead")
     return re.compile(rf"[(（]\s*(?:{words})\s*(?:[,，;；]\s*{_rest_note()}\s*)?[)）]")
 
 
@@ -238,7 +243,7 @@ def rest_role_note(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _plan_first_lead_note() -> re.Pattern:
-    words = _alternation(w for w, _ in _entries("first_lead"))
+    words = _kind_alternation("first_lead")
     return re.compile(rf"责任单位(?:中|栏)?[,，]?\s*(?:{words})(?:\s*[,，;；]\s*{_rest_note()})?")
 
 
@@ -262,14 +267,14 @@ def _unit_list_pattern() -> str:
 
 @lru_cache(maxsize=1)
 def _clause_subject() -> re.Pattern:
-    manner = _alternation(text for text, _ in _entries("manner"))
+    manner = _kind_alternation("manner")
     words = _alternation([*(w for w, _ in _entries("subject")), *role_words(), *(w for w, _ in _entries("joint"))])
     return re.compile(rf"^({_unit_list_pattern()})((?:{manner})*(?:{words}))")
 
 
 @lru_cache(maxsize=1)
 def _joint_partners() -> re.Pattern:
-    joint = _alternation(w for w, _ in _entries("joint"))
+    joint = _kind_alternation("joint")
     return re.compile(rf"^({joint})({_unit_list_pattern()})")
 
 
