@@ -20,6 +20,7 @@ def _words() -> tuple[tuple[str, str], ...]:
     return tuple((r["word"], r["kind"]) for r in read_records("section_kinds.csv"))
 
 
+@lru_cache(maxsize=4096)  # asked for every line of a section, of the same few titles
 def section_kind(title: str | None) -> str | None:
     """``goals``, ``guidance``, ``safeguards``, ``background``, ``review`` or ``assessment`` when the title says so,
     else None."""
