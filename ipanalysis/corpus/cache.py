@@ -135,6 +135,7 @@ class ParseCache:
         self.folder = folder
         self.manifest_path = folder / "last_good.json" if folder else None
         self.manifest: dict[str, str] = {}
+        self._made = False  # whether the folder was made by this instance
         if self.manifest_path and self.manifest_path.exists():
             try:
                 manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
@@ -162,7 +163,9 @@ class ParseCache:
     def put(self, key: str, parsed: ParsedDocument) -> None:
         if not self.folder:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._made:  # once: a build puts every plan it parses
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._made = True
         atomic_write_bytes(self._path(key), cache_record(parsed))
 
     def last_good(self, name: str) -> ParsedDocument | None:
