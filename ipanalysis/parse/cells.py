@@ -1,11 +1,15 @@
-"""The cells of a line that is a table row: tab-, ``|``- or space-separated (two spaces or more)."""
+"""The cells of a line that is a table row: tab-, ``|``- or space-separated (two spaces or more), or a
+record of a spreadsheet saved as CSV."""
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 
-__all__ = ["split_cells", "cell_starts", "display_width"]
+from ..rules.table_columns import column_of
+
+__all__ = ["split_cells", "cell_starts", "display_width", "csv_rows"]
 
 _PIPES = re.compile(r"\s*[|｜]\s*")
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -46,3 +50,51 @@ def cell_starts(line: str) -> tuple[tuple[int, str], ...] | None:
     if not (expanded.startswith("  ") or "  " in expanded.strip()):
         return None
     return tuple((display_width(expanded[:m.start()]), m.group()) for m in _RUN.finditer(expanded))
+
+
+_CSV_TITLE = re.compile(r"^[^,\"]+,{2,}$")  # a sheet's title row: its text, then the empty cells
+
+
+def _is_csv_header(line: str) -> bool:
+    """Whether a line is the header row of a task table saved as CSV: three fields or more, two of
+    them column names (序号,重点任务,牵头单位,…)."""
+    if line.count(",") < 2:
+        return False
+    fields = next(csv.reader([line]))
+    return len(fields) >= 3 and sum(column_of(f) is not None for f in fields if f.strip()) >= 2
+
+
+def _record_line(fields: list[str]) -> str:
+    """A CSV record as one line: its cells tab-separated (a cell's line breaks removed: the sheet
+    wrapped it), empty cells at the end dropped; a record of one cell is that cell's text."""
+    cells = [field.replace("\r", "").replace("\n", "").strip() for field in fields]
+    while cells and not cells[-1]:
+        cells.pop()
+    return "\t".join(cells)
+
+
+def csv_rows(lines: list[str]) -> list[tuple[int, str]]:
+    """``(1-based number of the first line, line)`` of ``lines``, where each record of a task table
+    saved as CSV (a spreadsheet posted as text: a header row of task-table columns, comma-separated
+    cells, a cell with a comma or a line break in double quotes) is one tab-separated line
+    (:func:`split_cells` reads it as a row), its sheet's title row (``标题,,,,,``) the title alone.
+    The table ends at the first record of fewer than three fields (a line of prose)."""
+    if not any(map(_is_csv_header, lines)):
+        return list(enumerate(lines, start=1))
+    out, k = [], 0
+    while k < len(lines):
+        if not _is_csv_header(lines[k]):
+            out.append((k + 1, lines[k]))
+            k += 1
+            continue
+        if out and _CSV_TITLE.match(out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1].rstrip(","))
+        reader = csv.reader(line + "\n" for line in lines[k:])
+        start = k
+        for fields in reader:
+            if len(fields) < 3:
+                break
+            out.append((start + 1, _record_line(fields)))
+            start = k + reader.line_num
+        k = start
+    return out

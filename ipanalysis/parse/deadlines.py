@@ -18,6 +18,7 @@ QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季
 MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
 MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
+YEAR_ALONE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:(?:全面|基本)?完成)?\s*$")  # a deadline cell's 2025年
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
@@ -59,7 +60,8 @@ def _years_carried(text: str) -> str:
 
 def _dates_named(text: str) -> list[tuple[int, str]]:
     """``(where it ends, ISO date)`` of every date a deadline names: a range (2024—2026年: the end
-    of its last year), a month or day, a quarter or half year (its last day), a year's end."""
+    of its last year), a month or day, a quarter or half year (its last day), a year's end, a year
+    alone (a deadline column's ``2025年``: its end)."""
     found = [(m.end(), f"{int(m[2]):04d}-12-31") for m in RANGE_RE.finditer(text)]
     for m in MONTH_RE.finditer(text):
         year, month = int(m[1]), int(m[2])
@@ -75,6 +77,7 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
         month = 3 * "一二三四".index(m[2]) + 3 if m[2] else (6 if m[3] == "上" else 12)
         found.append((m.end(), f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"))
     found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_END_RE.finditer(text)]
+    found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_ALONE_RE.finditer(text)]
     return found
 
 

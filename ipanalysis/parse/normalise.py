@@ -5,23 +5,28 @@ later can be traced back to the raw file. Normalisation works line by line and n
 
 Steps, in order (each a small pure function):
 1. decode the bytes (UTF-8 with or without BOM, UTF-16 by BOM, GB18030, Big5, detected when needed);
-2. split into lines on CR/LF only;
+2. split into lines on CR/LF only (a web page's HTML source saved as text: into the lines the page
+   shows, tags removed and entities decoded);
 3. repair spans that a GBK decoder garbled after a lost byte (shown as ``?``);
 4. remove pinyin annotations a web converter inserted after characters (``現(xiàn)``);
 5. unify spaces (NBSP, ideographic space, tabs) and full-width ASCII forms (``（`` -> ``(``);
 6. convert Traditional to Simplified with OpenCC ``t2s`` when the text is Traditional;
-7. drop web-page furniture lines (patterns in ``data/furniture.txt``) and blank lines.
+7. drop web-page furniture lines (patterns in ``data/furniture.txt``) and blank lines;
+8. drop the marks that refer to notes (``拥有量①``, ``市金融办[3]``; :mod:`ipanalysis.rules.notes`).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from ..rules.datafiles import read_lines
-from .cells import cell_starts, split_cells
+from ..rules.notes import has_note_block, without_note_marks
+from .cells import cell_starts, csv_rows, split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
@@ -55,6 +60,13 @@ MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•▌✅✔☑📌🔹🔸]
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a table cell's two lines in Markdown: A<br>B
 MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•▌✅✔☑📌🔹🔸]\s*)")  # a heading mark, a quote, a bullet glyph
 MARKUP_INLINE = re.compile(r"\*\*|__|`")
+
+# A web page's HTML source saved as text by a crawler: its tags and character entities are left in the
+# lines (``<p style=…>``, ``&nbsp;``, ``&ldquo;``, ``&#12289;``). ``<br>`` is not counted: a blog's
+# Markdown table uses it inside a cell.
+HTML_SIGN = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});|</?(?:p|span|strong|div|font)\b[^<>]*>", re.I)
+HTML_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h[1-6])\b[^<>]*>", re.I)  # ends a line on the page
+HTML_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.I)
 
 SPACE_CHARS = dict.fromkeys("\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t", " ")
 # Full-width ASCII forms (U+FF01..U+FF5E) map to ASCII; the plans mostly print ASCII already.
@@ -112,6 +124,20 @@ def strip_markup(line: str) -> str:
     if not MARKUP_HINT.search(line):
         return line
     return LINE_BREAK_TAG.sub(" ", MARKUP_INLINE.sub("", MARKUP_LEAD.sub("", line)))
+
+
+def is_html_source(text: str, min_signs: int = 5) -> bool:
+    """Whether a text file is a web page's HTML source (tags and entities left in its lines): at
+    least ``min_signs`` entities or paragraph and inline tags."""
+    return next(islice(HTML_SIGN.finditer(text), min_signs - 1, None), None) is not None
+
+
+def html_pieces(line: str) -> list[str]:
+    """The lines a line of HTML source shows on the page: split where a block tag (``<p>``, ``</p>``,
+    ``<br>``, ``<div>``) ends a line, without its other tags, its entities decoded (``&nbsp;`` a
+    space, ``&#12289;`` 、); the pieces that hold no text dropped."""
+    pieces = [html.unescape(HTML_TAG.sub("", piece)) for piece in HTML_BLOCK_TAG.split(line)]
+    return [piece for piece in pieces if piece.strip()] or [""]
 
 
 def unify_characters(line: str) -> str:
@@ -192,20 +218,31 @@ def ends_plan(line: str) -> bool:
 # the whole pipeline
 
 
-def _unified(text: str, script: str) -> str:
-    text = unify_characters(text)
+def _unified(text: str, script: str, circled: bool = False) -> str:
+    text = without_note_marks(unify_characters(text), circled)
     return to_simplified(text) if script == "traditional" else text
+
+
+def _numbered_lines(raw_lines: list[str], html_source: bool):
+    """``(raw line number, line)``: the raw lines (a record of a table saved as CSV one line,
+    :func:`.cells.csv_rows`), or of HTML source the lines it shows (:func:`html_pieces`)."""
+    for number, raw_line in csv_rows(raw_lines):
+        if html_source:
+            yield from ((number, piece) for piece in html_pieces(raw_line))
+        else:
+            yield number, raw_line
 
 
 def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
     """Normalise decoded text into :class:`NormalisedText` with a raw-line map."""
     raw_lines = split_lines(raw)
     script = detect_script(raw)
+    circled = has_note_block(raw_lines)  # ① after a word refers to a note
     warnings: list[str] = []
     lines: list[Line] = []
     n_pinyin = n_spans = 0
     repaired_lines: set[int] = set()
-    for number, raw_line in enumerate(raw_lines, start=1):
+    for number, raw_line in _numbered_lines(raw_lines, is_html_source(raw)):
         line, notes = repair_gbk_misalignment(raw_line)
         if notes:
             repaired_lines.add(number)
@@ -217,17 +254,15 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         line = strip_markup(line)
         cells = split_cells(line)
         pieces = cell_starts(line) if cells is not None or (lines and lines[-1].pieces) else None
-        line = unify_characters(line)
-        if script == "traditional":
-            line = to_simplified(line)
+        line = _unified(line, script, circled)
         if ends_plan(line) and 2 * number > len(raw_lines):  # in the first half: a sidebar's list
             break
         if not line or is_furniture(line):
             continue
         if cells is not None:
-            cells = tuple(_unified(c, script) for c in cells)
+            cells = tuple(_unified(c, script, circled) for c in cells)
         if pieces is not None:
-            pieces = tuple((column, _unified(text, script)) for column, text in pieces)
+            pieces = tuple((column, _unified(text, script, circled)) for column, text in pieces)
         lines.append(Line(line, number, cells, pieces))
     texts = [line.text for line in lines]
     if all(line.cells is None for line in lines) and is_hard_wrapped(texts):

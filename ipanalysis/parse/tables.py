@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from dataclasses import replace
 
+from ..rules.notes import NOTE_LABEL
 from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
 from ..rules.roles import ROLES, split_first_lead_note
@@ -39,7 +40,6 @@ from .normalise import Line
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
 UNIT_COLUMNS = ROLES  # a table's unit columns: 牵头单位, 责任单位, 配合单位
-TABLE_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 LABELS = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}
 CELL_JOIN = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
 
@@ -51,7 +51,7 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     level and below assign (a county plan's table keeps its city's leads as context only); when the
     plan's level is unknown, the lowest level's alone."""
     columns = {i: column_of(split_first_lead_note(c)[0]) for i, c in enumerate(cells)}
-    columns = {i: c for i, c in columns.items() if c}
+    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells)
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
     named = set(levels.values()) - {None}
     if len(named) > 1:
@@ -62,6 +62,34 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     if "task" in kinds and kinds & set(UNIT_COLUMNS):
         return columns
     return None
+
+
+YEAR_COLUMN = "year:"  # a schedule's year column (2024年 / 2025年 / 2026年, a mark under each year of work)
+NOT_MARKED = ("", "—", "-", "/", "／", "×", "✗", "无", "否")
+
+
+def _year_columns(cells: tuple[str, ...]) -> dict[int, str]:
+    """Column index -> ``year:`` and the year as printed, for the cells of a header row (or of the
+    second row of a two-row header) that name a year alone (``2024年``)."""
+    return {i: YEAR_COLUMN + c.strip() for i, c in enumerate(cells) if (value_column_of(c) or ("",))[0] == "year"}
+
+
+def _sub_header(cells: tuple[str, ...] | None, columns: dict[int, str]) -> dict[int, str] | None:
+    """The header's columns with a second header row's years in place (``进度安排`` over ``2024年 2025年
+    2026年``), when ``cells`` is that row: only years, none under a column of the first row but the
+    schedule's."""
+    years = _year_columns(cells) if cells else {}
+    filled = {i for i, c in enumerate(cells or ()) if c.strip()}
+    if not years or filled - set(years) or any(columns.get(i) not in (None, "deadline") for i in years):
+        return None
+    return {i: c for i, c in columns.items() if c != "deadline" or i < min(years)} | years
+
+
+def _marked_year(values: dict[str, str]) -> str:
+    """The year of a schedule's last column that marks the row (``√``, ``●``, a word): its deadline."""
+    marked = [c[len(YEAR_COLUMN):] for c, v in values.items()
+              if c.startswith(YEAR_COLUMN) and v.strip() not in NOT_MARKED]
+    return marked[-1] if marked else ""
 
 
 def _units(cell: str) -> str:
@@ -105,8 +133,9 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
     number = _row_number(values.get("number", ""))
     notes = notes or {}
     parts = [f"{LABELS[c]}：{_units(values[c])}{notes.get(c, '')}" for c in UNIT_COLUMNS if values.get(c)]
-    if values.get("deadline"):
-        parts.append(f"{LABELS['deadline']}：{values['deadline'].strip()}")
+    deadline = values.get("deadline", "").strip() or _marked_year(values)
+    if deadline:
+        parts.append(f"{LABELS['deadline']}：{deadline}")
     bracket = f"（{'；'.join(parts)}）" if parts else ""
     if number and not number.isdigit():  # 序号 一: the item （一） of the text, which the row assigns
         return replace(line, text=f"第{number}项任务{bracket}", cells=None)
@@ -177,7 +206,7 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
 def _ends_table(line: Line, max_gap_chars: int) -> bool:
     """Whether a line that is no row ends the table: a longer line of text, not a note under it
     (short lines between rows name a group of tasks)."""
-    return len(line.text) > max_gap_chars and not TABLE_NOTE.match(line.text)
+    return len(line.text) > max_gap_chars and not NOTE_LABEL.match(line.text)
 
 
 def _name_column(columns: dict[int, str], below: Iterable[Line], width: int, max_gap_chars: int,
@@ -221,6 +250,10 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
             header = _name_column(header, islice(lines, k + 1, None), len(line.cells), max_gap_chars)
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             notes = _lead_notes(line.cells, header)
+            continue
+        years = _sub_header(line.cells, columns) if columns is not None and seq == 0 else None
+        if years:
+            columns, width = years, max(width, len(line.cells))
             continue
         if columns is not None and _is_row(line.cells, columns, width):
             seq += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..rules.indicators import indicator_key
+from ..rules.notes import note_lines
 from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import strip_number
 from ..rules.scores import score_spans
@@ -293,15 +294,17 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
     知识产权工作的主要目标是：…``), so the header never gives targets. A target's year comes
     from its own text (or its measure's deadline), never from the plan's period. ``as_of`` is the
     plan's ``(year, month)``: a number stated as of an earlier date is a baseline (:func:`is_baseline`).
+    Notes (``注释：①…``) give none.
     """
     by_line, section_of, top_of = _line_index(measures, sections)
     preamble_end = min((s["line_start"] for s in sections), default=0)  # after the title, before 一、
+    notes = {lines[k].raw_line for k in note_lines([line.text for line in lines])}  # 注释：①…是指…，2020年为3.2件
     rows = []
     year_by_top: dict[str, int] = {}
     for line in lines:
         raw = line.raw_line
         preamble = raw < preamble_end and section_kind(line.text) == "goals"
-        if raw not in by_line and raw not in section_of and not preamble:
+        if raw in notes or (raw not in by_line and raw not in section_of and not preamble):
             continue
         measure = by_line.get(raw, {}).get("measure")
         top = top_of.get(raw)
@@ -329,22 +332,15 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
                 own = YEAR_HEAD.findall(match["text"])
                 year = int(own[0]) if own else year
             rows.append({
-                "target_id": f"{doc_id}-t{len(rows) + 1:03d}",
-                "doc_id": doc_id,
-                "region": region,
+                "target_id": f"{doc_id}-t{len(rows) + 1:03d}", "doc_id": doc_id, "region": region,
                 "measure_id": measure["measure_id"] if measure is not None else None,
                 "section": (top["number"] + "、" + top["title"]) if top else None,
-                "indicator": match["indicator"],
                 "indicator_key": indicator_key(match["indicator"], match["unit"]),
-                "value": match["value"],
-                "unit": match["unit"],
-                "comparator": match["comparator"],
-                "comparator_zh": match["comparator_zh"],
-                "value_high": match["value_high"],
-                "kind": match["kind"],
-                "year": year,
-                "text": match["text"],
-                "line": raw,
+                **{key: match[key] for key in MATCH_COLUMNS}, "year": year, "line": raw,
             })
     link_restatements(rows)
     return rows
+
+
+# the columns of a target row that are its match's (:data:`TargetMatch`), in the table's order
+MATCH_COLUMNS = ("indicator", "value", "unit", "comparator", "comparator_zh", "value_high", "kind", "text")

@@ -1,0 +1,49 @@
+"""Notes a plan prints under a passage or a table (``注释：`` then ``①每万人口高价值发明专利拥有量是指……``,
+``注：1．…``), and the marks in its text that refer to them (``拥有量①``, ``市金融办[3]``, ``产业³``).
+
+A note defines or explains: its numbers (``2020年为3.2件``, ``不少于5件发明专利``) are never targets,
+and a mark that refers to one is no part of the word it follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NOTE_LABEL", "note_lines", "has_note_block", "without_note_marks"]
+
+NOTE_LABEL = re.compile(r"^\s*(?:注释|注解|注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
+NOTE_ITEM = re.compile(r"^\s*(?:[①-⑳]|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}\s*[.．、])")  # ①…, [1]…, 1．… under 注释：
+_AFTER_WORD = r"(?<=[\u4e00-\u9fff)）”])"  # a mark follows a word, a closing bracket or quote, never a sign
+SUPERSCRIPT_MARK = re.compile(_AFTER_WORD + r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+BRACKET_MARK = re.compile(_AFTER_WORD + r"\[\d{1,2}\]")
+CIRCLED_MARK = re.compile(_AFTER_WORD + r"[①-⑳]")
+
+
+def note_lines(texts: list[str]) -> set[int]:
+    """Indices of the lines of ``texts`` that are notes: a line opening with a note label (``注：…``),
+    and after a label alone (``注释：``) the lines that open with a note's number (``①``, ``[1]``, ``1．``)."""
+    notes, open_label = set(), False
+    for k, text in enumerate(texts):
+        label = NOTE_LABEL.match(text)
+        if label or (open_label and NOTE_ITEM.match(text)):
+            notes.add(k)
+            open_label = open_label if not label else not text[label.end():].strip()
+        else:
+            open_label = False
+    return notes
+
+
+def has_note_block(texts: list[str]) -> bool:
+    """Whether a plan has a block of numbered notes (``注释：`` alone, then ``①…``): then a circled
+    number after a word refers to a note (``拥有量①达到12件``), and is no item of a list."""
+    return any(NOTE_LABEL.match(text) and not text[NOTE_LABEL.match(text).end():].strip()
+               and k + 1 < len(texts) and texts[k + 1].lstrip()[:1] in "①[" for k, text in enumerate(texts))
+
+
+def without_note_marks(text: str, circled: bool = False) -> str:
+    """``text`` without the marks after its words that refer to notes: superscript numbers and
+    ``[3]`` always, circled numbers (``①``) when the plan has a block of numbered notes (``circled``)."""
+    if "[" in text:
+        text = BRACKET_MARK.sub("", text)
+    text = SUPERSCRIPT_MARK.sub("", text)
+    return CIRCLED_MARK.sub("", text) if circled else text
