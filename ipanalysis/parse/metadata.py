@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..rules.document_types import document_type
 from ..rules.gazetteer import base_key, locate_region, locate_township
+from ..rules.header_keys import header_key_pattern
 from ..rules.organisations import ends_like_organisation, organisation_ending_pattern
 from .header import (DOC_NUMBER, HeaderFields, find_doc_numbers, is_date_line, parse_date, parse_header_fields,
                      parse_period, remove_dates)
@@ -91,9 +92,12 @@ def _first(finders: list[Callable[[_Context], Found | None]], ctx: _Context) -> 
 
 
 def _signed_date(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` is a date signed by the organisation named on the line above it."""
+    """Whether line ``i`` is a date signed by the organisation named on the line above it (not a
+    page's labelled fields: ``发布机构：县府办`` above ``生成日期：2024-04-22``)."""
     prev = lines[i - 1].text
-    return len(prev) <= 40 and ends_like_organisation(prev.split(" ")[-1])
+    keys = header_key_pattern()
+    return (len(prev) <= 40 and ends_like_organisation(prev.split(" ")[-1])
+            and not keys.match(prev) and not keys.match(lines[i].text))
 
 
 def _find_signature(ctx: _Context) -> None:
@@ -189,10 +193,24 @@ def _number_own_line(ctx: _Context) -> Found | None:
     return None
 
 
+def _number_after_title(ctx: _Context) -> Found | None:
+    """The number printed after the plan's own title where a text before it names the plan (an
+    editor's note above a repost: ``印发《…2024年知识产权工作要点》（武侯知领办〔2024〕1号）``)."""
+    if not ctx.title.title or not ctx.title.span:
+        return None
+    named = re.compile(re.escape(f"《{ctx.title.title}》") + rf"\s*[(（]\s*({DOC_NUMBER.pattern})\s*[)）]")
+    for line in ctx.lines[:ctx.title.span[0]][:HEAD_LINES]:
+        m = named.search(line.text)
+        if m:
+            return re.sub(r"\s+", "", m[1]), f"after the plan's title, line {line.raw_line}"
+    return None
+
+
 NUMBER_FINDERS = [
     _number_field,
     lambda ctx: (ctx.title.glued_number, "glued to the notice title") if ctx.title.glued_number else None,
     _number_own_line,
+    _number_after_title,
 ]
 
 

@@ -43,11 +43,17 @@ def clean_title(title: str) -> str:
     return title.strip(" 《》") if title.count("《") != title.count("》") else title  # …》政策解读 keeps them
 
 
+SEVERAL_TITLES = re.compile(r"》\s*[、和及与,，]?\s*《")
+
+
 def title_from_notice(text: str) -> tuple[str | None, str | None]:
-    """``(issuer prefix, plan title)`` from a notice title ``X关于印发《Y》的通知``."""
+    """``(issuer prefix, plan title)`` from a notice title ``X关于印发《Y》的通知``; a notice that issues
+    several plans (``关于印发《A》《B》的通知``) is the title of them all."""
     m = re.search(r"^(?P<issuer>.*?)关于(?:印发|转发|发布)《?(?P<title>.+?)》?的通知", text)
     if not m:
         return None, None
+    if SEVERAL_TITLES.search(m["title"]):  # 关于印发《A》《B》的通知: one notice of several plans is its own title
+        return (m["issuer"].strip() or None), clean_title(m[0])
     return (m["issuer"].strip() or None), clean_title(m["title"])
 
 
