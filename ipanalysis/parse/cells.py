@@ -1,5 +1,5 @@
-"""The cells of a line that is a table row: tab-, ``|``- or space-separated (two spaces or more), or a
-record of a spreadsheet saved as CSV."""
+"""The cells of a line that is a table row: tab-, ``|``- or space-separated (two spaces or more), a
+record of a spreadsheet saved as CSV, or a row of a grid table (pandoc's, each row over several lines)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 
 from ..rules.table_columns import column_of
 
-__all__ = ["split_cells", "cell_starts", "display_width", "csv_rows"]
+__all__ = ["split_cells", "cell_starts", "display_width", "csv_rows", "grid_rows"]
 
 _PIPES = re.compile(r"\s*[|｜]\s*")
 _SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -97,4 +97,41 @@ def csv_rows(lines: list[str]) -> list[tuple[int, str]]:
             out.append((start + 1, _record_line(fields)))
             start = k + reader.line_num
         k = start
+    return out
+
+
+GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # +----+------+ (+====+ under the header)
+
+
+def _grid_cell(pieces: list[str]) -> str:
+    """A grid table cell's text from its lines: joined as wrapped (Chinese has no spaces between the
+    words), its paragraphs (an empty line between them) one space apart."""
+    return " ".join("".join(run.split("\n")) for run in "\n".join(pieces).split("\n\n") if run.strip())
+
+
+def grid_rows(lines: list[str]) -> list[tuple[int, str]]:
+    """``(1-based number of the first line, line)`` of ``lines``, where each row of a grid table
+    (``+---+---+`` borders, ``|`` between the cells, each cell's text wrapped over the row's lines,
+    as pandoc writes a Word table) is one tab-separated line, traced to its first line."""
+    if not any(map(GRID_BORDER.match, lines)):
+        return list(enumerate(lines, start=1))
+    out, cells, first = [], None, 0
+    for k, line in enumerate(lines):
+        if GRID_BORDER.match(line):
+            if cells is not None:
+                out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
+            cells = None
+        elif line.lstrip().startswith("|") and (cells is not None or k and GRID_BORDER.match(lines[k - 1])):
+            parts = line.strip().strip("|").split("|")
+            if cells is None:
+                cells, first = [[] for _ in parts], k
+            for column, part in zip(cells, parts):
+                column.append(part.strip())
+        else:
+            if cells is not None:  # a row left open: what it holds so far
+                out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
+                cells = None
+            out.append((k + 1, line))
+    if cells is not None:
+        out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
     return out

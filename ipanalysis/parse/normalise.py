@@ -11,7 +11,8 @@ Steps, in order (each a small pure function):
 4. remove pinyin annotations a web converter inserted after characters (``現(xiàn)``);
 5. unify spaces (NBSP, ideographic space, tabs) and full-width ASCII forms (``（`` -> ``(``);
 6. convert Traditional to Simplified with OpenCC ``t2s`` when the text is Traditional;
-7. drop web-page furniture lines (patterns in ``data/furniture.txt``) and blank lines;
+7. drop web-page furniture lines (patterns in ``data/furniture.txt``), lines in a Latin script (a
+   bilingual plan's English) and blank lines;
 8. drop the marks that refer to notes (``拥有量①``, ``市金融办[3]``; :mod:`ipanalysis.rules.notes`).
 """
 
@@ -19,18 +20,20 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
 from ..rules.datafiles import read_lines
+from ..rules.document_types import title_ending_pattern
 from ..rules.notes import has_note_block, without_note_marks
-from .cells import cell_starts, csv_rows, split_cells
+from .cells import cell_starts, csv_rows, grid_rows, split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
-from .wrapping import is_hard_wrapped, join_broken
+from .wrapping import is_hard_wrapped, join_broken_lines
 
 __all__ = [
     "Line",
@@ -78,6 +81,9 @@ NUMBERING = {chr(cp): unicodedata.normalize("NFKC", chr(cp))
 UNIFIED = {**SPACE_CHARS, **FULLWIDTH, **NUMBERING}  # none maps onto a key of another: one pass does
 TO_UNIFY = re.compile("[" + "".join(map(re.escape, UNIFIED)) + "]")
 SPACE_RUN = re.compile(r" {2,}")
+# a text layer's spaces inside a number or a date (OCR, PDF): 达到1 2件, 3 0家, 2025 年 6 月底前
+SPACE_IN_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff ])(\d) (?=\d{1,3}(?:\.\d+)?[\u4e00-\u9fff%])"
+                             r"|(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)")
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,8 @@ def unify_characters(line: str) -> str:
     """
     for char in set(TO_UNIFY.findall(line)):
         line = line.replace(char, UNIFIED[char])
-    return join_spaced_characters(SPACE_RUN.sub(" ", line).strip())
+    line = join_spaced_characters(SPACE_RUN.sub(" ", line).strip())
+    return SPACE_IN_NUMBER.sub(lambda m: m[1] or "", line) if " " in line else line
 
 
 def join_spaced_characters(line: str, min_singles: int = 8) -> str:
@@ -193,6 +200,20 @@ def _furniture_patterns() -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
             tuple(re.compile(p) for p in patterns if not _anchored(p)))
 
 
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def is_translation(line: str, min_letters: int = 20) -> bool:
+    """Whether a line is written in a Latin script (a bilingual plan's English paragraph after its
+    Chinese one, an English page's chrome): ``min_letters`` letters or more, eight or more for
+    each Chinese character it holds (a name in brackets)."""
+    wide = (len(line.encode("utf-8")) - len(line)) // 2  # about the number of Chinese characters
+    if len(line) < min_letters or 2 * wide > len(line):
+        return False
+    letters = len(LATIN_LETTER.findall(line))
+    return letters >= min_letters and letters >= 8 * wide
+
+
 def is_furniture(line: str) -> bool:
     """True for a whole line of web-page furniture (footer, share links, attachments)."""
     at_start, anywhere = _furniture_patterns()
@@ -223,10 +244,29 @@ def _unified(text: str, script: str, circled: bool = False) -> str:
     return to_simplified(text) if script == "traditional" else text
 
 
+def without_running_heads(lines: list[Line], min_repeats: int = 3, max_len: int = 40) -> list[Line]:
+    """The lines without a PDF's running head after its first time: a short line that reads like a
+    title (``…实施方案``, no field) and is printed ``min_repeats`` times or more (at each page's top)."""
+    counts = Counter(line.text for line in lines if line.cells is None and len(line.text) <= max_len)
+    heads = {text for text, n in counts.items()
+             if n >= min_repeats and ":" not in text and title_ending_pattern().search(text)}
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if line.text in heads and line.text in seen:
+            continue
+        seen.add(line.text)
+        out.append(line)
+    return out
+
+
 def _numbered_lines(raw_lines: list[str], html_source: bool):
-    """``(raw line number, line)``: the raw lines (a record of a table saved as CSV one line,
-    :func:`.cells.csv_rows`), or of HTML source the lines it shows (:func:`html_pieces`)."""
-    for number, raw_line in csv_rows(raw_lines):
+    """``(raw line number, line)``: the raw lines (a row of a grid table or a record of a table saved
+    as CSV one line: :func:`.cells.grid_rows`, :func:`.cells.csv_rows`), or of HTML source the
+    lines it shows (:func:`html_pieces`)."""
+    grid = grid_rows(raw_lines)
+    for at, raw_line in csv_rows([line for _, line in grid]):
+        number = grid[at - 1][0]
         if html_source:
             yield from ((number, piece) for piece in html_pieces(raw_line))
         else:
@@ -257,19 +297,20 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         line = _unified(line, script, circled)
         if ends_plan(line) and 2 * number > len(raw_lines):  # in the first half: a sidebar's list
             break
-        if not line or is_furniture(line):
+        if not line or is_furniture(line) or is_translation(line):
             continue
         if cells is not None:
             cells = tuple(_unified(c, script, circled) for c in cells)
         if pieces is not None:
             pieces = tuple((column, _unified(text, script, circled)) for column, text in pieces)
         lines.append(Line(line, number, cells, pieces))
-    texts = [line.text for line in lines]
-    if all(line.cells is None for line in lines) and is_hard_wrapped(texts):
-        joined = join_broken(texts)
-        warnings.append(f"lines broken at a page width (a PDF's text?): {len(lines)} lines joined into "
-                        f"{len(joined)} paragraphs, each traced to its first line")
-        lines = [Line(text, lines[k].raw_line) for k, text in joined]
+    lines = without_running_heads(lines)
+    prose = [line.text for line in lines if line.cells is None]  # a table's rows are no wrapped text
+    if is_hard_wrapped(prose):
+        joined = join_broken_lines(lines)
+        warnings.append(f"lines broken at a page width (a PDF's text?): {len(prose)} lines joined into "
+                        f"{len(joined) - len(lines) + len(prose)} paragraphs, each traced to its first line")
+        lines = joined
     return NormalisedText(
         lines=lines,
         script=script,

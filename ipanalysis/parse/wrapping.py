@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..rules.header_keys import header_key_pattern
 from ..rules.organisations import mentions_organisation
 from ..rules.outline import opens_item
 from ..rules.roles import mentions_role_word, opens_unit_list
 from .units import CLOSE, OPEN
 
-__all__ = ["SENTENCE_END", "join_broken", "is_hard_wrapped", "join_open_unit_brackets"]
+__all__ = ["SENTENCE_END", "join_broken", "join_broken_lines", "is_hard_wrapped", "join_open_unit_brackets"]
 
 SENTENCE_END = re.compile(r"[。;；:：!！?？)）〕\]】]\s*$")
 MAX_WRAP_WIDTH = 45  # a text whose long lines are longer was not broken at a page width
@@ -35,18 +36,18 @@ def _full_width(texts: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def join_broken(texts: list[str]) -> list[tuple[int, str]]:
+def join_broken(texts: list[str], full: int | None = None) -> list[tuple[int, str]]:
     """``(index of its first line, paragraph)`` of the lines joined where a page width broke them.
 
     A line continues the previous one when the previous one leaves a bracket open, or when it is
-    a full-width line (at least 85% of the full width) that does not close a sentence and the line
-    does not open a numbered item.
+    a full-width line (at least 85% of ``full``, the full width, by default that of ``texts``) that
+    does not close a sentence and the line opens neither a numbered item nor a header field (``文号：…``).
     """
-    full = _full_width(texts)
+    full = _full_width(texts) if full is None else full
     out: list[tuple[int, str]] = []
     last_len = 0
     for k, line in enumerate(texts):
-        if out and not opens_item(line) and (
+        if out and not opens_item(line) and not header_key_pattern().match(line) and (
             _open_brackets(out[-1][1]) > 0
             or (not SENTENCE_END.search(out[-1][1]) and last_len >= 0.85 * full)
         ):
@@ -54,6 +55,24 @@ def join_broken(texts: list[str]) -> list[tuple[int, str]]:
         else:
             out.append((k, line))
         last_len = len(line)
+    return out
+
+
+def join_broken_lines(lines: list) -> list:
+    """The lines (with ``.text`` and ``.cells``), the prose around and between a table's rows joined
+    where a page width broke it (:func:`join_broken`, at the prose's full width); a table's rows as
+    they are. A joined line keeps its first line's raw line."""
+    full = _full_width([line.text for line in lines if line.cells is None])
+    out: list = []
+    run: list = []
+    for line in [*lines, None]:
+        if line is not None and line.cells is None:
+            run.append(line)
+            continue
+        out.extend(replace(run[k], text=text, pieces=None) for k, text in join_broken([r.text for r in run], full))
+        run = []
+        if line is not None:
+            out.append(line)
     return out
 
 
