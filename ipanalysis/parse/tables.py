@@ -10,14 +10,7 @@ and deadline as a labelled bracket::
     ->  1、推进专利导航（牵头单位：区市场监管局；配合单位：区科技局、区经信局；完成时限：2022年12月底前）
 
 so that the outline and unit parsers read it like any other plan. The line keeps its raw line
-number.
-
-Indicator tables (序号 / 指标名称 / 2023年基数 / 2025年目标 / 指标属性) become the sentence a goal
-section would print for each row, so that the target reader finds the target and never the
-baseline::
-
-    1	每万人口高价值发明专利拥有量（件）	21.3	26	预期性
-    ->  每万人口高价值发明专利拥有量到2025年达到26件
+number. Indicator tables become goal sentences (:mod:`.indicator_tables`).
 """
 
 from __future__ import annotations
@@ -32,9 +25,9 @@ from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
 from ..rules.roles import ROLES, split_first_lead_note
 from ..rules.table_columns import column_level, column_of, value_column_of
-from ..rules.target_words import target_units
 from .cell_lines import rebuild_cell_rows
 from .cells import display_width
+from .indicator_tables import rewrite_indicator_tables
 from .normalise import Line
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
@@ -203,6 +196,24 @@ def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[st
     return out
 
 
+def _rest_of_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) -> bool:
+    """Whether the first row under a repeated header is the rest of the row a page break split: no
+    number where the table numbers its rows, no more cells than the header."""
+    number_at = next((i for i, c in columns.items() if c == "number"), None)
+    return (bool(cells) and len(cells) <= width and number_at is not None
+            and not (cells[number_at] if number_at < len(cells) else "").strip())
+
+
+def _joined_values(above: dict[str, str], rest: dict[str, str]) -> dict[str, str]:
+    """A row's cells with the rest a page break carried over: text joined, units joined by 、."""
+    out = dict(above)
+    for column, text in rest.items():
+        before = out.get(column, "")
+        joint = "、" if column in UNIT_COLUMNS and before and not before.endswith(("、", "，", ",", "；")) else ""
+        out[column] = before + joint + text
+    return out
+
+
 def _ends_table(line: Line, max_gap_chars: int) -> bool:
     """Whether a line that is no row ends the table: a longer line of text, not a note under it
     (short lines between rows name a group of tasks)."""
@@ -244,7 +255,16 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
     row = header_line = None  # the last row written and its table's header, for wrapped cells
     width = seq = 0
     notes: dict[str, str] = {}  # the first-lead notes of the header's unit columns
+    page_break = False  # the header was repeated after the last row: the next row may end that row
     for k, line in enumerate(lines):
+        if header_line is not None and line.cells == header_line.cells:  # 续表: the header again on a new page
+            page_break = row is not None
+            continue
+        if page_break and columns is not None and _rest_of_row(line.cells, columns, width):
+            above = _joined_values(above, _row_values(line.cells, columns, {}))
+            out[-1], page_break = _task_line(row, above, seq, notes), False
+            continue
+        page_break = False
         header = _header(line.cells, plan_level) if line.cells else None
         if header:
             header = _name_column(header, islice(lines, k + 1, None), len(line.cells), max_gap_chars)
@@ -275,63 +295,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
     return out
 
 
-UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
-# 1500, ≥85, 55%, 1500以上; 〔60〕 (a five-year total, as plans' indicator tables bracket it)
-LEADING_NUMBER = re.compile(r"^[≥>＞]?\s*(?:[〔［\[]\s*(?=[\d.]+\s*[〕］\]]))?(\d+(?:\.\d+)?)\s*[〕］\]]?\s*(.*)$")
-
-
 def rewrite_tables(lines: list[Line], plan_level: Callable[[], int | None] = lambda: None) -> list[Line]:
     """The lines with task tables and indicator tables rewritten as plans print tasks and goals (a
     task table printed one cell a line made one line a row first: :mod:`.cell_lines`)."""
     return rewrite_indicator_tables(rewrite_task_tables(rebuild_cell_rows(lines), plan_level=plan_level))
-
-
-def _indicator_header(cells: tuple[str, ...]) -> tuple[int, int | None, int, int | None] | None:
-    """``(indicator column, unit column, target column, target year)`` of an indicator table's header."""
-    names = {column_of(c): i for i, c in enumerate(cells)}
-    if "indicator" not in names:
-        return None
-    values = {i: found for i, c in enumerate(cells) if (found := value_column_of(c))}
-    targets = [i for i, (kind, _) in values.items() if kind == "target"]
-    years = sorted((year, i) for i, (kind, year) in values.items() if kind == "year")
-    column = targets[-1] if targets else (years[-1][1] if years else None)
-    if column is None:
-        return None
-    return names["indicator"], names.get("indicator_unit"), column, values[column][1]
-
-
-def _goal_line(line: Line, cells: tuple[str, ...], header: tuple) -> Line | None:
-    """An indicator table's row as a goal sentence (None for a row without a number)."""
-    name_at, unit_at, value_at, year = header
-    if max(name_at, value_at) >= len(cells):
-        return None
-    name, value = cells[name_at].strip(), LEADING_NUMBER.match(cells[value_at].strip())
-    if not name or not value:
-        return None
-    unit = cells[unit_at].strip() if unit_at is not None and unit_at < len(cells) else ""
-    in_name = UNIT_IN_NAME.search(name)
-    if in_name:
-        name, unit = name[:in_name.start()].strip(), unit or in_name[1]
-    rest, unit = value[2].strip(), unit.split("/")[0]
-    if rest in target_units():  # 55% in the cell
-        rest, unit = "", rest
-    when = f"到{year}年" if year else ""
-    return replace(line, text=f"{name}{when}达到{value[1]}{unit}{rest}", cells=None)  # 1500以上 keeps 以上
-
-
-def rewrite_indicator_tables(lines: list[Line]) -> list[Line]:
-    """The lines with every indicator table's rows rewritten as goal sentences (the header dropped)."""
-    out: list[Line] = []
-    header = None
-    for line in lines:
-        found = _indicator_header(line.cells) if line.cells else None
-        if found:
-            header = found
-            continue
-        if header is not None and line.cells:
-            goal = _goal_line(line, line.cells, header)
-            out.append(goal if goal is not None else line)
-            continue
-        header = None  # a line that is no row ends the table (附件2, a title, a paragraph)
-        out.append(line)
-    return out
