@@ -14,6 +14,7 @@ from pathlib import Path
 from ..rules.agencies import annotate
 from ..rules.document_types import document_type
 from ..rules.roles import plan_first_lead_note, rest_role_note
+from ..rules.sections import goals_part
 from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
@@ -22,6 +23,7 @@ from .outline import OutlineItem, heading_units, paragraph_items, parse_outline,
 from .read import read_document_text
 from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
+from .references import phase_deadlines, unit_task_lines
 from .targets import extract_targets
 from .citations import extract_citations, link_keys
 from .deadlines import deadline_in_text, phase_end
@@ -118,8 +120,13 @@ def read_unit_groups(measures: list[OutlineItem], rest_role: str | None = None,
     def groups(paragraphs):
         return _unit_groups(paragraphs, rest_role, first_leads)
 
-    own = [_owners(item) + (groups(item.paragraphs) or groups(item.shared)
-                            or _heading_unit_groups(item, rest_role, first_leads)) for item in measures]
+    def of_item(item):  # its own groups (a deadline alone, 完成时限：…, takes the shared lines' units)
+        own = groups(item.paragraphs)
+        if own and item.shared and not any(mentions for _, mentions, _, _ in own):
+            return own + groups(item.shared)
+        return own or groups(item.shared) or _heading_unit_groups(item, rest_role, first_leads)
+
+    own = [_owners(item) + of_item(item) for item in measures]
     return carry_same_units(measures, own, [_same_above(item) for item in measures])
 
 
@@ -169,14 +176,18 @@ def _phase_end(item: OutlineItem) -> str | None:
 
 
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
-                   reference: bool = False, year: int | None = None) -> tuple[list, list, list]:
+                   reference: bool = False, year: int | None = None,
+                   phased: dict[int, str] | None = None) -> tuple[list, list, list]:
     """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's, else
     the one its text (``texts``: without its units) names, else the end of the phase a heading above
-    it names (``（二）集中攻坚阶段（2024年5月—10月）``); a measure of a plan that names units but not
-    for this measure gets a warning. ``year``: an annual plan's year, that of deadlines naming none."""
+    it names (``（二）集中攻坚阶段（2024年5月—10月）``) or that names it by number (``phased``:
+    :func:`.references.phase_deadlines`); a measure of a plan that names units but not for this
+    measure gets a warning. ``year``: an annual plan's year, that of deadlines naming none."""
     measure_rows, assignments, warnings = [], [], []
+    phased = phased or {}
     for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
-        deadline = next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text) or _phase_end(item)
+        deadline = (next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text) or _phase_end(item)
+                    or phased.get(id(item)))
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline, year)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
@@ -210,7 +221,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         return plan_column_level(registry_row.get("admin_level")
                                  or extract_metadata(lines, registry_row.get("region")).admin_level)
 
-    norm.lines = join_unit_columns(join_open_unit_brackets(rewrite_tables(lines, plan_level=plan_level)))
+    tables_read = join_unit_columns(join_open_unit_brackets(rewrite_tables(lines, plan_level=plan_level)))
+    norm.lines = unit_task_lines(tables_read)
     meta = extract_metadata(norm.lines, region_key=registry_row.get("region"))
     apply_registry(meta, registry_row)
     region = meta.region or doc_id
@@ -228,13 +240,14 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
         annual = meta.period_start if meta.period_start == meta.period_end else None
         measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
-                                                                     reference, annual)
+                                                                     reference, annual, phase_deadlines(roots))
         annotate(assignments)
         unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
         tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
                   "assignments": assignments}
         tables["targets"] = [] if kind and kind["genre"] == "interpretation" else extract_targets(
-            doc_id, region, body, measure_rows, tables["sections"], meta.as_of)  # 政策解读: another plan's goals
+            doc_id, region, body, measure_rows, tables["sections"], meta.as_of,  # 政策解读: another plan's goals
+            goals_part(norm.lines[:meta.body_start]))  # the notice's 一、工作目标
         tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
         tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]

@@ -1,24 +1,28 @@
 """Lines that assign the text's items from elsewhere in the plan: by their numbers (``第(一)、(二)项任务
-由A牵头，B配合。``, a 责任分工 section or a table whose 序号 are the items' numerals) or by their names
-(an appendix table whose 重点任务 cell repeats an item's heading, perhaps shortened, in its own
-order). The assigning line joins the ``shared`` lines of the items it names, where their units are read.
+由A牵头，B配合。``, a 责任分工 section or a table whose 序号 are the items' numerals; a 责任分工 by
+unit, ``区科技局：牵头任务2、4；配合任务1、3。``) or by their names (an appendix table whose 重点任务 cell
+repeats an item's heading, perhaps shortened, in its own order). The assigning line joins the
+``shared`` lines of the items it names, where their units are read.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..rules.outline import item_value, referenced_items, strip_number
+from ..rules.roles import mentions_role_word, unit_task_part
 from ..rules.sections import NOT_TASKS, section_kind
+from .deadlines import phase_end
 from .unit_groups import find_unit_groups
 
 if TYPE_CHECKING:
     from .normalise import Line
     from .outline import OutlineItem
 
-__all__ = ["assign_by_reference", "assign_by_name"]
+__all__ = ["assign_by_reference", "assign_by_name", "unit_task_lines", "phase_deadlines"]
 
 NOT_IN_NAME = re.compile(r"知识产权|[\s。，,；;、“”\"《》]")  # what a row's short name leaves out or adds
 
@@ -114,3 +118,40 @@ def assign_by_name(roots: list[OutlineItem], min_rows: int = 3, min_likeness: fl
         item.shared.append(row.paragraphs[0])
         row.parent.children.remove(row)
         row.parent.paragraphs.extend(row.paragraphs[1:])  # 注：… under the table
+
+
+UNIT_BEFORE_TASKS = re.compile(r"^\s*([^:：；;。，,]{2,40}?)\s*[:：]\s*")  # 区科技局：牵头任务2、4；…
+
+
+def unit_task_lines(lines: list[Line]) -> list[Line]:
+    """The lines, each line of a 责任分工 by unit (``区科技局：牵头任务2、4；配合任务1、3、7—9。``) written
+    as the lines that assign by number it means (``第2、4项任务由区科技局牵头。``, ``第1、3、7—9项任务由区科技
+    局配合。``, traced to its line), which :func:`assign_by_reference` reads; a line after them that names
+    units without tasks (``区直其他有关部门：根据职责分工配合做好相关工作。``) assigns none and is left out."""
+    out, listed = [], False
+    for line in lines:
+        unit = UNIT_BEFORE_TASKS.match(line.text)
+        parts = list(unit_task_part().finditer(line.text, unit.end())) if unit and "任务" in line.text else []
+        if parts and "".join(p[0] for p in parts).strip() == line.text[unit.end():].strip() \
+                and all(referenced_items(f"第{p[2]}项") for p in parts):
+            out.extend(replace(line, text=f"第{p[2]}项任务由{unit[1]}{p[1]}。", cells=None, pieces=None) for p in parts)
+            listed = True
+        elif not (listed and unit and mentions_role_word(line.text)):  # 区直其他有关部门：…配合做好相关工作: no task
+            out.append(line)
+            listed = False
+    return out
+
+
+def phase_deadlines(roots: list[OutlineItem]) -> dict[int, str]:
+    """``id(item)`` -> the end of the phase that names the item by number (``（一）启动部署阶段（2024年3月—
+    4月）。…完成第1、2项任务。`` in a 时间安排 section: 2024年4月), the deadline of a task that names none."""
+    found: dict[int, str] = {}
+    for root in roots:
+        for node in root.walk():
+            end = phase_end(node.title or "")
+            for paragraph in node.paragraphs if end else ():
+                for at in (m.start() for m in re.finditer("第", paragraph.text)):
+                    refs = referenced_items(paragraph.text[at:])
+                    for item in _referenced(roots, paragraph, refs) if refs else ():
+                        found.setdefault(id(item), end)
+    return found

@@ -40,7 +40,8 @@ NUMBER_RE = re.compile(
 # Context that turns a number into a non-target.
 # titles and quotes (their numbers are no targets and their delimiters end no clause); a heading's count
 # of its items, 二、促进知识产权转化运用（3项）
-PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」|[(（]\s*\d+\s*项\s*[)）]")
+PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」|[(（]\s*\d+\s*项\s*[)）]"
+                             r"|第[\d\s、,，至到—–\-~～]+项")  # 第3至8项任务: the plan's own tasks
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
 CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、]|$)")  # the unit closes its clause
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
@@ -212,8 +213,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             continue
         if text[max(0, start - 1):start] == "第" or re.match(r"[·.．\d]", text[start - 1:start] or " "):
             continue
-        if text.startswith(STOP_AFTER, end):
-            continue
+        if text.startswith(STOP_AFTER, end) or m["unit"] in ("项", "条") and text.endswith(STOP_AFTER, 0, start):
+            continue  # 确定12项重点工作任务, 重点工作任务14项: the plan's own tasks
         num = m["num"] or m["pct"]  # 百分之八十五: 85 %
         is_chinese = not re.fullmatch(ARABIC, num)
         value = parse_number(num, m["mult"])
@@ -285,8 +286,8 @@ def link_restatements(rows: list[dict]) -> None:
             row["restates"] = goals.get((row["value"], row["unit"], row["indicator_key"]))
 
 
-def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict],
-                    sections: list[dict], as_of: tuple[int, int] | None = None) -> list[dict]:
+def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict], sections: list[dict],
+                    as_of: tuple[int, int] | None = None, cover_goals: list[Line] = ()) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
 
     ``lines`` are the normalised lines of the plan's body; only lines inside the outline (a section
@@ -294,16 +295,16 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
     知识产权工作的主要目标是：…``), so the header never gives targets. A target's year comes
     from its own text (or its measure's deadline), never from the plan's period. ``as_of`` is the
     plan's ``(year, month)``: a number stated as of an earlier date is a baseline (:func:`is_baseline`).
-    Notes (``注释：①…``) give none.
+    Notes (``注释：①…``) give none; ``cover_goals``, the goals its notice states, do.
     """
     by_line, section_of, top_of = _line_index(measures, sections)
     preamble_end = min((s["line_start"] for s in sections), default=0)  # after the title, before 一、
     notes = {lines[k].raw_line for k in note_lines([line.text for line in lines])}  # 注释：①…是指…，2020年为3.2件
     rows = []
     year_by_top: dict[str, int] = {}
-    for line in lines:
+    for line in [*cover_goals, *lines]:
         raw = line.raw_line
-        preamble = raw < preamble_end and section_kind(line.text) == "goals"
+        preamble = raw < preamble_end and section_kind(line.text) == "goals" or line in cover_goals
         if raw in notes or (raw not in by_line and raw not in section_of and not preamble):
             continue
         measure = by_line.get(raw, {}).get("measure")

@@ -72,8 +72,9 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s《》〈〉]", "", text)  # a title quoted inside a title prints its 《》 as 〈〉
 
 
-# the period a plan's own title line adds to the name its notice gives: …若干措施（2022—2025年）
-PERIOD_AFTER = re.compile(r"[(（]\d{4}[^()（）]{0,12}[)）]")
+# what a plan's own title line adds to the name its notice gives: its period (…若干措施（2022—2025年）),
+# the table it is (…重点任务分工 → …重点任务分工表)
+PERIOD_AFTER = re.compile(r"(?:一览表|清单|表)?(?:[(（]\d{4}[^()（）]{0,12}[)）])?")
 
 
 def _find_title_line(lines: list[Line], title: str, start: int) -> tuple[int, int] | None:
@@ -85,7 +86,8 @@ def _find_title_line(lines: list[Line], title: str, start: int) -> tuple[int, in
         for j in range(i, min(i + 3, len(lines))):
             joined += _compact(lines[j].text)
             if joined == target or joined.startswith(target) and PERIOD_AFTER.fullmatch(joined[len(target):]):
-                return i, j + 1
+                after = _compact(lines[j + 1].text) if joined == target and j + 1 < len(lines) else ""
+                return i, j + 1 + bool(after and PERIOD_AFTER.fullmatch(after))  # its period on a line of its own
             if not target.startswith(joined):
                 break
     return None

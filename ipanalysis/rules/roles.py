@@ -47,6 +47,13 @@ def role_words() -> dict[str, str]:
     return {**labelled, **dict(_entries("word"))}
 
 
+@lru_cache(maxsize=1)
+def unit_task_part() -> re.Pattern:
+    """One part of a unit's line in a 责任分工 by unit (``区科技局：牵头任务2、4；配合任务1、3、7—9。``): a
+    role word, 任务 and the numbers of the tasks (group 1: the role word, group 2: the numbers)."""
+    return re.compile(rf"({_kind_alternation('word')})\s*(?:第\s*)?任务\s*([^；;。]+?)\s*(?:项(?:任务)?)?\s*(?:[；;。]|$)")
+
+
 def _unit_labels() -> dict[str, str]:
     return {text: role for text, role in _entries("label") if role not in ("deadline", "leader")}
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["section_kind", "is_section_heading", "NOT_TASKS", "NEVER_TASKS"]
+__all__ = ["section_kind", "is_section_heading", "goals_part", "NOT_TASKS", "NEVER_TASKS"]
 
 HAN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
@@ -34,3 +34,19 @@ def is_section_heading(line: str, max_len: int = 8) -> bool:
     (``保障措施：``, ``基本原则``): it heads a section of the plan as ``五、保障措施`` would."""
     text = line.strip().rstrip(":：")
     return bool(HAN_TITLE.fullmatch(text)) and len(text) <= max_len and section_kind(text) is not None
+
+
+NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def goals_part(lines: list) -> list:
+    """The lines (anything with ``.text``) of a numbered goals part among ``lines`` (``一、工作目标。…``,
+    a notice's own goals above the task table it issues), up to the next numbered heading."""
+    out, inside = [], False
+    for line in lines:
+        heading = NUMBERED_HEADING.match(line.text)
+        if heading:
+            inside = section_kind(line.text[heading.end():heading.end() + 8]) == "goals"
+        if inside:
+            out.append(line)
+    return out
