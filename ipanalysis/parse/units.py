@@ -102,8 +102,10 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 
 LEVEL_WORD = re.compile(r"^[省市区县镇乡]")  # a unit name that opens with its level (区市场监管局)
 _AGENCY_END = "".join(e for e in endings("agency") if len(e) == 1)  # 局委办院部厅
-# a collective unit glued to the agency before it: 区科技局各镇(街道), 市财政局及其他成员单位
-_JOINED_COLLECTIVE = re.compile(rf"(?<=[{_AGENCY_END}])(?=各)|(?<=[{_AGENCY_END}])及(?=其他|各)")
+# a collective unit glued to the agency before it: 区科技局各镇(街道), 市财政局及其他成员单位; not the
+# agency's own offices (前海管理局各相关处室: one unit)
+_OWN_OFFICES = r"各(?:相关|有关)?(?:处室|科室|处|科|内设机构)"
+_JOINED_COLLECTIVE = re.compile(rf"(?<=[{_AGENCY_END}])(?=各)(?!{_OWN_OFFICES})|(?<=[{_AGENCY_END}])及(?=其他|各)")
 
 
 def _merge_split_collectives(pieces: list[str]) -> list[str]:

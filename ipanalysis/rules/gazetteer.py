@@ -202,11 +202,16 @@ def _by_first_character(positions_by_name: dict[str, list[int]]) -> NameIndex:
     return index
 
 
-def _records_named(source: str, index: NameIndex) -> list[dict]:
+OTHER_DIVISION = tuple("区县市旗")  # after a short name: another division of that name (合作区 is no 合作市)
+
+
+def _records_named(source: str, index: NameIndex, short: bool = False) -> list[dict]:
     """The divisions (in gazetteer order) whose name occurs in ``source``: at each character, only
-    the names that begin with it are compared, instead of searching the source for every name."""
+    the names that begin with it are compared, instead of searching the source for every name. A
+    ``short`` name followed by a division's suffix names another division (``前海…合作区``: no 合作市)."""
     positions = {p for start, first in enumerate(source) for name, name_positions in index.get(first, ())
-                 if source.startswith(name, start) for p in name_positions}
+                 if source.startswith(name, start)
+                 and not (short and source.startswith(OTHER_DIVISION, start + len(name))) for p in name_positions}
     records = gazetteer_records()
     return [records[p] for p in sorted(positions)]
 
@@ -215,7 +220,7 @@ def _named_in(source: str) -> list[dict]:
     if not source:
         return []
     full, short = _name_index()
-    hits = _records_named(source, full) or _records_named(source, short)
+    hits = _records_named(source, full) or _records_named(source, short, short=True)
     if not hits:
         return []
     best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
