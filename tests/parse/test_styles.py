@@ -44,7 +44,7 @@ def test_pooled_scores_over_the_styles():
     assert summary["measure_count_exact"] == 1.0
     assert summary["unit_f1"] == summary["lead_f1"] == summary["target_f1"] == 1.0
     assert summary["deadline_exact"] == summary["header"] == 1.0
-    assert sum(r["measures_expected"] for r in results) == 1247
+    assert sum(r["measures_expected"] for r in results) == 1325
 
 
 def test_an_error_is_counted_against_the_parse():
@@ -79,6 +79,11 @@ def test_tasks_run_together_in_one_line_keep_that_line():
     assert first_three == [("1", line, line), ("2", line, line), ("3", line, line)]
 
 
+# a PDF's text saved as .txt; a web page broken at a width around its portal menu's table row; an OCR
+# text layer; the paragraphs around pandoc's grid table
+BROKEN_AT_PAGE_WIDTH = ("32_", "97_", "116_", "118_")
+
+
 def test_only_a_text_broken_at_a_page_width_is_joined():
     from ipanalysis.parse.normalise import normalise_text
     from ipanalysis.parse.read import read_document_text
@@ -87,7 +92,7 @@ def test_only_a_text_broken_at_a_page_width_is_joined():
     for path in [*seeds, *sorted(STYLES.glob("*.txt"))]:
         text, encoding, _ = read_document_text(path.read_bytes(), path.name)
         joined = [w for w in normalise_text(text, encoding).warnings if "page width" in w]
-        assert bool(joined) == path.name.startswith("32_"), path.name
+        assert bool(joined) == path.name.startswith(BROKEN_AT_PAGE_WIDTH), path.name
     plan = STYLES / "32_pdf_text_hard_wrapped.txt"
     lines = normalise_text(plan.read_text(encoding="utf-8")).lines
     raw = plan.read_text(encoding="utf-8").splitlines()
