@@ -28,8 +28,8 @@ from itertools import islice
 
 from ..rules.datafiles import read_lines
 from ..rules.document_types import title_ending_pattern
-from ..rules.notes import has_note_block, without_note_marks
-from .cells import cell_starts, csv_rows, grid_rows, split_cells
+from ..rules.notes import has_note_block, has_note_marks, without_note_marks
+from .cells import cell_starts, csv_rows, grid_rows, key_value, split_cells
 from .decode import HAN, DecodeError, decode_bytes, split_lines
 from .repair import repair_gbk_misalignment
 from .script import detect_script, to_simplified
@@ -130,6 +130,18 @@ def strip_markup(line: str) -> str:
     if not MARKUP_HINT.search(line):
         return line
     return LINE_BREAK_TAG.sub(" ", MARKUP_INLINE.sub("", MARKUP_LEAD.sub("", line)))
+
+
+FIELD_LIST_NUMBER = re.compile(r"(?:^[\u4e00-\u9fff]{2,8}:|[。;；])\s*(\d{1,2})[.、]")  # 工作措施:1.…。2.…
+NEXT_NUMBER = re.compile(r"^(\d{1,2})[.、]")
+
+
+def continues_field_list(field: str, line: str) -> bool:
+    """Whether ``line`` is the next point of the numbered list a labelled field's value opens
+    (``工作措施:1.聚焦…`` then ``2.对新获批…``: a table cell's paragraphs, pasted as lines of their own)."""
+    numbers = [int(n) for n in FIELD_LIST_NUMBER.findall(field)]
+    nxt = NEXT_NUMBER.match(line)
+    return bool(nxt and numbers) and numbers == list(range(1, len(numbers) + 1)) and int(nxt[1]) == len(numbers) + 1
 
 
 def is_html_source(text: str, min_signs: int = 5) -> bool:
@@ -239,8 +251,11 @@ def ends_plan(line: str) -> bool:
 # the whole pipeline
 
 
-def _unified(text: str, script: str, circled: bool = False) -> str:
-    text = without_note_marks(unify_characters(text), circled)
+def _unified(text: str, script: str, marks: bool | None = None) -> str:
+    """A line's text unified, without its note marks when the plan has any (``marks``: True also
+    circled ones, False superscripts and ``[3]`` only, None none)."""
+    text = unify_characters(text)
+    text = without_note_marks(text, marks) if marks is not None else text
     return to_simplified(text) if script == "traditional" else text
 
 
@@ -278,6 +293,7 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
     raw_lines = split_lines(raw)
     script = detect_script(raw)
     circled = has_note_block(raw_lines)  # ① after a word refers to a note
+    marks = circled if circled or has_note_marks(raw) else None
     warnings: list[str] = []
     lines: list[Line] = []
     n_pinyin = n_spans = 0
@@ -293,16 +309,20 @@ def normalise_text(raw: str, encoding: str = "utf-8") -> NormalisedText:
         n_pinyin += n
         line = strip_markup(line)
         cells = split_cells(line)
+        line = key_value(line) if cells is None else line
         pieces = cell_starts(line) if cells is not None or (lines and lines[-1].pieces) else None
-        line = _unified(line, script, circled)
+        line = _unified(line, script, marks)
         if ends_plan(line) and 2 * number > len(raw_lines):  # in the first half: a sidebar's list
             break
         if not line or is_furniture(line) or is_translation(line):
             continue
         if cells is not None:
-            cells = tuple(_unified(c, script, circled) for c in cells)
+            cells = tuple(_unified(c, script, marks) for c in cells)
         if pieces is not None:
-            pieces = tuple((column, _unified(text, script, circled)) for column, text in pieces)
+            pieces = tuple((column, _unified(text, script, marks)) for column, text in pieces)
+        if cells is None and lines and lines[-1].cells is None and continues_field_list(lines[-1].text, line):
+            lines[-1] = Line(lines[-1].text + line, lines[-1].raw_line)  # 工作措施：1．… / 2．…: one field
+            continue
         lines.append(Line(line, number, cells, pieces))
     lines = without_running_heads(lines)
     prose = [line.text for line in lines if line.cells is None]  # a table's rows are no wrapped text
