@@ -18,6 +18,8 @@ QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季
 MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
 MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
+# a spreadsheet's date: 2024.12, 2025.6.30, 2024/12/31, 2025-06
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?(?![\d.])")
 YEAR_ALONE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:(?:全面|基本)?完成)?\s*$")  # a deadline cell's 2025年
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
@@ -61,7 +63,7 @@ def _years_carried(text: str) -> str:
 def _dates_named(text: str) -> list[tuple[int, str]]:
     """``(where it ends, ISO date)`` of every date a deadline names: a range (2024—2026年: the end
     of its last year), a month or day, a quarter or half year (its last day), a year's end, a year
-    alone (a deadline column's ``2025年``: its end)."""
+    alone (a deadline column's ``2025年``: its end), a spreadsheet's numeric date (``2024.12``: its end)."""
     found = [(m.end(), f"{int(m[2]):04d}-12-31") for m in RANGE_RE.finditer(text)]
     for m in MONTH_RE.finditer(text):
         year, month = int(m[1]), int(m[2])
@@ -78,6 +80,11 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
         found.append((m.end(), f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"))
     found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_END_RE.finditer(text)]
     found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_ALONE_RE.finditer(text)]
+    for m in NUMERIC_DATE_RE.finditer(text):  # a spreadsheet's 2024.12, 2025.6.30, 2024/12/31, 2025-06
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12 and (not m[3] or 1 <= int(m[3]) <= calendar.monthrange(year, month)[1]):
+            day = int(m[3]) if m[3] else calendar.monthrange(year, month)[1]
+            found.append((m.end(), f"{year:04d}-{month:02d}-{day:02d}"))
     return found
 
 

@@ -13,18 +13,19 @@ from pathlib import Path
 
 from ..rules.agencies import annotate
 from ..rules.document_types import document_type
+from ..rules.outline import TASK_NUMBERS
 from ..rules.roles import plan_first_lead_note, rest_role_note
-from ..rules.sections import goals_part
+from ..rules.sections import goals_part, section_kind
 from ..rules.table_columns import plan_column_level
 from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
-from .normalise import normalise_text
+from .normalise import Line, normalise_text
 from .outline import OutlineItem, heading_units, paragraph_items, parse_outline, reference_items, select_measures
 from .read import read_document_text
 from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .references import phase_deadlines, unit_task_lines
-from .targets import extract_targets
+from .targets import extract_targets, looks_ahead
 from .citations import extract_citations, link_keys
 from .deadlines import deadline_in_text, phase_end
 from .themes import code_measures, strip_units
@@ -175,6 +176,16 @@ def _phase_end(item: OutlineItem) -> str | None:
     return _nearest_above(item, lambda heading: phase_end(heading.title))
 
 
+def notice_goals(cover: list[Line], sections: list[dict], as_of: tuple[int, int] | None) -> list[Line]:
+    """The lines of the notice above a plan that state the plan's goals: its numbered goals part
+    (``一、工作目标。…``), else, for a plan with no goals section of its own (a task table), its lines
+    that speak of what is to come (``2024年，全市力争新增…``)."""
+    goals = goals_part(cover)
+    if goals or any(section_kind(s["title"]) == "goals" for s in sections):
+        return goals
+    return [line for line in cover if looks_ahead(line.text, as_of)]
+
+
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
                    reference: bool = False, year: int | None = None,
                    phased: dict[int, str] | None = None) -> tuple[list, list, list]:
@@ -239,15 +250,16 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         reference = not any(groups)
         texts = [strip_units(item.body) for item in measures]  # the measure rows' text, without units
         annual = meta.period_start if meta.period_start == meta.period_end else None
+        phased = phase_deadlines(roots) if TASK_NUMBERS.search(body_text) else {}  # 完成第1、2项任务
         measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
-                                                                     reference, annual, phase_deadlines(roots))
+                                                                     reference, annual, phased)
         annotate(assignments)
         unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
         tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,
                   "assignments": assignments}
         tables["targets"] = [] if kind and kind["genre"] == "interpretation" else extract_targets(
             doc_id, region, body, measure_rows, tables["sections"], meta.as_of,  # 政策解读: another plan's goals
-            goals_part(norm.lines[:meta.body_start]))  # the notice's 一、工作目标
+            notice_goals(norm.lines[:meta.body_start], tables["sections"], meta.as_of))
         tables["measure_themes"], tables["measure_instruments"] = code_and_tokenise(measure_rows, texts)
         tables["citations"] = link_keys(extract_citations(doc_id, region, norm.lines, meta.title, meta.doc_number))
     warnings = [*norm.warnings, *meta.warnings, *outline_warnings, *unit_warnings, *measure_warnings]

@@ -148,7 +148,8 @@ def phase_deadlines(roots: list[OutlineItem]) -> dict[int, str]:
     found: dict[int, str] = {}
     for root in roots:
         for node in root.walk():
-            end = phase_end(node.title or "")
+            title = node.title or ""
+            end = phase_end(title) if "月" in title and ("(" in title or "（" in title) else None
             for paragraph in node.paragraphs if end else ():
                 for at in (m.start() for m in re.finditer("第", paragraph.text)):
                     refs = referenced_items(paragraph.text[at:])

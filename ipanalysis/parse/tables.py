@@ -123,6 +123,8 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
         return None
     name = values.get("name", "").strip().rstrip("。")
     task = f"{name}。{task}" if name and not task.startswith(name) else task
+    goal = values.get("goal", "").strip()  # 工作目标: the row's goals, read with its task
+    task = f"{task.rstrip('。；;')}。{goal}" if goal else task
     number = _row_number(values.get("number", ""))
     notes = notes or {}
     parts = [f"{LABELS[c]}：{_units(values[c])}{notes.get(c, '')}" for c in UNIT_COLUMNS if values.get(c)]

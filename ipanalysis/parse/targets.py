@@ -21,7 +21,7 @@ import re
 from ..rules.indicators import indicator_key
 from ..rules.notes import note_lines
 from ..rules.numerals import numeral_chars, parse_number
-from ..rules.outline import strip_number
+from ..rules.outline import TASK_NUMBERS, strip_number
 from ..rules.scores import score_spans
 from ..rules.sections import section_kind
 from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before,
@@ -41,7 +41,7 @@ NUMBER_RE = re.compile(
 # titles and quotes (their numbers are no targets and their delimiters end no clause); a heading's count
 # of its items, 二、促进知识产权转化运用（3项）
 PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」|[(（]\s*\d+\s*项\s*[)）]"
-                             r"|第[\d\s、,，至到—–\-~～]+项")  # 第3至8项任务: the plan's own tasks
+                             + "|" + TASK_NUMBERS.pattern)  # 第3至8项任务: the plan's own tasks
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
 CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、]|$)")  # the unit closes its clause
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
@@ -173,14 +173,14 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
 def _looks_back(text: str, start: int, as_of: tuple[int, int] | None) -> bool:
     """Whether ``text`` opens looking back (``自2021年以来，…``) and does not turn to what is to come
     before ``start``."""
-    return bool(RETROSPECT.match(text.lstrip())) and not _looks_ahead(text[:start], as_of)
+    return bool(RETROSPECT.match(text.lstrip())) and not looks_ahead(text[:start], as_of)
 
 
 def _opens_with_past_year(head: str, as_of: tuple[int, int] | None) -> bool:
     """Whether ``head`` opens with a year before the plan's and does not turn to what is to come (a
     year's results listed after it, ``2024年，…：发明专利授权量2865件；…198件``, stay that year's)."""
     year = PAST_YEAR_HEAD.match(head)
-    return bool(year and as_of) and (int(year[1]), 12) < as_of and not _looks_ahead(head[year.end():], as_of)
+    return bool(year and as_of) and (int(year[1]), 12) < as_of and not looks_ahead(head[year.end():], as_of)
 
 
 def _bracket_head(text: str, start: int) -> str:
@@ -190,7 +190,7 @@ def _bracket_head(text: str, start: int) -> str:
     return text[opened + 1:start] if opened > closed else ""
 
 
-def _looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
+def looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
     """Whether ``text`` speaks of what is to come: 到2026年, 力争, 目标, or a year not before the plan's."""
     return bool(TARGET_TIME.search(text)) or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(text)))
 
@@ -198,7 +198,7 @@ def _looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
 def _turns_to_target(between: str, as_of: tuple[int, int] | None) -> bool:
     """Whether the text between a baseline's date and a number turns to what is to come: 到2026年,
     力争, 目标, a new clause after ``;``, or a year not before the plan's (2025年底前突破…)."""
-    return ";" in between or "；" in between or _looks_ahead(between, as_of)
+    return ";" in between or "；" in between or looks_ahead(between, as_of)
 
 
 def find_targets_in_text(text: str, *, require_comparator: bool = False,
@@ -213,8 +213,9 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             continue
         if text[max(0, start - 1):start] == "第" or re.match(r"[·.．\d]", text[start - 1:start] or " "):
             continue
-        if text.startswith(STOP_AFTER, end) or m["unit"] in ("项", "条") and text.endswith(STOP_AFTER, 0, start):
-            continue  # 确定12项重点工作任务, 重点工作任务14项: the plan's own tasks
+        if text.startswith(STOP_AFTER, end) or m["unit"] in ("项", "条") and (
+                text.endswith(STOP_AFTER, 0, start) or text.startswith("任务", end)):
+            continue  # 确定12项重点工作任务, 重点工作任务14项, 分解为12项任务: the plan's own tasks
         num = m["num"] or m["pct"]  # 百分之八十五: 85 %
         is_chinese = not re.fullmatch(ARABIC, num)
         value = parse_number(num, m["mult"])
@@ -298,7 +299,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
     Notes (``注释：①…``) give none; ``cover_goals``, the goals its notice states, do.
     """
     by_line, section_of, top_of = _line_index(measures, sections)
-    preamble_end = min((s["line_start"] for s in sections), default=0)  # after the title, before 一、
+    preamble_end = min((s["line_start"] for s in sections or measures), default=0)  # after the title, before 一、
     notes = {lines[k].raw_line for k in note_lines([line.text for line in lines])}  # 注释：①…是指…，2020年为3.2件
     rows = []
     year_by_top: dict[str, int] = {}

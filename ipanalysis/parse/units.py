@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..rules.agencies import map_agency
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
 from ..rules.roles import (UNIT_SEPARATORS, match_label, mentions_role_word, role_marker, split_at_labels,
-                           split_first_lead_note, split_joint, split_role_word, strip_etc)
+                           split_first_lead_note, split_joint, split_role_word, strip_etc, without_leader_note)
 from .deadlines import looks_like_deadline
 
 __all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "split_top_level", "split_leading_deadline",
@@ -167,7 +167,7 @@ def _units_of_piece(piece: str) -> tuple[list[list], str | None]:
     name, role = split_role_word(piece)
     entries = []
     for unit in _split_units(name):
-        unit, marked = role_marker(strip_etc(unit.strip()))
+        unit, marked = role_marker(strip_etc(without_leader_note(unit.strip())))
         entries.append([unit, marked, marked is not None])
     return entries, role
 

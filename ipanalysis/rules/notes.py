@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NOTE_LABEL", "note_lines", "has_note_block", "without_note_marks"]
+__all__ = ["NOTE_LABEL", "note_lines", "has_note_block", "has_note_marks", "without_note_marks"]
 
 NOTE_LABEL = re.compile(r"^\s*(?:注释|注解|注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 NOTE_ITEM = re.compile(r"^\s*(?:[①-⑳]|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}\s*[.．、])")  # ①…, [1]…, 1．… under 注释：
 _AFTER_WORD = r"(?<=[\u4e00-\u9fff)）”])"  # a mark follows a word, a closing bracket or quote, never a sign
-SUPERSCRIPT_MARK = re.compile(_AFTER_WORD + r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-BRACKET_MARK = re.compile(_AFTER_WORD + r"\[\d{1,2}\]")
+NOTE_MARK = re.compile(_AFTER_WORD + r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")  # 产业³, 市金融办[3]
 CIRCLED_MARK = re.compile(_AFTER_WORD + r"[①-⑳]")
 
 
@@ -40,10 +39,13 @@ def has_note_block(texts: list[str]) -> bool:
                and k + 1 < len(texts) and texts[k + 1].lstrip()[:1] in "①[" for k, text in enumerate(texts))
 
 
+def has_note_marks(text: str) -> bool:
+    """Whether a text holds a superscript or ``[3]`` mark after a word (looked for once a plan)."""
+    return NOTE_MARK.search(text) is not None
+
+
 def without_note_marks(text: str, circled: bool = False) -> str:
     """``text`` without the marks after its words that refer to notes: superscript numbers and
     ``[3]`` always, circled numbers (``①``) when the plan has a block of numbered notes (``circled``)."""
-    if "[" in text:
-        text = BRACKET_MARK.sub("", text)
-    text = SUPERSCRIPT_MARK.sub("", text)
+    text = NOTE_MARK.sub("", text)
     return CIRCLED_MARK.sub("", text) if circled else text

@@ -181,6 +181,18 @@ def _marker() -> re.Pattern:
     return re.compile(rf"[(（]\s*({words})\s*[)）]$|\s*({marks})$")
 
 
+@lru_cache(maxsize=1)
+def _leader_note() -> re.Pattern:
+    leaders = _alternation(text for text, role in _entries("label") if role == "leader")
+    return re.compile(rf"\s*[(（]\s*(?:{leaders})\s*[:：][^()（）]*[)）]\s*$")
+
+
+def without_leader_note(unit: str) -> str:
+    """A unit's name without the note after it of the official or contact answerable for it
+    (``区商务局（联系人：孙XX 13XXXXXXXXX）``: 区商务局)."""
+    return _leader_note().sub("", unit) if "(" in unit or "（" in unit else unit
+
+
 def role_marker(unit: str) -> tuple[str, str | None]:
     """``(unit, role)`` of a unit followed by a role in brackets or a mark: ``市中院（牵头）`` -> lead,
     ``区科技局*`` -> lead (``（注：标*的为牵头单位）``)."""
