@@ -2,8 +2,10 @@
 punctuation as published): a PDF table whose header repeats on each page (续表) with a row split by
 the page break, a pandoc grid table among hard-wrapped paragraphs, an OCR text layer with running
 heads and spaces inside numbers, a bilingual plan, a notice whose own goals head the table it
-issues, units assigned in an appendix by unit (区科技局：牵头任务2、4), and deadlines a schedule
-section gives by task number."""
+issues, units assigned in an appendix by unit (区科技局：牵头任务2、4), deadlines a schedule section
+gives by task number; a table drawn in box characters, one small key/value table a task (一事一表),
+tasks lettered A． (a) a), a spreadsheet's dates and quoted cells, a table's goal and remark columns,
+and contacts noted after units."""
 
 from ipanalysis.parse.cells import grid_rows
 from ipanalysis.parse.normalise import is_translation, normalise_text, unify_characters
@@ -96,6 +98,13 @@ def test_a_notices_own_goals_head_the_task_table_it_issues():
         "序号\t具体举措\t牵头单位\t配合单位\t完成时限\n1\t实施高价值专利培育计划，培育组合10个。\t区市场监管局\t区科技局\t2025年底前\n")
     assert (doc["title"], doc["date_written"], doc["n_measures"], doc["n_targets"]) == (
         "长沙市岳麓区知识产权强区建设重点任务分工表", "2024-05-20", 1, 3)
+    doc = _document(
+        "潍坊市人民政府办公室关于印发潍坊市2024年知识产权强市建设重点任务清单的通知\n潍政办字〔2024〕9号\n"
+        "各县市区人民政府，市政府各部门：\n2023年，全市有效发明专利拥有量达到1.86万件。2024年，全市力争新增发明专利授权量"
+        "4500件以上。现将《潍坊市2024年知识产权强市建设重点任务清单》印发给你们，请认真贯彻落实。\n"
+        "潍坊市人民政府办公室\n2024年3月8日\n潍坊市2024年知识产权强市建设重点任务清单\n"
+        "序号\t重点任务\t工作目标\t牵头单位\t完成时限\n1\t推进专利转化。\t转让许可300件。\t市科技局\t2024年12月底前\n")
+    assert (doc["n_measures"], doc["n_targets"]) == (1, 2)  # 300 件 in its row, 4500 件 in the notice; 1.86万件 was
 
 
 def test_units_an_appendix_assigns_by_unit_and_deadlines_a_schedule_gives_by_number():
@@ -112,4 +121,67 @@ def test_units_an_appendix_assigns_by_unit_and_deadlines_a_schedule_gives_by_num
     assert measures == [("1", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2025年12月底前"),
                         ("2", [("区市场监管局", "cooperating"), ("区科技局", "lead")], "2024年4月"),
                         ("3", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2025年6月")]
+    assert _targets(doc) == []
+
+
+def test_a_table_drawn_in_box_characters_is_read_like_a_grid_table():
+    drawn = ("┌─┬────────┬──────┬────┐\n│序│重点任务        │责任        │完成    │\n│号│                │单位        │时限    │\n"
+             "├─┼────────┼──────┼────┤\n│1 │实施高价值专利培│县市场监管局│2024年12│\n│  │育工程，培育组合│（知识产权局│月底前  │\n"
+             "│  │5个。           │）          │        │\n└─┴────────┴──────┴────┘")
+    assert [text for _, text in grid_rows(drawn.split("\n"))] == [
+        "序号\t重点任务\t责任单位\t完成时限", "1\t实施高价值专利培育工程，培育组合5个。\t县市场监管局（知识产权局）\t2024年12月底前"]
+    measures, doc = _plan("二、重点任务\n" + drawn + "\n")
+    assert measures == [("1", [("县市场监管局(知识产权局)", "responsible")], "2024年12月底前")]
+    assert _targets(doc) == [(5.0, "个")]
+
+
+def test_one_small_key_value_table_a_task_is_one_measure_with_its_fields():
+    measures, doc = _plan(
+        "2025年，全区发明专利授权量力争达到3200件，各项指标保持全市前列。按照“一事一表”要求，将全年重点工作分解为2项任务。\n"
+        "任务一\t加快高价值专利培育\n工作目标\t培育高价值专利组合8个。\n"
+        "工作措施\t1．聚焦重点产业实施培育计划。\n2．对新获批的培育中心给予最高30万元奖励。\n"
+        "牵头单位\t区市场监管局\n配合单位\t区科技局、区工信局\n完成时限\t2025年12月底前\n\n"
+        "任务二\t推动专利转化运用\n工作目标\t推动专利转让许可300件。\n责任单位\t区科技局、区教育局\n时间节点\t2025年11月底前\n")
+    assert measures == [("任务一", [("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区工信局", "cooperating")],
+                         "2025年12月底前"),
+                        ("任务二", [("区科技局", "responsible"), ("区教育局", "responsible")], "2025年11月底前")]
+    assert _targets(doc) == [(8.0, "个"), (30.0, "万元"), (300.0, "件"), (3200.0, "件")]  # 30 万元: a cap
+    assert [t["kind"] for t in doc.rows("targets") if t["unit"] == "万元"] == ["cap"]
+
+
+def test_tasks_lettered_as_a_pasted_word_list_assigned_to_a_bureaus_own_offices():
+    measures, _ = _plan(
+        "一、提升创造质量\nA．深入实施高价值专利培育工程。（责任处室：专利管理处；配合处室：运用促进处、战略规划处）\n"
+        "B．全面提升商标品牌建设水平。（牵头：商标品牌处，配合：办公室）\n"
+        "二、促进转化运用\n（a）深入实施专利转化运用专项行动。（牵头：运用促进处，配合：专利管理处、各市（州）知识产权管理部门）\n"
+        "三、严格保护\na)\t加强知识产权行政保护。（责任处室：保护处）\n")
+    assert measures == [
+        ("A", [("专利管理处", "responsible"), ("运用促进处", "cooperating"), ("战略规划处", "cooperating")], None),
+        ("B", [("商标品牌处", "lead"), ("办公室", "cooperating")], None),
+        ("(a)", [("运用促进处", "lead"), ("专利管理处", "cooperating"), ("各市(州)知识产权管理部门", "cooperating")], None),
+        ("a", [("保护处", "responsible")], None)]
+
+
+def test_a_spreadsheets_dates_quoted_cells_and_extra_columns():
+    measures, doc = _plan(
+        "序号\t重点任务\t工作目标\t牵头单位\t配合单位\t完成时限\t考核指标\t备注\n"
+        "1\t\"加强地理标志培育，推进\"\"霍山石斛\"\"运用促进工程。\"\t新申报地理标志证明商标1件。\t县农业农村局\t"
+        "\"霍山经开区管委会\n各乡镇人民政府\"\t2025.6.30\t完成率≥90%得满分\t★重点任务\n"
+        "2\t深化知识产权质押融资。\t质押融资额达到3亿元。\t县财政局\t/\t2024.10-2025.6\t每低10个百分点扣1分\t联系人：王XX 0564-5021XXX\n"
+        "3\t推进版权示范创建。\t\t县委宣传部（县版权局）\t县文旅局\t2024.12底前\t\t\n")
+    assert measures == [
+        ("1", [("县农业农村局", "lead"), ("霍山经开区管委会", "cooperating"), ("各乡镇人民政府", "cooperating")], "2025.6.30"),
+        ("2", [("县财政局", "lead")], "2024.10-2025.6"),
+        ("3", [("县委宣传部(县版权局)", "lead"), ("县文旅局", "cooperating")], "2024.12底前")]
+    assert [m["deadline_date"] for m in doc.rows("measures")] == ["2025-06-30", "2025-06-30", "2024-12-31"]
+    assert _targets(doc) == [(1.0, "件"), (3.0, "亿元")]
+
+
+def test_a_contact_noted_after_a_unit_is_no_part_of_its_name():
+    measures, doc = _plan(
+        "二、重点任务\n1．加强版权保护。（责任单位：区委宣传部（区版权局）（联系人：赵XX 0571-8699XXXX）、区社发局）\n"
+        "2．推进商标品牌建设。（牵头单位：区市场监管局，联系人：王XX，联系电话：0571-8765XXXX；配合单位：区商务局（联系人：孙XX "
+        "13XXXXXXXXX）；完成时限：2024年12月底前）\n")
+    assert measures == [("1", [("区委宣传部(区版权局)", "responsible"), ("区社发局", "responsible")], None),
+                        ("2", [("区市场监管局", "lead"), ("区商务局", "cooperating")], "2024年12月底前")]
     assert _targets(doc) == []
