@@ -23,7 +23,8 @@ from dataclasses import replace
 from ..rules.notes import NOTE_LABEL
 from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
-from ..rules.roles import ROLES, split_first_lead_note
+from ..rules.organisations import ends_like_unit, is_collective_name
+from ..rules.roles import ROLES, role_words, split_first_lead_note
 from ..rules.table_columns import column_level, column_of, value_column_of
 from .cell_lines import rebuild_cell_rows
 from .cells import display_width
@@ -44,7 +45,7 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     level and below assign (a county plan's table keeps its city's leads as context only); when the
     plan's level is unknown, the lowest level's alone."""
     columns = {i: column_of(split_first_lead_note(c)[0]) for i, c in enumerate(cells)}
-    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells)
+    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells) | _unit_columns(cells)
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
     named = set(levels.values()) - {None}
     if len(named) > 1:
@@ -52,9 +53,32 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
         own = own if own is not None and own <= max(named) else max(named)
         columns = {i: c for i, c in columns.items() if levels.get(i) is None or levels[i] >= own}
     kinds = set(columns.values())
-    if "task" in kinds and kinds & set(UNIT_COLUMNS):
+    if "task" in kinds and (kinds & set(UNIT_COLUMNS) or sum(c.startswith(UNIT_COLUMN) for c in kinds) >= 2):
         return columns
     return None
+
+
+TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
+UNIT_COLUMN = "unit:"  # a responsibility matrix's column of one unit (★ where it leads, √ where it helps)
+MARKS = {"★": "lead", "☆": "lead"}  # any other mark (√ ● ✓ ○ ▲) or word: cooperating, unless a role word
+
+
+def _unit_columns(cells: tuple[str, ...]) -> dict[int, str]:
+    """Column index -> ``unit:`` and the unit, for the header cells of a responsibility matrix that
+    name one unit each (``县市场监管局``, ``各乡镇（街道）``)."""
+    named = {i: c.strip() for i, c in enumerate(cells) if column_of(c) is None and len(c.strip()) <= 20}
+    return {i: UNIT_COLUMN + name for i, name in named.items()
+            if ends_like_unit(name) or is_collective_name(TRAILING_BRACKET.sub("", name))}  # 各乡镇（街道）
+
+
+def _marked_units(values: dict[str, str]) -> dict[str, list[str]]:
+    """Role -> the units a responsibility matrix's row marks, in column order."""
+    out: dict[str, list[str]] = {}
+    for column, mark in values.items():
+        if column.startswith(UNIT_COLUMN) and mark.strip() not in NOT_MARKED:
+            role = MARKS.get(mark.strip()) or role_words().get(mark.strip(), "cooperating")
+            out.setdefault(role, []).append(column[len(UNIT_COLUMN):])
+    return out
 
 
 YEAR_COLUMN = "year:"  # a schedule's year column (2024年 / 2025年 / 2026年, a mark under each year of work)
@@ -127,7 +151,9 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
     task = f"{task.rstrip('。；;')}。{goal}" if goal else task
     number = _row_number(values.get("number", ""))
     notes = notes or {}
-    parts = [f"{LABELS[c]}：{_units(values[c])}{notes.get(c, '')}" for c in UNIT_COLUMNS if values.get(c)]
+    marked = _marked_units(values)
+    listed = {c: "、".join(filter(None, [_units(values.get(c, "")), *marked.get(c, [])])) for c in UNIT_COLUMNS}
+    parts = [f"{LABELS[c]}：{listed[c]}{notes.get(c, '')}" for c in UNIT_COLUMNS if listed[c]]
     deadline = values.get("deadline", "").strip() or _marked_year(values)
     if deadline:
         parts.append(f"{LABELS['deadline']}：{deadline}")
