@@ -1,5 +1,6 @@
 """Notes a plan prints under a passage or a table (``注释：`` then ``①每万人口高价值发明专利拥有量是指……``,
-``注：1．…``), and the marks in its text that refer to them (``拥有量①``, ``市金融办[3]``, ``产业³``).
+``注：1．…``; a Word file's comments, ``[批注1]: …``), and the marks in its text that refer to them
+(``拥有量①``, ``市金融办[3]``, ``产业³``, ``县公安局[批注4]``).
 
 A note defines or explains: its numbers (``2020年为3.2件``, ``不少于5件发明专利``) are never targets,
 and a mark that refers to one is no part of the word it follows.
@@ -13,18 +14,23 @@ __all__ = ["NOTE_LABEL", "note_lines", "has_note_block", "has_note_marks", "with
 
 NOTE_LABEL = re.compile(r"^\s*(?:注释|注解|注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 NOTE_ITEM = re.compile(r"^\s*(?:[①-⑳]|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}\s*[.．、])")  # ①…, [1]…, 1．… under 注释：
+# a Word comment as an old converter lists it at the end: [批注1]: …, [A1]: …
+COMMENT = re.compile(r"^\s*\[(?:批注|注)?[A-Z]?\d{1,2}\]\s*[:：]")
 _AFTER_WORD = r"(?<=[\u4e00-\u9fff)）”])"  # a mark follows a word, a closing bracket or quote, never a sign
-NOTE_MARK = re.compile(_AFTER_WORD + r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")  # 产业³, 市金融办[3]
+NOTE_MARK = re.compile(_AFTER_WORD + r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[(?:批注|注)?[A-Z]?\d{1,2}\])")  # 产业³, 市金融办[3], 局[批注4]
 CIRCLED_MARK = re.compile(_AFTER_WORD + r"[①-⑳]")
 
 
 def note_lines(texts: list[str]) -> set[int]:
     """Indices of the lines of ``texts`` that are notes: a line opening with a note label (``注：…``),
-    and after a label alone (``注释：``) the lines that open with a note's number (``①``, ``[1]``, ``1．``)."""
+    after a label alone (``注释：``) the lines that open with a note's number (``①``, ``[1]``, ``1．``), and a
+    Word comment listed at the end (``[批注1]: …``)."""
     notes, open_label = set(), False
     for k, text in enumerate(texts):
         label = NOTE_LABEL.match(text)
-        if label or (open_label and NOTE_ITEM.match(text)):
+        if COMMENT.match(text):
+            notes.add(k)
+        elif label or (open_label and NOTE_ITEM.match(text)):
             notes.add(k)
             open_label = open_label if not label else not text[label.end():].strip()
         else:
