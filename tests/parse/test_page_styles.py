@@ -5,7 +5,8 @@ heads and spaces inside numbers, a bilingual plan, a notice whose own goals head
 issues, units assigned in an appendix by unit (区科技局：牵头任务2、4), deadlines a schedule section
 gives by task number; a table drawn in box characters, one small key/value table a task (一事一表),
 tasks lettered A． (a) a), a spreadsheet's dates and quoted cells, a table's goal and remark columns,
-and contacts noted after units."""
+contacts noted after units, a responsibility matrix (★ and √ under each unit's column), an old .doc
+converter's comment marks ([批注1]) and a news page's captions, adverts and related links."""
 
 from ipanalysis.parse.cells import grid_rows
 from ipanalysis.parse.normalise import is_translation, normalise_text, unify_characters
@@ -185,3 +186,30 @@ def test_a_contact_noted_after_a_unit_is_no_part_of_its_name():
     assert measures == [("1", [("区委宣传部(区版权局)", "responsible"), ("区社发局", "responsible")], None),
                         ("2", [("区市场监管局", "lead"), ("区商务局", "cooperating")], "2024年12月底前")]
     assert _targets(doc) == []
+
+
+def test_a_responsibility_matrix_marks_each_units_role_in_its_column():
+    measures, doc = _plan(
+        "二、重点任务\n序号\t工作任务\t县市场监管局\t县科技局\t县财政局\t各乡镇（街道）\t完成时限\n"
+        "1\t实施高价值专利培育工程，培育组合5个。\t★\t√\t\t√\t2024年12月底前\n"
+        "2\t推动专利转化运用。\t√\t★\t●\t\t持续推进\n"
+        "3\t建设知识产权保护工作站。\t★\t\t\t★\t2024年10月底前\n"
+        "注：★为牵头单位，√为配合单位。\n")
+    assert measures == [
+        ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("各乡镇(街道)", "cooperating")], "2024年12月底前"),
+        ("2", [("县科技局", "lead"), ("县市场监管局", "cooperating"), ("县财政局", "cooperating")], "持续推进"),
+        ("3", [("县市场监管局", "lead"), ("各乡镇(街道)", "lead")], "2024年10月底前")]
+    assert _targets(doc) == [(5.0, "个")]
+
+
+def test_a_doc_converters_comment_marks_and_a_news_pages_matter_are_not_read():
+    measures, doc = _plan(
+        "一、工作目标\n到2024年底，每万人口高价值发明专利拥有量达到3.2件[批注1]，举办培训5场[A2]。\n"
+        "二、重点任务\n1．实施专利培育工程。（牵头单位：县市场监管局[A1]；配合单位：县公安局[批注4]）\n"
+        "图为县知识产权保护工作站揭牌现场。（记者 张XX 摄）\n【广告】\n新房交付季｜湖滨花园 首付30万起 咨询热线：0519-8650XXXX\n"
+        "相关新闻：2023年我区发明专利授权量同比增长21.3%\n"
+        "2．加强商标品牌建设。（责任单位：县商务局；完成时限：2024年6月底前[A4]）\n"
+        "[批注1]: 上年为2.6件。\n[A4]: 司法局意见：时限调整为2024年9月底前。\n")
+    assert measures == [("1", [("县市场监管局", "lead"), ("县公安局", "cooperating")], None),
+                        ("2", [("县商务局", "responsible")], "2024年6月底前")]
+    assert _targets(doc) == [(3.2, "件"), (5.0, "场")]
