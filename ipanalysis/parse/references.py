@@ -98,12 +98,22 @@ def _named_items(rows: list[tuple[OutlineItem, str]], items: list[OutlineItem],
     return [items[named[r]] for r in range(len(rows))] if len(named) == len(rows) else None
 
 
+def _numbered_items(rows: list[OutlineItem], items: list[OutlineItem]) -> list[OutlineItem] | None:
+    """The item each row names by its number, where the text numbers its items straight through
+    (1. … 11. across its sections, each number once) and every row's 序号 is one of them."""
+    by_number = {item.number: item for item in items}
+    numbers = [row.number for row in rows]
+    if len(by_number) < len(items) or len(set(numbers)) < len(numbers) or not set(numbers) <= set(by_number):
+        return None
+    return [by_number[number] for number in numbers]
+
+
 def assign_by_name(roots: list[OutlineItem], min_rows: int = 3, min_likeness: float = 0.6) -> None:
     """Give a task table's rows that name the text's items by their headings (an appendix 分工表 after
     items that name no units, in any order) to those items: each row leaves the outline and joins
     the ``shared`` lines of the item it names, so that the item is the measure, with its own text,
     and the row's units and deadline are its. Only when every row of ``min_rows`` or more names one
-    item, each another."""
+    item, each another; else by the rows' 序号, where the text numbers its items straight through."""
     items = [n for root in roots if section_kind(root.title) not in NOT_TASKS for n in root.leaves()
              if n is not root and not n.shared and not any(find_unit_groups(p.text) for p in n.paragraphs)]
     if len(items) < min_rows:  # most plans: every task names its units
@@ -114,7 +124,7 @@ def assign_by_name(roots: list[OutlineItem], min_rows: int = 3, min_likeness: fl
     first = min(row.line_start for row, _ in rows)
     items = [n for n in items if n.line_start < first]
     named = _named_items(rows, items, min_likeness) if len(items) >= len(rows) else None
-    for (row, _), item in zip(rows, named or []):
+    for (row, _), item in zip(rows, named or _numbered_items([row for row, _ in rows], items) or []):
         item.shared.append(row.paragraphs[0])
         row.parent.children.remove(row)
         row.parent.paragraphs.extend(row.paragraphs[1:])  # 注：… under the table

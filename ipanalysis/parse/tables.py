@@ -81,14 +81,16 @@ def _marked_units(values: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+MONTH_HEADER = re.compile(r"^\s*(?:1[0-2]|[1-9])\s*月份?\s*$")  # an annual plan's schedule by month: 1月 … 12月
 YEAR_COLUMN = "year:"  # a schedule's year column (2024年 / 2025年 / 2026年, a mark under each year of work)
 NOT_MARKED = ("", "—", "-", "/", "／", "×", "✗", "无", "否")
 
 
 def _year_columns(cells: tuple[str, ...]) -> dict[int, str]:
     """Column index -> ``year:`` and the year as printed, for the cells of a header row (or of the
-    second row of a two-row header) that name a year alone (``2024年``)."""
-    return {i: YEAR_COLUMN + c.strip() for i, c in enumerate(cells) if (value_column_of(c) or ("",))[0] == "year"}
+    second row of a two-row header) that name a year alone (``2024年``) or a month (``10月``)."""
+    return {i: YEAR_COLUMN + c.strip() for i, c in enumerate(cells)
+            if (value_column_of(c) or ("",))[0] == "year" or MONTH_HEADER.match(c)}
 
 
 def _sub_header(cells: tuple[str, ...] | None, columns: dict[int, str]) -> dict[int, str] | None:
