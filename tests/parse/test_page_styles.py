@@ -6,9 +6,11 @@ issues, units assigned in an appendix by unit (区科技局：牵头任务2、4)
 gives by task number; a table drawn in box characters, one small key/value table a task (一事一表),
 tasks lettered A． (a) a), a spreadsheet's dates and quoted cells, a table's goal and remark columns,
 contacts noted after units, a responsibility matrix (★ and √ under each unit's column), an old .doc
-converter's comment marks ([批注1]) and a news page's captions, adverts and related links."""
+converter's comment marks ([批注1]) and a news page's captions, adverts and related links; tasks coded
+as a ledger codes them (【CZ-01】), and an appendix schedule by month whose 序号 name the tasks."""
 
 from ipanalysis.parse.cells import grid_rows
+from ipanalysis.parse.document import parse_document
 from ipanalysis.parse.normalise import is_translation, normalise_text, unify_characters
 from ipanalysis.parse.references import unit_task_lines
 from ipanalysis.parse.normalise import Line
@@ -213,3 +215,30 @@ def test_a_doc_converters_comment_marks_and_a_news_pages_matter_are_not_read():
     assert measures == [("1", [("县市场监管局", "lead"), ("县公安局", "cooperating")], None),
                         ("2", [("县商务局", "responsible")], "2024年6月底前")]
     assert _targets(doc) == [(3.2, "件"), (5.0, "场")]
+
+
+def test_tasks_coded_as_a_ledger_codes_them_and_a_schedule_by_month_in_an_appendix():
+    measures, _ = _plan(
+        "一、提升创造质量（2项）\n【CZ-01】实施高价值专利培育工程。（牵头单位：区市场监管局；配合单位：区科技局；完成时限：2024年12月底前）\n"
+        "【CZ-02】推动企业贯标。（牵头单位：区工信局）\n二、促进转化运用\nYY01．深化知识产权金融服务。（责任单位：区财政局、区科技局）\n")
+    assert measures == [("CZ-01", [("区市场监管局", "lead"), ("区科技局", "cooperating")], "2024年12月底前"),
+                        ("CZ-02", [("区工信局", "lead")], None),
+                        ("YY01", [("区财政局", "responsible"), ("区科技局", "responsible")], None)]
+    doc = parse_document((
+        "某县2024年知识产权工作要点\n一、重点任务\n（一）强化创造\n1．完善知识产权政策体系。修订专项资金管理办法。\n"
+        "2．开展专利导航服务。聚焦主导产业。\n（二）严格保护\n3．加大行政执法力度。深入开展专项行动。\n"
+        "二、保障措施\n（一）严格督查考核。对照附表推进计划按月跟踪。\n附表：2024年重点任务推进计划表\n"
+        "序号\t重点任务\t责任单位\t1月\t2月\t3月\t4月\t5月\t6月\t7月\t8月\t9月\t10月\t11月\t12月\n"
+        "1\t完善知识产权政策体系\t县市场监管局、县财政局\t●\t●\n"
+        "2\t产业专利导航\t县工信局、县市场监管局\t\t\t●\t●\t\t\t\t\t●\t●\t\n"
+        "3\t行政执法专项行动\t县市场监管局牵头，县公安局配合\t●\t●\t●\t●\t●\t●\t●\t●\t●\t●\t●\t●\n").encode("utf-8"),
+        "mouxian_2024_ip_work_points.txt")
+    units = {}
+    for a in doc.rows("assignments"):
+        units.setdefault(a["measure_id"], []).append((a["unit"], a["role"]))
+    # the text's tasks, named by the table's 序号 (two not alike enough by name), each done by its last month
+    assert [(m["number"], m["text"][:6], units[m["measure_id"]], m["deadline"], m["deadline_date"])
+            for m in doc.rows("measures")] == [
+        ("1", "完善知识产权", [("县市场监管局", "responsible"), ("县财政局", "responsible")], "2月", "2024-02-29"),
+        ("2", "开展专利导航", [("县工信局", "responsible"), ("县市场监管局", "responsible")], "10月", "2024-10-31"),
+        ("3", "加大行政执法", [("县市场监管局", "lead"), ("县公安局", "cooperating")], "12月", "2024-12-31")]
