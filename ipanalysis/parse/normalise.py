@@ -1,12 +1,15 @@
 """Reading and normalising raw plan text.
 
 Every normalised line keeps the 1-based number of the raw line it came from, so that any row built
-later can be traced back to the raw file. Normalisation works line by line and never merges lines.
+later can be traced back to the raw file. Normalisation works line by line; where it joins lines (a
+table row printed over several lines, a paragraph broken at a page width) the line keeps the
+number of the first.
 
 Steps, in order (each a small pure function):
 1. decode the bytes (UTF-8 with or without BOM, UTF-16 by BOM, GB18030, Big5, detected when needed);
 2. split into lines on CR/LF only (a web page's HTML source saved as text: into the lines the page
-   shows, tags removed and entities decoded);
+   shows, tags removed and entities decoded; a grid table's or a CSV table's row one line; a
+   two-column key/value row a labelled field);
 3. repair spans that a GBK decoder garbled after a lost byte (shown as ``?``);
 4. remove pinyin annotations a web converter inserted after characters (``現(xiàn)``);
 5. unify spaces (NBSP, ideographic space, tabs) and full-width ASCII forms (``（`` -> ``(``);
@@ -20,8 +23,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
