@@ -140,7 +140,7 @@ def unit_task_lines(lines: list[Line]) -> list[Line]:
     units without tasks (``区直其他有关部门：根据职责分工配合做好相关工作。``) assigns none and is left out."""
     out, listed = [], False
     for line in lines:
-        unit = UNIT_BEFORE_TASKS.match(line.text)
+        unit = UNIT_BEFORE_TASKS.match(line.text) if listed or "任务" in line.text else None
         parts = list(unit_task_part().finditer(line.text, unit.end())) if unit and "任务" in line.text else []
         if parts and "".join(p[0] for p in parts).strip() == line.text[unit.end():].strip() \
                 and all(referenced_items(f"第{p[2]}项") for p in parts):
