@@ -45,7 +45,8 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     level and below assign (a county plan's table keeps its city's leads as context only); when the
     plan's level is unknown, the lowest level's alone."""
     columns = {i: column_of(split_first_lead_note(c)[0]) for i, c in enumerate(cells)}
-    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells) | _unit_columns(cells)
+    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells) | _unit_columns(cells) \
+        | _year_goal_columns(cells)
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
     named = set(levels.values()) - {None}
     if len(named) > 1:
@@ -91,6 +92,22 @@ def _year_columns(cells: tuple[str, ...]) -> dict[int, str]:
     second row of a two-row header) that name a year alone (``2024年``) or a month (``10月``)."""
     return {i: YEAR_COLUMN + c.strip() for i, c in enumerate(cells)
             if (value_column_of(c) or ("",))[0] == "year" or MONTH_HEADER.match(c)}
+
+
+GOAL_OF_YEAR = "goal:"  # a task table's column of one year's goals (2024年目标 / 2025年目标 …)
+
+
+def _year_goal_columns(cells: tuple[str, ...]) -> dict[int, str]:
+    """Column index -> ``goal:`` and the year, for a task table's header cells of one year's goals."""
+    return {i: f"{GOAL_OF_YEAR}{found[1]}年" for i, c in enumerate(cells)
+            if (found := value_column_of(c)) and found[0] == "target" and found[1]}
+
+
+def _goals(values: dict[str, str]) -> str:
+    """A row's goals: its 工作目标 cell, then each year's (``到2025年达到2000件``), read with its task."""
+    years = [f"到{c[len(GOAL_OF_YEAR):]}{v.strip()}" for c, v in values.items()
+             if c.startswith(GOAL_OF_YEAR) and v.strip() not in NOT_MARKED]
+    return "；".join(filter(None, [values.get("goal", "").strip().rstrip("。；;"), *years]))
 
 
 def _sub_header(cells: tuple[str, ...] | None, columns: dict[int, str]) -> dict[int, str] | None:
@@ -149,7 +166,7 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
         return None
     name = values.get("name", "").strip().rstrip("。")
     task = f"{name}。{task}" if name and not task.startswith(name) else task
-    goal = values.get("goal", "").strip()  # 工作目标: the row's goals, read with its task
+    goal = _goals(values)  # 工作目标, 2025年目标: the row's goals, read with its task
     task = f"{task.rstrip('。；;')}。{goal}" if goal else task
     number = _row_number(values.get("number", ""))
     notes = notes or {}
