@@ -177,7 +177,8 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
 
     A unit takes the role word written after it (``A、B按职责分工负责``: both responsible); one
     whose role word is missing takes the role of the next unit that has one, else the last one
-    before it, else the default (a bare ``责任单位`` list means responsible).
+    before it, else the default (a bare ``责任单位`` list means responsible). A role in brackets after
+    the clause's last unit, no other of which is marked, is all its units' (``B、C（配合）``).
     """
     name, _ = split_role_word(clause.strip())
     joint = split_joint(name)
@@ -194,6 +195,9 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
                 if entry[1] is not None:
                     break
                 entry[1] = role
+    if len(items) > 1 and items[-1][2] and not any(entry[2] for entry in items[:-1]):
+        for entry in items[:-1]:  # 县科技局、县财政局（配合）: a role closing the clause's list is all its units'
+            entry[1] = entry[1] or items[-1][1]
     last = None
     for entry in items:  # a role in brackets after one unit (A（牵头）、B、C) is that unit's alone
         if entry[1] is None:
