@@ -7,7 +7,8 @@ gives by task number; a table drawn in box characters, one small key/value table
 tasks lettered A． (a) a), a spreadsheet's dates and quoted cells, a table's goal and remark columns,
 contacts noted after units, a responsibility matrix (★ and √ under each unit's column), an old .doc
 converter's comment marks ([批注1]) and a news page's captions, adverts and related links; tasks coded
-as a ledger codes them (【CZ-01】), and an appendix schedule by month whose 序号 name the tasks."""
+as a ledger codes them (【CZ-01】), an appendix schedule by month whose 序号 name the tasks, a table's
+yearly goal columns, and a role in brackets that closes a group of units (B、C（配合）)."""
 
 from ipanalysis.parse.cells import grid_rows
 from ipanalysis.parse.document import parse_document
@@ -242,3 +243,22 @@ def test_tasks_coded_as_a_ledger_codes_them_and_a_schedule_by_month_in_an_append
         ("1", "完善知识产权", [("县市场监管局", "responsible"), ("县财政局", "responsible")], "2月", "2024-02-29"),
         ("2", "开展专利导航", [("县工信局", "responsible"), ("县市场监管局", "responsible")], "10月", "2024-10-31"),
         ("3", "加大行政执法", [("县市场监管局", "lead"), ("县公安局", "cooperating")], "12月", "2024-12-31")]
+
+def test_a_task_tables_yearly_goals_and_a_role_closing_a_group_of_units():
+    measures, doc = _plan(
+        "二、重点任务\n序号\t重点任务\t牵头单位\t配合单位\t2024年目标\t2025年目标\t2026年目标\n"
+        "1\t实施高价值专利培育工程。\t市市场监管局\t市科技局\t新增15家\t达到2000件\t—\n"
+        "2\t建设知识产权保护中心。\t市市场监管局\t—\t完成申建\t累计50个\t累计80个\n")
+    assert measures == [("1", [("市市场监管局", "lead"), ("市科技局", "cooperating")], None),
+                        ("2", [("市市场监管局", "lead")], None)]
+    assert _targets(doc) == [(15.0, "家"), (50.0, "个"), (80.0, "个"), (2000.0, "件")]
+    assert sorted((t["value"], t["year"]) for t in doc.rows("targets")) == [(15.0, 2024), (50.0, 2025), (80.0, 2026),
+                                                                           (2000.0, 2025)]
+    measures, _ = _plan(
+        "二、重点任务\n1．实施专利培育工程。（责任单位：县市场监管局（牵头），县科技局、县财政局（配合））\n"
+        "2．加强地理标志保护。（县农业农村局、县林业局（牵头），各乡镇（街道）（配合））\n"
+        "3．开展专利导航。（县经信局（牵头）、县科技局，县市场监管局（配合））\n")
+    assert measures == [
+        ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("县财政局", "cooperating")], None),
+        ("2", [("县农业农村局", "lead"), ("县林业局", "lead"), ("各乡镇(街道)", "cooperating")], None),
+        ("3", [("县经信局", "lead"), ("县科技局", "responsible"), ("县市场监管局", "cooperating")], None)]  # A（牵头）、B: A's
