@@ -8,7 +8,7 @@ tasks lettered A． (a) a), a spreadsheet's dates and quoted cells, a table's go
 contacts noted after units, a responsibility matrix (★ and √ under each unit's column), an old .doc
 converter's comment marks ([批注1]) and a news page's captions, adverts and related links; tasks coded
 as a ledger codes them (【CZ-01】), an appendix schedule by month whose 序号 name the tasks, a table's
-yearly goal columns, and a role in brackets that closes a group of units (B、C（配合）)."""
+yearly goal columns, and a role in brackets that closes a group of units (B、C（配合）), and a Roman-numeral outline."""
 
 from ipanalysis.parse.cells import grid_rows
 from ipanalysis.parse.document import parse_document
@@ -262,3 +262,15 @@ def test_a_task_tables_yearly_goals_and_a_role_closing_a_group_of_units():
         ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("县财政局", "cooperating")], None),
         ("2", [("县农业农村局", "lead"), ("县林业局", "lead"), ("各乡镇(街道)", "cooperating")], None),
         ("3", [("县经信局", "lead"), ("县科技局", "responsible"), ("县市场监管局", "cooperating")], None)]  # A（牵头）、B: A's
+
+
+def test_an_outline_numbered_in_roman_numerals_as_a_pdf_template_prints_them():
+    measures, _ = _plan(
+        "Ⅰ、总体要求\n（Ⅰ）指导思想。以习近平新时代中国特色社会主义思想为指导。\nⅡ、重点任务\n（Ⅰ）提升创造质量\n"
+        "1．实施高价值专利培育工程。（牵头单位：省市场监管局（省知识产权局）；配合单位：省科技厅）\n"
+        "（Ⅱ）促进转化运用\nⅰ．推进专利转化运用。（责任单位：省科技厅、省教育厅，各设区市人民政府）\n"
+        "ⅱ．深化知识产权金融服务。（责任单位：省地方金融管理局）\nⅢ、保障措施\n（Ⅰ）加强组织领导。各地要高度重视。\n")
+    assert measures == [
+        ("1", [("省市场监管局(省知识产权局)", "lead"), ("省科技厅", "cooperating")], None),
+        ("ⅰ", [("省科技厅", "responsible"), ("省教育厅", "responsible"), ("各设区市人民政府", "responsible")], None),
+        ("ⅱ", [("省地方金融管理局", "responsible")], None)]
