@@ -30,6 +30,7 @@ from .cell_lines import rebuild_cell_rows
 from .cells import display_width
 from .indicator_tables import rewrite_indicator_tables
 from .normalise import Line
+from .unit_groups import TRAILING_ALIAS
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
@@ -59,7 +60,6 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     return None
 
 
-TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
 UNIT_COLUMN = "unit:"  # a responsibility matrix's column of one unit (★ where it leads, √ where it helps)
 MARKS = {"★": "lead", "☆": "lead"}  # any other mark (√ ● ✓ ○ ▲) or word: cooperating, unless a role word
 
@@ -69,22 +69,27 @@ def _unit_columns(cells: tuple[str, ...]) -> dict[int, str]:
     name one unit each (``县市场监管局``, ``各乡镇（街道）``)."""
     named = {i: c.strip() for i, c in enumerate(cells) if column_of(c) is None and len(c.strip()) <= 20}
     return {i: UNIT_COLUMN + name for i, name in named.items()
-            if ends_like_unit(name) or is_collective_name(TRAILING_BRACKET.sub("", name))}  # 各乡镇（街道）
+            if ends_like_unit(name) or is_collective_name(TRAILING_ALIAS.sub("", name))}  # 各乡镇（街道）
 
 
 def _marked_units(values: dict[str, str]) -> dict[str, list[str]]:
     """Role -> the units a responsibility matrix's row marks, in column order."""
     out: dict[str, list[str]] = {}
-    for column, mark in values.items():
-        if column.startswith(UNIT_COLUMN) and mark.strip() not in NOT_MARKED:
-            role = MARKS.get(mark.strip()) or role_words().get(mark.strip(), "cooperating")
-            out.setdefault(role, []).append(column[len(UNIT_COLUMN):])
+    for unit, mark in _marked(values, UNIT_COLUMN):
+        out.setdefault(MARKS.get(mark) or role_words().get(mark, "cooperating"), []).append(unit)
     return out
 
 
 MONTH_HEADER = re.compile(r"^\s*(?:1[0-2]|[1-9])\s*月份?\s*$")  # an annual plan's schedule by month: 1月 … 12月
 YEAR_COLUMN = "year:"  # a schedule's year column (2024年 / 2025年 / 2026年, a mark under each year of work)
 NOT_MARKED = ("", "—", "-", "/", "／", "×", "✗", "无", "否")
+
+
+def _marked(values: dict[str, str], prefix: str) -> list[tuple[str, str]]:
+    """``(what the column names, its cell)`` of a row's filled cells in the columns named with
+    ``prefix`` (a unit's, a year's or a month's, a year's goals), in column order."""
+    return [(column[len(prefix):], cell.strip()) for column, cell in values.items()
+            if column.startswith(prefix) and cell.strip() not in NOT_MARKED]
 
 
 def _year_columns(cells: tuple[str, ...]) -> dict[int, str]:
@@ -105,8 +110,7 @@ def _year_goal_columns(cells: tuple[str, ...]) -> dict[int, str]:
 
 def _goals(values: dict[str, str]) -> str:
     """A row's goals: its 工作目标 cell, then each year's (``到2025年达到2000件``), read with its task."""
-    years = [f"到{c[len(GOAL_OF_YEAR):]}{v.strip()}" for c, v in values.items()
-             if c.startswith(GOAL_OF_YEAR) and v.strip() not in NOT_MARKED]
+    years = [f"到{year}{goal}" for year, goal in _marked(values, GOAL_OF_YEAR)]
     return "；".join(filter(None, [values.get("goal", "").strip().rstrip("。；;"), *years]))
 
 
@@ -123,9 +127,8 @@ def _sub_header(cells: tuple[str, ...] | None, columns: dict[int, str]) -> dict[
 
 def _marked_year(values: dict[str, str]) -> str:
     """The year of a schedule's last column that marks the row (``√``, ``●``, a word): its deadline."""
-    marked = [c[len(YEAR_COLUMN):] for c, v in values.items()
-              if c.startswith(YEAR_COLUMN) and v.strip() not in NOT_MARKED]
-    return marked[-1] if marked else ""
+    marked = _marked(values, YEAR_COLUMN)
+    return marked[-1][0] if marked else ""
 
 
 def _units(cell: str) -> str:
