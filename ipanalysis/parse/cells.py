@@ -134,6 +134,10 @@ def _grid_cell(pieces: list[str]) -> str:
     return " ".join("".join(run.split("\n")) for run in "\n".join(pieces).split("\n\n") if run.strip())
 
 
+def _grid_line(cells: list[list[str]]) -> str:
+    return "\t".join(map(_grid_cell, cells))
+
+
 def grid_rows(lines: list[str]) -> list[tuple[int, str]]:
     """``(1-based number of the first line, line)`` of ``lines``, where each row of a grid table
     (``+---+---+`` borders, ``|`` between the cells, each cell's text wrapped over the row's lines,
@@ -145,7 +149,7 @@ def grid_rows(lines: list[str]) -> list[tuple[int, str]]:
     for k, line in enumerate(lines):
         if GRID_BORDER.match(line):
             if cells is not None:
-                out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
+                out.append((first + 1, _grid_line(cells)))
             cells = None
         elif GRID_WALL.match(line.lstrip()) and (cells is not None or k and GRID_BORDER.match(lines[k - 1])):
             parts = GRID_WALL.split(line.strip())[1:-1] if GRID_WALL.match(line.strip()[-1:]) \
@@ -156,9 +160,9 @@ def grid_rows(lines: list[str]) -> list[tuple[int, str]]:
                 column.append(part.strip())
         else:
             if cells is not None:  # a row left open: what it holds so far
-                out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
+                out.append((first + 1, _grid_line(cells)))
                 cells = None
             out.append((k + 1, line))
     if cells is not None:
-        out.append((first + 1, "\t".join(_grid_cell(c) for c in cells)))
+        out.append((first + 1, _grid_line(cells)))
     return out
