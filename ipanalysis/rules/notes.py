@@ -15,9 +15,10 @@ __all__ = ["NOTE_LABEL", "note_lines", "has_note_block", "has_note_marks", "with
 NOTE_LABEL = re.compile(r"^\s*(?:注释|注解|注|说明|备注)\s*\d?\s*[:：]")  # 注：1．责任科室栏列有多个科室…
 NOTE_ITEM = re.compile(r"^\s*(?:[①-⑳]|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\d{1,2}\s*[.．、])")  # ①…, [1]…, 1．… under 注释：
 # a Word comment as an old converter lists it at the end: [批注1]: …, [A1]: …
-COMMENT = re.compile(r"^\s*\[(?:批注|注)?[A-Z]?\d{1,2}\]\s*[:：]")
+_CODE = r"\[(?:批注|注)?[A-Z]?\d{1,2}\]"  # [3], [批注4], [A1]
+COMMENT = re.compile(rf"^\s*{_CODE}\s*[:：]")
 _AFTER_WORD = r"(?<=[\u4e00-\u9fff)）”])"  # a mark follows a word, a closing bracket or quote, never a sign
-NOTE_MARK = re.compile(_AFTER_WORD + r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[(?:批注|注)?[A-Z]?\d{1,2}\])")  # 产业³, 市金融办[3], 局[批注4]
+NOTE_MARK = re.compile(_AFTER_WORD + rf"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|{_CODE})")  # 产业³, 市金融办[3], 局[批注4]
 CIRCLED_MARK = re.compile(_AFTER_WORD + r"[①-⑳]")
 
 
@@ -32,7 +33,7 @@ def note_lines(texts: list[str]) -> set[int]:
             notes.add(k)
         elif label or (open_label and NOTE_ITEM.match(text)):
             notes.add(k)
-            open_label = open_label if not label else not text[label.end():].strip()
+            open_label = open_label if not label else _label_alone(text)
         else:
             open_label = False
     return notes
@@ -41,8 +42,14 @@ def note_lines(texts: list[str]) -> set[int]:
 def has_note_block(texts: list[str]) -> bool:
     """Whether a plan has a block of numbered notes (``注释：`` alone, then ``①…``): then a circled
     number after a word refers to a note (``拥有量①达到12件``), and is no item of a list."""
-    return any(NOTE_LABEL.match(text) and not text[NOTE_LABEL.match(text).end():].strip()
-               and k + 1 < len(texts) and texts[k + 1].lstrip()[:1] in "①[" for k, text in enumerate(texts))
+    return any(_label_alone(text) and k + 1 < len(texts) and texts[k + 1].lstrip()[:1] in "①["
+               for k, text in enumerate(texts))
+
+
+def _label_alone(text: str) -> bool:
+    """Whether a line is a note label and nothing else (``注释：``): the notes follow on lines of their own."""
+    label = NOTE_LABEL.match(text)
+    return bool(label) and not text[label.end():].strip()
 
 
 def has_note_marks(text: str) -> bool:
