@@ -23,14 +23,14 @@ from dataclasses import replace
 from ..rules.notes import NOTE_LABEL
 from ..rules.numerals import chinese_numeral
 from ..rules.outline import opens_item
-from ..rules.organisations import ends_like_unit, is_collective_name
-from ..rules.roles import ROLES, role_words, split_first_lead_note
-from ..rules.table_columns import column_level, column_of, value_column_of
+from ..rules.roles import ROLES, split_first_lead_note
+from ..rules.table_columns import column_level, column_of
 from .cell_lines import rebuild_cell_rows
 from .cells import display_width
 from .indicator_tables import rewrite_indicator_tables
+from .marked_columns import (UNIT_COLUMN, goals, marked_units, marked_year, sub_header, unit_columns,
+                             year_columns, year_goal_columns)
 from .normalise import Line
-from .unit_groups import TRAILING_ALIAS
 
 __all__ = ["rewrite_tables", "rewrite_task_tables", "rewrite_indicator_tables"]
 
@@ -46,8 +46,8 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     level and below assign (a county plan's table keeps its city's leads as context only); when the
     plan's level is unknown, the lowest level's alone."""
     columns = {i: column_of(split_first_lead_note(c)[0]) for i, c in enumerate(cells)}
-    columns = {i: c for i, c in columns.items() if c} | _year_columns(cells) | _unit_columns(cells) \
-        | _year_goal_columns(cells)
+    columns = {i: c for i, c in columns.items() if c} | year_columns(cells) | unit_columns(cells) \
+        | year_goal_columns(cells)
     levels = {i: column_level(cells[i]) for i, c in columns.items() if c in UNIT_COLUMNS}
     named = set(levels.values()) - {None}
     if len(named) > 1:
@@ -58,77 +58,6 @@ def _header(cells: tuple[str, ...], plan_level: Callable[[], int | None]) -> dic
     if "task" in kinds and (kinds & set(UNIT_COLUMNS) or sum(c.startswith(UNIT_COLUMN) for c in kinds) >= 2):
         return columns
     return None
-
-
-UNIT_COLUMN = "unit:"  # a responsibility matrix's column of one unit (★ where it leads, √ where it helps)
-MARKS = {"★": "lead", "☆": "lead"}  # any other mark (√ ● ✓ ○ ▲) or word: cooperating, unless a role word
-
-
-def _unit_columns(cells: tuple[str, ...]) -> dict[int, str]:
-    """Column index -> ``unit:`` and the unit, for the header cells of a responsibility matrix that
-    name one unit each (``县市场监管局``, ``各乡镇（街道）``)."""
-    named = {i: c.strip() for i, c in enumerate(cells) if column_of(c) is None and len(c.strip()) <= 20}
-    return {i: UNIT_COLUMN + name for i, name in named.items()
-            if ends_like_unit(name) or is_collective_name(TRAILING_ALIAS.sub("", name))}  # 各乡镇（街道）
-
-
-def _marked_units(values: dict[str, str]) -> dict[str, list[str]]:
-    """Role -> the units a responsibility matrix's row marks, in column order."""
-    out: dict[str, list[str]] = {}
-    for unit, mark in _marked(values, UNIT_COLUMN):
-        out.setdefault(MARKS.get(mark) or role_words().get(mark, "cooperating"), []).append(unit)
-    return out
-
-
-MONTH_HEADER = re.compile(r"^\s*(?:1[0-2]|[1-9])\s*月份?\s*$")  # an annual plan's schedule by month: 1月 … 12月
-YEAR_COLUMN = "year:"  # a schedule's year column (2024年 / 2025年 / 2026年, a mark under each year of work)
-NOT_MARKED = ("", "—", "-", "/", "／", "×", "✗", "无", "否")
-
-
-def _marked(values: dict[str, str], prefix: str) -> list[tuple[str, str]]:
-    """``(what the column names, its cell)`` of a row's filled cells in the columns named with
-    ``prefix`` (a unit's, a year's or a month's, a year's goals), in column order."""
-    return [(column[len(prefix):], cell.strip()) for column, cell in values.items()
-            if column.startswith(prefix) and cell.strip() not in NOT_MARKED]
-
-
-def _year_columns(cells: tuple[str, ...]) -> dict[int, str]:
-    """Column index -> ``year:`` and the year as printed, for the cells of a header row (or of the
-    second row of a two-row header) that name a year alone (``2024年``) or a month (``10月``)."""
-    return {i: YEAR_COLUMN + c.strip() for i, c in enumerate(cells)
-            if (value_column_of(c) or ("",))[0] == "year" or MONTH_HEADER.match(c)}
-
-
-GOAL_OF_YEAR = "goal:"  # a task table's column of one year's goals (2024年目标 / 2025年目标 …)
-
-
-def _year_goal_columns(cells: tuple[str, ...]) -> dict[int, str]:
-    """Column index -> ``goal:`` and the year, for a task table's header cells of one year's goals."""
-    return {i: f"{GOAL_OF_YEAR}{found[1]}年" for i, c in enumerate(cells)
-            if (found := value_column_of(c)) and found[0] == "target" and found[1]}
-
-
-def _goals(values: dict[str, str]) -> str:
-    """A row's goals: its 工作目标 cell, then each year's (``到2025年达到2000件``), read with its task."""
-    years = [f"到{year}{goal}" for year, goal in _marked(values, GOAL_OF_YEAR)]
-    return "；".join(filter(None, [values.get("goal", "").strip().rstrip("。；;"), *years]))
-
-
-def _sub_header(cells: tuple[str, ...] | None, columns: dict[int, str]) -> dict[int, str] | None:
-    """The header's columns with a second header row's years in place (``进度安排`` over ``2024年 2025年
-    2026年``), when ``cells`` is that row: only years, none under a column of the first row but the
-    schedule's."""
-    years = _year_columns(cells) if cells else {}
-    filled = {i for i, c in enumerate(cells or ()) if c.strip()}
-    if not years or filled - set(years) or any(columns.get(i) not in (None, "deadline") for i in years):
-        return None
-    return {i: c for i, c in columns.items() if c != "deadline" or i < min(years)} | years
-
-
-def _marked_year(values: dict[str, str]) -> str:
-    """The year of a schedule's last column that marks the row (``√``, ``●``, a word): its deadline."""
-    marked = _marked(values, YEAR_COLUMN)
-    return marked[-1][0] if marked else ""
 
 
 def _units(cell: str) -> str:
@@ -169,14 +98,14 @@ def _task_line(line: Line, values: dict[str, str], seq: int, notes: dict[str, st
         return None
     name = values.get("name", "").strip().rstrip("。")
     task = f"{name}。{task}" if name and not task.startswith(name) else task
-    goal = _goals(values)  # 工作目标, 2025年目标: the row's goals, read with its task
+    goal = goals(values)  # 工作目标, 2025年目标: the row's goals, read with its task
     task = f"{task.rstrip('。；;')}。{goal}" if goal else task
     number = _row_number(values.get("number", ""))
     notes = notes or {}
-    marked = _marked_units(values)
+    marked = marked_units(values)
     listed = {c: "、".join(filter(None, [_units(values.get(c, "")), *marked.get(c, [])])) for c in UNIT_COLUMNS}
     parts = [f"{LABELS[c]}：{listed[c]}{notes.get(c, '')}" for c in UNIT_COLUMNS if listed[c]]
-    deadline = values.get("deadline", "").strip() or _marked_year(values)
+    deadline = values.get("deadline", "").strip() or marked_year(values)
     if deadline:
         parts.append(f"{LABELS['deadline']}：{deadline}")
     bracket = f"（{'；'.join(parts)}）" if parts else ""
@@ -321,7 +250,7 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
             columns, width, seq, above, header_line, row = header, len(line.cells), 0, {}, line, None
             notes = _lead_notes(line.cells, header)
             continue
-        years = _sub_header(line.cells, columns) if columns is not None and seq == 0 else None
+        years = sub_header(line.cells, columns) if columns is not None and seq == 0 else None
         if years:
             columns, width = years, max(width, len(line.cells))
             continue
