@@ -29,18 +29,25 @@ def looks_like_deadline(text: str) -> bool:
     return bool(DEADLINE_RE.search(text)) and not mentions_organisation(DEADLINE_RE.sub("", text))
 
 
-def parse_deadline(deadline: str | None, year: int | None = None) -> tuple[str | None, bool]:
+THIS_YEAR = re.compile(r"^\s*(?:年内|今年|当年|本年度?)")  # 年内完成, 今年底前: the year the plan was written
+
+
+def parse_deadline(deadline: str | None, year: int | None = None,
+                   this_year: int | None = None) -> tuple[str | None, bool]:
     """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
     staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage.
     ``year``: the one year of an annual plan, the year of a deadline that names none (``12月底前``,
-    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024; ``全年`` alone, all the year round, has none)."""
+    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024; ``全年`` alone, all the year round, has none).
+    ``this_year``: the year the plan was written, that of a deadline in the year it speaks from
+    (``年内完成``, ``今年底前``) in a plan of several years."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
     text = _years_carried(arabic_dates(deadline))  # 二〇二五年六月底前 as 2025年6月底前
     dates = _dates_named(text)
+    year = year or (this_year if THIS_YEAR.match(text) else None)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
-        dates = _dates_named(f"{year}{'' if text.startswith('年') else '年'}{text}")
+        dates = _dates_named(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}")
     return (max(dates)[1] if dates else None), ongoing
 
 

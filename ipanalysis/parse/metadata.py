@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..rules.document_types import document_type
-from ..rules.gazetteer import base_key, locate_region, locate_township
+from ..rules.gazetteer import base_key, locate_region, locate_township, locate_zone
 from ..rules.header_keys import header_key_pattern
 from ..rules.organisations import ends_like_organisation, organisation_ending_pattern
 from .header import (DOC_NUMBER, HeaderFields, find_doc_numbers, is_date_line, parse_date, parse_header_fields,
@@ -264,7 +264,8 @@ def _set(meta: DocumentMetadata, key: str, found: Found | None) -> None:
 def _locate(meta: DocumentMetadata, lines: list[Line], region_key: str | None) -> None:
     """The region from the title (else the issuer) in the gazetteer; national issuers are China."""
     full_text = "\n".join(line.text for line in lines)
-    place = locate_township(meta.title, meta.issuer, full_text) or locate_region(meta.title, meta.issuer, full_text)
+    place = (locate_township(meta.title, meta.issuer, full_text) or locate_zone(meta.title, meta.issuer, full_text)
+             or locate_region(meta.title, meta.issuer, full_text))
     if place:
         meta.region_zh, meta.province_zh, meta.admin_level = place["name_zh"], place["province_zh"], place["level"]
         meta.adcode, meta.city_zh = place["adcode"] or None, place["city_zh"] or None

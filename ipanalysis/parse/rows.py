@@ -64,10 +64,11 @@ def section_rows(doc_id: str, region: str, roots: list[OutlineItem], measure_ids
 
 
 def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: OutlineItem,
-                deadline: str | None, year: int | None = None) -> dict:
-    """The measures row of one item; ``year``: the one year of an annual plan (:func:`parse_deadline`)."""
+                deadline: str | None, year: int | None = None, this_year: int | None = None) -> dict:
+    """The measures row of one item; ``year``: the one year of an annual plan, ``this_year``: the year
+    the plan was written (:func:`parse_deadline`)."""
     top, sub = top_item(item), subsection_of(item)
-    deadline_date, ongoing = parse_deadline(deadline, year)
+    deadline_date, ongoing = parse_deadline(deadline, year, this_year)
     body = item.body
     return {
         "measure_id": measure_id,

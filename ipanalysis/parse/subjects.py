@@ -5,9 +5,13 @@
     县商务局牵头，联合县贸促会开展…                    (lead; cooperating)
     各乡镇人民政府要做好…                              (responsible)
 
+    由区经发局牵头，区科技局配合，推动…                 (由: the units after it are the subject)
+
 Read only while :func:`reading_subjects` is open: for a plan none of whose items names its units in
 brackets, labels or unit sentences (:func:`.document.read_measures`); elsewhere a unit in the
-prose is no assignment (a child plan's copy of its parent's task names the parent's units).
+prose is no assignment (a child plan's copy of its parent's task names the parent's units), unless
+the task opens with its units and their role (:func:`assigns_at_opening`: ``3．由经发局牵头，…``,
+``4．科技创新局会同市场监管分局负责…``), as plans that bracket most tasks' units write some.
 """
 
 from __future__ import annotations
@@ -17,31 +21,62 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from ..rules.roles import clause_subject, joint_partners, subject_words
+from ..rules.roles import clause_subject, joint_partners, role_words, subject_words
 from .units import UnitGroup
 
-__all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups"]
+__all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening"]
 
-_SUBJECTS: ContextVar[bool] = ContextVar("subject_units", default=False)
+_SUBJECTS: ContextVar[str | None] = ContextVar("subject_units", default=None)
 
 
 @contextmanager
 def reading_subjects(enabled: bool = True):
     """While open, a paragraph with no unit group has the units that are the subjects of its
-    clauses (:func:`subject_unit_groups`): for a plan that names its units in its prose alone."""
-    token = _SUBJECTS.set(enabled)
+    clauses (:func:`subject_unit_groups`): for a plan that names its units in its prose alone;
+    with ``enabled`` False, only a task that opens with its units and their role has them
+    (:func:`assigns_at_opening`), as when a plan's units are read after its measures are chosen."""
+    token = _SUBJECTS.set("all" if enabled else "opening")
     try:
         yield
     finally:
         _SUBJECTS.reset(token)
 
 
-def reads_subjects() -> bool:
-    """Whether :func:`reading_subjects` is open."""
-    return _SUBJECTS.get()
+def reads_subjects(opening: bool = False) -> bool:
+    """Whether :func:`reading_subjects` is open (``opening``: in either mode)."""
+    mode = _SUBJECTS.get()
+    return mode is not None if opening else mode == "all"
 
 
 CLAUSE = re.compile(r"[^，,；;。]+")
+AGENT = "由"  # 由A牵头: the units after it are the clause's subject
+WEAK_ROLES = ("指导", "支持", "参与", "协助", "配合")  # one unit and such a word is often a heading's verb
+
+
+def _subject(clause: str) -> tuple[str, str, str, int] | None:
+    """:func:`.rules.roles.clause_subject` of a clause, read after a leading 由, with where its units begin."""
+    offset = len(AGENT) if clause.startswith(AGENT) else 0
+    found = clause_subject(clause[offset:])
+    return (*found, offset) if found else None
+
+
+def assigns_at_opening(text: str) -> bool:
+    """Whether a task (its number aside) opens with a clause that assigns it: its units and their
+    role word alone before a comma (``A、B按职责分工负责，…``), after 由 (``由经发局牵头，…``) or with
+    the units they work with and a role word (``科技创新局会同市场监管分局负责建立…``); not a clause
+    that opens with a subject word (``县委宣传部每年组织…``), nor a heading (``加强企业海外布局指导。``)."""
+    text = text.lstrip()
+    first = CLAUSE.match(text)
+    found = _subject(first.group().rstrip()) if first else None
+    if found is None or found[1] in subject_words():
+        return False
+    units, word, rest, offset = found
+    partners = joint_partners(word + rest)
+    if partners:  # A会同B负责…
+        after = (word + rest)[len(partners[0]) + len(partners[1]):]
+        return after.startswith(tuple(role_words()))
+    return not rest.strip() and text[first.end():first.end() + 1] in ("，", ",") and (offset > 0 or "、" in units
+                                                                                   or word not in WEAK_ROLES)
 
 
 @lru_cache(maxsize=1024)
@@ -54,16 +89,16 @@ def subject_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     for m in CLAUSE.finditer(paragraph):
         clause = m.group().lstrip()
         start = m.end() - len(clause)
-        found = clause_subject(clause.rstrip())
+        found = _subject(clause.rstrip())
         if found is None and subject_before and (partners := joint_partners(clause)):  # …牵头，联合县贸促会开展…
             groups.append(_group(clause, start, partners[1], "配合", len(partners[0])))
         elif found is not None and found[0] not in named:
-            units, word, rest = found
+            units, word, rest, offset = found
             named.add(units)
             subject = word in subject_words()  # 县金融办要…: no role word of its own
             partners = joint_partners(rest if subject else word + rest)  # 县金融办要会同A、B
             role = "".join(partners) if partners else "负责" if subject else word
-            groups.append(_group(clause, start, units, role))
+            groups.append(_group(clause, start, units, role, offset))
         subject_before = (subject_before or found is not None) and not paragraph.startswith("。", m.end())
     return tuple(groups)
 

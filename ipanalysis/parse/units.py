@@ -30,7 +30,7 @@ __all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "sp
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
 # the name of a national body's local branch, a local unit (国家金融监督管理总局柳州监管分局)
-LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处)$")
+LOCAL_BRANCH = re.compile(r"(?:分局|分行|支行|分中心|分署|办事处|监管局|监管支局|税务局|调查队)$")  # 国家…总局贵州监管局
 OPEN = "(（〔[【"
 UNKNOWN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
 CLOSE = ")）〕]】"

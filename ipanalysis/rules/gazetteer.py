@@ -24,7 +24,7 @@ from pathlib import Path
 from .datafiles import data_path, read_lines, read_records
 
 __all__ = ["gazetteer_records", "division", "locate_region", "place_names", "short_name", "base_key",
-           "PROVINCE_SUFFIXES", "LEVEL_RANK", "locate_township"]
+           "PROVINCE_SUFFIXES", "LEVEL_RANK", "locate_township", "locate_zone"]
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 PREFECTURE_SUFFIXES = ("市", "地区", "盟")
@@ -48,6 +48,8 @@ def _suffixes(level: str) -> tuple[str, ...]:
         return PROVINCE_SUFFIXES
     if level == "township":
         return TOWNSHIP_SUFFIXES
+    if level == "development_zone":
+        return tuple(_zone_kinds())
     return PREFECTURE_SUFFIXES if level == "prefecture_city" else COUNTY_SUFFIXES
 
 
@@ -168,6 +170,59 @@ def locate_township(title: str | None, issuer: str | None, full_text: str) -> di
             "city_zh": (county["city_zh"] or county["name_zh"]) if county else "",
             "county_zh": county["name_zh"] if county else "",
             "region": f"{key}_{county['region']}" if county else key}
+
+
+@lru_cache(maxsize=1)
+def _zone_kinds() -> dict[str, str]:
+    """A functional zone's name ending -> its English key word (``data/zone_kinds.csv``), longest first."""
+    rows = read_records("zone_kinds.csv")
+    return {r["suffix"]: r["key"] for r in sorted(rows, key=lambda r: -len(r["suffix"]))}
+
+
+@lru_cache(maxsize=1)
+def _zone_name() -> re.Pattern:
+    """A zone's name where it opens the issuing body, the title or the issuer (淮安经济技术开发区管委会)."""
+    return re.compile(rf"^(?:关于印发)?((?!全|各|本|我|关于)[\u4e00-\u9fff]{{2,8}}?(?:国家级)?(?:{'|'.join(_zone_kinds())}))")
+
+
+def locate_zone(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:
+    """A functional zone (经济技术开发区, 高新区, 工业园区, 新区 …: ``data/zone_kinds.csv``) that issued
+    the plan, which the gazetteer does not hold: its name where it opens the issuing body before 关于,
+    the title or the issuer, unless that name is a division's (浦东新区); a name that names no division
+    must be printed with its administration (雄安新区管委会). Its parent is the last division its name
+    names (``天津西青经济技术开发区`` -> 西青区; of 淮安市 and 淮安区, the city). The region key is the
+    parent's key, else the zone's pinyin, and the zone's kind (``Huai'an_ETDZ``, ``Xiong'an_NewArea``)."""
+    sources = (_issuing_body(title), title or "", issuer or "")
+    name = next((m[1] for source in sources if (m := _zone_name().match(source.replace(" ", "")))), None)
+    full, short = _name_index()
+    if not name or any(known == name for known, _ in full.get(name[0], ())):
+        return None
+    suffix = next(s for s in _zone_kinds() if name.endswith(s))
+    parent = _zone_parent(name[:-len(suffix)].removesuffix("国家级"), full_text)
+    if parent is None and not re.search(re.escape(name) + "(?:管委会|管理委员会|党工委)", full_text):
+        return None  # 加快推进新区…: no place and no zone's administration
+    own = base_key(name, "development_zone")
+    return {"name_zh": name, "level": "development_zone", "adcode": "",
+            "province_zh": (parent["province_zh"] or parent["name_zh"]) if parent else "",
+            "city_zh": (parent["city_zh"] or parent["name_zh"]) if parent else "",
+            "county_zh": parent["name_zh"] if parent and LEVEL_RANK.get(parent["level"], 0) == 0 else "",
+            "region": f"{parent['region'] if parent else own}_{_zone_kinds()[suffix]}"}
+
+
+def _zone_parent(stem: str, full_text: str) -> dict | None:
+    """The division a zone's name names last (the highest level of two of one name), if any."""
+    full, short = _name_index()
+    hits = _records_named(stem, full) or _records_named(stem, short, short=True)
+    if not hits:
+        return None
+
+    def place(r):
+        return max(stem.rfind(r["name_zh"]), stem.rfind(r["short_zh"]) if len(r["short_zh"]) >= 2 else -1)
+
+    last = max(map(place, hits))
+    hits = [r for r in hits if place(r) == last]
+    top = max(LEVEL_RANK.get(r["level"], 0) for r in hits)
+    return _best_supported([r for r in hits if LEVEL_RANK.get(r["level"], 0) == top], full_text)
 
 
 def _township_name(text: str) -> str:

@@ -28,7 +28,7 @@ LEVEL_ORDER = {"省": 0, "市": 1, "县": 2, "区": 2, "镇": 3, "乡": 3}
 # a plan's administrative level (``DocumentMetadata.admin_level``) as the level its own columns name
 ADMIN_LEVEL_ORDER = {"province": 0, "autonomous_region": 0, "municipality": 1, "prefecture_city": 1,
                      "county": 2, "district": 2, "county_city": 2, "banner": 2, "forestry_area": 2,
-                     "special_district": 2, "township": 3}
+                     "special_district": 2, "development_zone": 2, "township": 3}
 
 
 def plan_column_level(admin_level: str | None) -> int | None:

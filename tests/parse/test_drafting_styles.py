@@ -1,0 +1,110 @@
+"""Everyday drafting of plans from places and levels the parser had not met, each in that family's style
+(full-width punctuation as published): roles written as duties done (按职责分工落实, 按职责抓好落实),
+main and secondary responsible units on lines below a task, a schedule labelled 时间进度, a national
+system's local branch heading a list, a development zone's plan and its departments, tasks that open
+with their units in a plan that brackets the others, a deadline in the plan's own year (年内完成), and
+the count of an annex's list."""
+
+from ipanalysis.parse.deadlines import parse_deadline
+from ipanalysis.parse.document import parse_document
+from ipanalysis.parse.subjects import assigns_at_opening
+from ipanalysis.rules.gazetteer import locate_zone
+from test_item_and_goal_styles import _plan
+from test_report_styles import _targets
+from test_unit_styles import units as _units
+
+
+def test_roles_written_as_duties_done_are_read_like_responsible_and_cooperating():
+    got, _ = _units("拓宽知识产权质押融资渠道。（市市场监管局（市知识产权局）牵头，市科技局、人民银行牡丹江市分行、"
+                    "国家金融监督管理总局牡丹江监管分局按职责分工落实）")
+    assert got == [("市市场监管局(市知识产权局)", "lead"), ("市科技局", "responsible"),
+                   ("人民银行牡丹江市分行", "responsible"), ("国家金融监督管理总局牡丹江监管分局", "responsible")]
+    assert _units("加强宣传。（市委宣传部、团市委、市科协按职责抓好落实）")[0] == [
+        ("市委宣传部", "responsible"), ("团市委", "responsible"), ("市科协", "responsible")]
+    assert _units("强化执法。（区市场监管局牵头，区公安分局、区文化广电旅游局按职责分工配合）")[0] == [
+        ("区市场监管局", "lead"), ("区公安分局", "cooperating"), ("区文化广电旅游局", "cooperating")]
+
+
+def test_main_and_secondary_units_below_a_task_and_its_schedule_labelled_时间进度():
+    measures, _ = _plan(
+        "二、主要任务\n"
+        "（一）实施商标品牌战略。培育地理标志证明商标2件。\n"
+        "主要责任单位：县市场监管局\n次要责任单位：县农业农村局、县商务局、各乡镇人民政府\n完成时限：2024年12月底前\n"
+        "（二）健全知识产权统计评价机制。定期发布全县知识产权发展状况报告。\n"
+        "主要责任单位：县市场监管局、县统计局\n时间进度：每年\n"
+        "（三）加强知识产权人才队伍建设。累计培训各类知识产权人才1000人次。\n"
+        "主要责任单位：县人社局\n次要责任单位：县委组织部（县委人才办）、县总工会\n时间进度：2024—2025年\n")
+    assert measures == [
+        ("(一)", [("县市场监管局", "responsible"), ("县农业农村局", "cooperating"), ("县商务局", "cooperating"),
+                ("各乡镇人民政府", "cooperating")], "2024年12月底前"),
+        ("(二)", [("县市场监管局", "responsible"), ("县统计局", "responsible")], "每年"),
+        ("(三)", [("县人社局", "responsible"), ("县委组织部(县委人才办)", "cooperating"), ("县总工会", "cooperating")],
+         "2024—2025年")]
+
+
+def test_a_national_systems_local_branch_heading_a_list_keeps_the_units_after_it_local():
+    _, doc = _plan(
+        "二、重点任务\n1.拓展知识产权金融服务。全年知识产权质押项目数增长10%。（牵头单位：人民银行贵州省分行；"
+        "配合单位：国家金融监督管理总局贵州监管局、省委金融办、省知识产权局）\n")
+    assert [(a["unit"], a["role"]) for a in doc.rows("assignments")] == [
+        ("人民银行贵州省分行", "lead"), ("国家金融监督管理总局贵州监管局", "cooperating"), ("省委金融办", "cooperating"),
+        ("省知识产权局", "cooperating")]
+
+
+ZONE_PLAN = (
+    "淮安经济技术开发区管委会关于印发《淮安经济技术开发区知识产权高质量发展行动方案（2024—2026年）》的通知\n"
+    "淮开管发〔2024〕21号\n各部门、各街道、各园区：\n现将方案印发给你们，请认真贯彻落实。\n"
+    "淮安经济技术开发区管委会\n2024年3月18日\n"
+    "淮安经济技术开发区知识产权高质量发展行动方案（2024—2026年）\n"
+    "一、重点任务\n"
+    "1．实施高价值专利培育计划。每年培育高价值专利组合3个。（牵头部门：市场监管分局；配合部门：科技创新局）\n"
+    "2．由经发局牵头，科技创新局配合，推动规上工业企业研发机构和知识产权管理全覆盖。（时间节点：2026年底前）\n"
+    "3．科技创新局会同市场监管分局负责建立重点企业专利申请预审服务机制，预审服务备案企业扩容至150家。"
+    "（时间节点：年内完成）\n"
+    "4．公安分局、市场监管分局按职责分工负责，完善知识产权行政执法与刑事司法衔接机制。\n"
+    "5．加强企业海外布局指导。引导外贸企业开展专利国际申请。（责任部门：商务局）\n"
+    "附件\n重点培育企业名单\n序号　企业名称　有效发明专利（件）\n1　淮安某某电子有限公司　42\n"
+    "（名单共100家，此处略列部分）\n")
+
+
+def test_a_development_zones_plan_is_the_zones_and_its_tasks_may_open_with_their_units():
+    doc = parse_document(ZONE_PLAN.encode("utf-8"), "huaian_etdz_2024_ip_plan.txt")
+    info = doc.rows("documents")[0]
+    assert (info["region_zh"], info["admin_level"], info["region"], info["city_zh"]) == (
+        "淮安经济技术开发区", "development_zone", "Huai'an_ETDZ", "淮安市")  # not 淮安区, a district of the city
+    units = {}
+    for a in doc.rows("assignments"):
+        units.setdefault(a["measure_id"][-1], []).append((a["unit"], a["role"]))
+    assert units == {"1": [("市场监管分局", "lead"), ("科技创新局", "cooperating")],
+                     "2": [("经发局", "lead"), ("科技创新局", "cooperating")],
+                     "3": [("科技创新局", "lead"), ("市场监管分局", "cooperating")],
+                     "4": [("公安分局", "responsible"), ("市场监管分局", "responsible")],
+                     "5": [("商务局", "responsible")]}  # 加强企业海外布局指导。 is the task's heading, no unit
+    assert [(m["deadline"], m["deadline_date"]) for m in doc.rows("measures")][1:3] == [
+        ("2026年底前", "2026-12-31"), ("年内完成", "2024-12-31")]  # 年内: the year the plan was written
+    assert _targets(doc) == [(3.0, "个"), (150.0, "家")]  # 名单共100家 counts the annex's list
+
+
+def test_a_zone_is_named_by_the_division_it_names_last_and_needs_its_administration_otherwise():
+    xiqing = locate_zone("知识产权工作要点", "天津西青经济技术开发区管委会", "")
+    assert (xiqing["name_zh"], xiqing["county_zh"], xiqing["city_zh"], xiqing["region"]) == (
+        "天津西青经济技术开发区", "西青区", "天津市", "Xiqing_ETDZ")
+    assert locate_zone("浦东新区知识产权保护规划", None, "") is None  # a district's name
+    assert locate_zone("全市高新区知识产权工作方案", None, "") is None
+    assert locate_zone("关于加快推进新区建设的知识产权方案", None, "") is None
+    assert locate_zone("雄安新区知识产权规划", None, "") is None  # no division named, no 管委会 printed
+    assert locate_zone("雄安新区知识产权规划", None, "雄安新区管委会")["region"] == "Xiong'an_NewArea"
+
+
+def test_only_a_clause_that_assigns_opens_a_task_with_its_units():
+    assert assigns_at_opening("由财政金融局牵头，市场监管分局、中国人民银行淮安市分行配合，深化知识产权质押融资。")
+    assert not assigns_at_opening("区市场监督管理局负责本办法的组织实施，受理资助申请。")  # an article of rules
+    assert not assigns_at_opening("请你局会同市有关单位，按照国家知识产权局的部署要求，认真组织实施。")  # a reply
+    assert not assigns_at_opening("县委宣传部每年组织知识产权宣传周活动。")
+
+
+def test_a_deadline_in_the_year_the_plan_speaks_from():
+    assert parse_deadline("年内完成", None, 2024) == ("2024-12-31", False)
+    assert parse_deadline("今年底前", None, 2025) == ("2025-12-31", False)
+    assert parse_deadline("12月底前", None, 2024) == (None, False)  # in a plan of several years: which year?
+    assert parse_deadline("12月底前", 2024) == ("2024-12-31", False)  # an annual plan's
