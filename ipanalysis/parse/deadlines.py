@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
+from ..rules.datafiles import read_records
 from ..rules.numerals import arabic_dates, date_number_patterns
 from ..rules.organisations import mentions_organisation
 
 __all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
 
 DEADLINE_RE = re.compile(
-    r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|全年|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年)"
+    r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|全年|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年|每季度?|每半年|每月)"
 )
-ONGOING_RE = re.compile(r"(持续|长期|常态化|每年)")
+ONGOING_RE = re.compile(r"(持续|长期|常态化|每年|每季|每半年|每月)")
 QUARTER_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:第?([一二三四])\s*季度|([上下])半年)")
 MONTH_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*[至到—–\-~～]\s*(\d{1,2})\s*月")
 MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
@@ -43,12 +45,27 @@ def parse_deadline(deadline: str | None, year: int | None = None,
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
-    text = _years_carried(arabic_dates(deadline))  # 二〇二五年六月底前 as 2025年6月底前
+    text = _period_ends(_years_carried(arabic_dates(deadline)))  # 二〇二五年六月底前 as 2025年6月底前
     dates = _dates_named(text)
     year = year or (this_year if THIS_YEAR.match(text) else None)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}")
     return (max(dates)[1] if dates else None), ongoing
+
+
+PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:期间|时期|末|内)?")  # “十四五”期间
+
+
+@lru_cache(maxsize=1)
+def _period_end_years() -> dict[str, str]:
+    """A national five-year period's name (十四五) -> its last year (``data/national_periods.csv``)."""
+    return {r["name_zh"].strip("“”\""): r["end"] for r in read_records("national_periods.csv")}
+
+
+def _period_ends(text: str) -> str:
+    """A deadline's five-year period as the end of its last year: ``“十四五”期间`` -> ``2025年底``."""
+    ends = _period_end_years()
+    return PERIOD.sub(lambda m: f"{ends[m[1]]}年底" if m[1] in ends else m[0], text) if "五" in text else text
 
 
 YEAR_OR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年|(?<![\d年])(?<!年\s)(\d{1,2})\s*月")

@@ -25,7 +25,8 @@ from .read import read_document_text
 from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
 from .references import phase_deadlines, unit_task_lines
-from .targets import extract_targets, looks_ahead
+from .target_time import looks_ahead
+from .targets import extract_targets
 from .citations import extract_citations, link_keys
 from .deadlines import deadline_in_text, phase_end
 from .themes import code_measures, strip_units

@@ -62,9 +62,10 @@ PINYIN_ANNOTATION = re.compile(
     rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"
 )
 # Markdown that a reposting blog adds (### 一、…, > 来源, **标签：**, `code`)
-MARKUP_HINT = re.compile(r"^\s*[#>▶►●◆■▪•▌✅✔☑📌🔹🔸]|\*\*|__|`|<br", re.IGNORECASE)
+BULLET_GLYPHS = "▶►●◆■▪•▌▍▎▋█✅✔☑📌🔹🔸"  # a bullet or a WeChat editor's bar before a heading (▍保障措施)
+MARKUP_HINT = re.compile(rf"^\s*[#>{BULLET_GLYPHS}]|\*\*|__|`|<br", re.IGNORECASE)
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a table cell's two lines in Markdown: A<br>B
-MARKUP_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[▶►●◆■▪•▌✅✔☑📌🔹🔸]\s*)")  # a heading mark, a quote, a bullet glyph
+MARKUP_LEAD = re.compile(rf"^\s*(?:#{{1,6}}\s+|>\s?|[{BULLET_GLYPHS}]\s*)")  # a heading mark, a quote, a bullet glyph
 MARKUP_INLINE = re.compile(r"\*\*|__|`")
 
 # A web page's HTML source saved as text by a crawler: its tags and character entities are left in the

@@ -31,7 +31,7 @@ STYLE_RANK = {**style_rank(), "heading": 0}  # heading: an unnumbered section ti
 class OutlineItem:
     style: str
     number: str  # as printed, without the separator that follows it (``(三)``, ``7``, ``1`` for ``1﹒``)
-    rank: int
+    rank: float
     paragraphs: list[Line] = field(default_factory=list)
     children: list["OutlineItem"] = field(default_factory=list)
     parent: "OutlineItem | None" = None
@@ -136,7 +136,7 @@ def _among_unit_headings(item: OutlineItem) -> bool:
 
 
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
-TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["arabic"])
+TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named"], STYLE_RANK["arabic"])
 
 
 def _absorb_sub_items(node: OutlineItem) -> None:
@@ -149,7 +149,7 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     for child in node.children:
         _absorb_sub_items(child)
     kids = node.children
-    if kids and node.rank == STYLE_RANK["paren_cn"] and _share_unit_lines(kids):
+    if kids and node.rank in (STYLE_RANK["paren_cn"], STYLE_RANK["named"]) and _share_unit_lines(kids):
         _fold_children(node)
         return
     if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):
@@ -240,10 +240,14 @@ def _split_unnumbered_tasks(node: OutlineItem) -> None:
 
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:
     """A lowest-level item is a task unless it states goals, guidance or safeguards (``（五）强化工作
-    保障`` closing the tasks), or it sits among the safeguards, without naming a unit."""
+    保障`` closing the tasks), or it sits among the safeguards, without naming a unit; a phase of the
+    work (``（一）动员部署阶段（时间节点：2024年4月）。各牵头单位…``) is none, whatever it names."""
+    kind = section_kind(leaf.title)
+    if kind == "phase":
+        return False
     if names_units(leaf):
         return True
-    return section != "safeguards" and section_kind(leaf.title) not in ("goals", "guidance", "safeguards")
+    return section != "safeguards" and kind not in ("goals", "guidance", "safeguards")
 
 
 def reference_items(roots: list[OutlineItem]) -> list[OutlineItem]:

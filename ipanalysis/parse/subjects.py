@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from functools import lru_cache
 
+from ..rules.outline import strip_number
 from ..rules.roles import clause_subject, joint_partners, role_words, subject_words
-from .units import UnitGroup
+from .units import UnitGroup, parse_unit_group
 
-__all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening"]
+__all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening", "with_subject_groups"]
 
 _SUBJECTS: ContextVar[str | None] = ContextVar("subject_units", default=None)
 
@@ -108,3 +110,18 @@ def _group(clause: str, start: int, units: str, role: str, offset: int = 0) -> U
     the role word or joint after them (``A负责``, ``A会同B、C``)."""
     return UnitGroup(raw=clause[offset:offset + len(units)], content=units + role,
                      start=start + offset, end=start + offset + len(units))
+
+
+def with_subject_groups(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[UnitGroup, ...]:
+    """A paragraph's unit groups ``found`` in its brackets and labels; when none of them names a unit
+    (a deadline's bracket at most) and :func:`reading_subjects` is open, with the groups of the units
+    that are the subjects of its clauses: of any paragraph, or (the ``opening`` mode) of a task that
+    opens with its units and their role (:func:`assigns_at_opening`)."""
+    if any(parse_unit_group(g.content)[0] for g in found):
+        return found
+    task = strip_number(paragraph)
+    if not (reads_subjects() or reads_subjects(opening=True) and assigns_at_opening(task)):
+        return found
+    offset = len(paragraph) - len(task)  # the item's number
+    subjects = (replace(g, start=g.start + offset, end=g.end + offset) for g in subject_unit_groups(task))
+    return tuple(sorted((*subjects, *found), key=lambda g: g.start))

@@ -24,9 +24,10 @@ from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import TASK_NUMBERS, strip_number
 from ..rules.scores import score_spans
 from ..rules.sections import section_kind
-from ..rules.target_words import (baseline_openers, cap_words, comparators_after, comparators_before,
-                                  is_starting_value, quoting_words, retrospect_words, stop_after, target_units)
+from ..rules.target_words import (cap_words, comparators_after, comparators_before, is_starting_value, stop_after,
+                                  target_units)
 from .normalise import Line
+from .target_time import is_baseline, sentences_ahead
 
 __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
 
@@ -49,23 +50,10 @@ CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 COMPARATORS_BEFORE = comparators_before()
 COMPARATORS_AFTER = comparators_after()
 STOP_AFTER = stop_after()
-BASELINE_OPENERS = baseline_openers()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
-# 截至2023年底 / 截止到2023年6月 / 截至目前: where a baseline sentence says things stood
-BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(?:到|至)?\s*"
-                         r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
-# a sentence opening with a year (2017年，全市…): a baseline when the year is before the plan's
-PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?:[,，为是]|(?=[全我本]))")
-# a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
-RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
-# a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
-QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
 OTHER_LEVEL_GOAL = re.compile(r"(?:全国|国家)")  # …的目标 of the nation, which a local plan serves
-# what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
-TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
-YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 class TargetMatch(dict):
@@ -139,66 +127,6 @@ def is_cap(unit: str, clause: str, before: str) -> bool:
     """An amount or share that the plan pays out or limits (a subsidy, a cap), not a result it
     commits to: ``每件最高资助3000元``, ``按官费的50%给予资助``."""
     return unit in CAP_UNITS and (any(w in clause for w in CAP_CONTEXT) or any(w in before for w in CAP_BEFORE))
-
-
-def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] | None = None) -> bool:
-    """Whether the number at ``start`` states where things stand: its sentence says 截至/截止 before it
-    (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
-    before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph or the number's
-    sentence opens looking back (``过去一年，…``, ``自2021年以来，…``) and does not turn to what is
-    to come; or it gives a cited document's goals (``《纲要》明确，…``); or the sentence, its clause
-    after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
-    专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
-    in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
-    opened = text.rfind("。", 0, start) + 1
-    head = text[opened:start]
-    if _looks_back(text, start, as_of) or _looks_back(text[opened:], start - opened, as_of) or QUOTED.search(head):
-        return True  # a look-back holds until the paragraph (or sentence) first speaks of what is to come
-    clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
-    if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):
-        return True
-    found = list(BASELINE_AT.finditer(head))
-    if not found:
-        return False
-    if _turns_to_target(head[found[-1].end():], as_of):
-        return False
-    if not comparator:
-        return True
-    year, month, now = found[-1].groups()
-    if now:
-        return True
-    return bool(year and as_of) and (int(year), int(month) if month else 12) < as_of
-
-
-def _looks_back(text: str, start: int, as_of: tuple[int, int] | None) -> bool:
-    """Whether ``text`` opens looking back (``自2021年以来，…``) and does not turn to what is to come
-    before ``start``."""
-    return bool(RETROSPECT.match(text.lstrip())) and not looks_ahead(text[:start], as_of)
-
-
-def _opens_with_past_year(head: str, as_of: tuple[int, int] | None) -> bool:
-    """Whether ``head`` opens with a year before the plan's and does not turn to what is to come (a
-    year's results listed after it, ``2024年，…：发明专利授权量2865件；…198件``, stay that year's)."""
-    year = PAST_YEAR_HEAD.match(head)
-    return bool(year and as_of) and (int(year[1]), 12) < as_of and not looks_ahead(head[year.end():], as_of)
-
-
-def _bracket_head(text: str, start: int) -> str:
-    """The text from the bracket the number at ``start`` stands in up to it (``（2023年底为4.6件）``)."""
-    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
-    closed = max(text.rfind(")", 0, start), text.rfind("）", 0, start))
-    return text[opened + 1:start] if opened > closed else ""
-
-
-def looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
-    """Whether ``text`` speaks of what is to come: 到2026年, 力争, 目标, or a year not before the plan's."""
-    return bool(TARGET_TIME.search(text)) or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(text)))
-
-
-def _turns_to_target(between: str, as_of: tuple[int, int] | None) -> bool:
-    """Whether the text between a baseline's date and a number turns to what is to come: 到2026年,
-    力争, 目标, a new clause after ``;``, or a year not before the plan's (2025年底前突破…)."""
-    return ";" in between or "；" in between or looks_ahead(between, as_of)
 
 
 def find_targets_in_text(text: str, *, require_comparator: bool = False,
@@ -293,7 +221,8 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
 
     ``lines`` are the normalised lines of the plan's body; only lines inside the outline (a section
     or measure) are read, and a paragraph before the first section that states goals (``2024年全区
-    知识产权工作的主要目标是：…``), so the header never gives targets. A target's year comes
+    知识产权工作的主要目标是：…``) or speaks of what is to come (``…制定本计划。2025年，全区…力争达到85分``),
+    so the header never gives targets. A target's year comes
     from its own text (or its measure's deadline), never from the plan's period. ``as_of`` is the
     plan's ``(year, month)``: a number stated as of an earlier date is a baseline (:func:`is_baseline`).
     Notes (``注释：①…``) give none; ``cover_goals``, the goals its notice states, do.
@@ -305,7 +234,9 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
     year_by_top: dict[str, int] = {}
     for line in [*cover_goals, *lines]:
         raw = line.raw_line
-        preamble = raw < preamble_end and section_kind(line.text) == "goals" or line in cover_goals
+        goals_line = raw < preamble_end and section_kind(line.text) == "goals" or line in cover_goals
+        ahead = sentences_ahead(line.text, as_of) if raw < preamble_end and not goals_line else ""
+        preamble = goals_line or bool(ahead)
         if raw in notes or (raw not in by_line and raw not in section_of and not preamble):
             continue
         measure = by_line.get(raw, {}).get("measure")
@@ -321,7 +252,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         inner = section_of[raw]["title"] if raw in section_of else None  # （二）工作基础 under 一、总体要求
         if measure is None and {kind, section_kind(inner)} & {"background", "review", "assessment"}:
             continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
-        text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else line.text
+        text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else ahead or line.text
         matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:
             year = None

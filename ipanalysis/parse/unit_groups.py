@@ -31,8 +31,8 @@ from ..rules.outline import REFERENCE, opens_item, strip_number
 from ..rules.roles import (UNIT_SEPARATORS, label_starts, match_label, mentions_role_word, opens_unit_list,
                            split_at_labels, split_joint, split_role_word, weak_label_runs)
 from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
-from .subjects import assigns_at_opening, reads_subjects, subject_unit_groups
-from .units import CLOSE, OPEN, UnitGroup, parse_unit_group, split_leading_deadline, split_top_level
+from .subjects import subject_unit_groups, with_subject_groups
+from .units import CLOSE, OPEN, UnitGroup, split_leading_deadline, split_top_level
 
 __all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
            "names_known_agencies", "opens_summary", "unit_heading"]
@@ -279,19 +279,9 @@ def _names_with_role(clause: str) -> bool:
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
     """The unit groups of one paragraph: the bracket group that ends it (trailing punctuation aside),
     the labelled list that closes it, or the whole paragraph when it is a labelled unit line
-    (``牵头单位:…;配合单位:…``); and brackets inside it that hold units and a role word alone. With
-    none (or only a deadline's bracket), and :func:`.subjects.reading_subjects` open, the units that are
-    the subjects of its clauses: of any paragraph, or (its ``opening`` mode) of a task that opens with
-    its units and their role (:func:`.subjects.assigns_at_opening`)."""
-    found = _marked_unit_groups(paragraph)
-    if any(parse_unit_group(g.content)[0] for g in found):
-        return found
-    task = strip_number(paragraph)
-    if not (reads_subjects() or reads_subjects(opening=True) and assigns_at_opening(task)):
-        return found
-    offset = len(paragraph) - len(task)  # the item's number
-    subjects = (replace(g, start=g.start + offset, end=g.end + offset) for g in subject_unit_groups(task))
-    return tuple(sorted((*subjects, *found), key=lambda g: g.start))  # and a deadline's bracket
+    (``牵头单位:…;配合单位:…``); and brackets inside it that hold units and a role word alone; else the
+    units that are the subjects of its clauses, where they are read (:func:`.subjects.with_subject_groups`)."""
+    return with_subject_groups(paragraph, _marked_unit_groups(paragraph))
 
 
 def clear_unit_group_caches() -> None:

@@ -108,18 +108,25 @@ _OWN_OFFICES = r"各(?:相关|有关)?(?:处室|科室|处|科|内设机构)"
 _JOINED_COLLECTIVE = re.compile(rf"(?<=[{_AGENCY_END}])(?=各)(?!{_OWN_OFFICES})|(?<=[{_AGENCY_END}])及(?=其他|各)")
 
 
+def _closed_before_department(collective: str, piece: str) -> bool:
+    """Whether a collective closed by its bracket (各村（社区）) is followed by a department, not a government."""
+    return collective.endswith(tuple(CLOSE)) and not split_role_word(piece)[0].endswith(("政府", "办事处"))
+
+
 def _merge_split_collectives(pieces: list[str]) -> list[str]:
     """Join a collective name that a 、 split: ``各区、县级市人民政府`` is one unit, not 各区 and 县级市人民政府.
 
     A piece that opens with 各 and names no organisation (各区, 各县, 各市) is the first half of the
     next piece's name, unless that piece opens a new collective (各部门); so is one that opens with
     各 before a collective of grassroots bodies without its own 各 (各镇人民政府、街道办事处: the 各
-    reads over both, ``data/collectives.txt``).
+    reads over both, ``data/collectives.txt``). A piece closed by its bracket (各村（社区）) is whole before a
+    department (镇综合行政执法队), not before a government (各市（县）、区人民政府).
     """
     out: list[str] = []
     for piece in pieces:
         if out and out[-1].startswith("各") and not piece.startswith("各") and (
-                not mentions_organisation(out[-1]) or is_grassroots_collective(piece)):
+                not mentions_organisation(out[-1]) and not _closed_before_department(out[-1], piece)
+                or is_grassroots_collective(piece)):
             out[-1] = f"{out[-1]}、{piece}"
         else:
             out.append(piece)

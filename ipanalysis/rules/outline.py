@@ -17,15 +17,15 @@ __all__ = ["styles", "style_rank", "match_item", "strip_number", "opens_item", "
 
 
 @lru_cache(maxsize=1)
-def styles() -> tuple[tuple[str, int, re.Pattern, str], ...]:
+def styles() -> tuple[tuple[str, float, re.Pattern, str], ...]:
     """``(style, rank, compiled pattern, printed template)`` per style, top of the hierarchy first."""
     num = numeral_chars("outline")
-    return tuple((r["style"], int(r["rank"]), re.compile(r["pattern"].format(num=num)), r["printed"])
+    return tuple((r["style"], float(r["rank"]), re.compile(r["pattern"].format(num=num)), r["printed"])
                  for r in read_records("outline_styles.csv"))
 
 
 @lru_cache(maxsize=1)
-def style_rank() -> dict[str, int]:
+def style_rank() -> dict[str, float]:
     return {style: rank for style, rank, _, _ in styles()}
 
 

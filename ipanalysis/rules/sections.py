@@ -1,5 +1,5 @@
 """What a section is, from its title (``data/section_kinds.csv``): goals, guidance, safeguards,
-background, review or assessment."""
+background, review or assessment; or a phase of the work (a title ending in 阶段)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ __all__ = ["section_kind", "is_section_heading", "goals_part", "NOT_TASKS", "NEV
 HAN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
 NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
+# a phase of the work: （一）动员部署阶段（时间节点：2024年4月）, 集中整治阶段（5月—10月）：
+PHASE = re.compile(r"阶段\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：。]?$")
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +25,11 @@ def _words() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=4096)  # asked for every line of a section, of the same few titles
 def section_kind(title: str | None) -> str | None:
     """``goals``, ``guidance``, ``safeguards``, ``background``, ``review`` or ``assessment`` when the title says so,
-    else None."""
+    ``phase`` when it names a phase of the work (``动员部署阶段``), else None."""
     if not title:
         return None
+    if PHASE.search(title):
+        return "phase"
     return next((kind for word, kind in _words() if word in title), None)
 
 

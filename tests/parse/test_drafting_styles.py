@@ -2,8 +2,10 @@
 (full-width punctuation as published): roles written as duties done (按职责分工落实, 按职责抓好落实),
 main and secondary responsible units on lines below a task, a schedule labelled 时间进度, a national
 system's local branch heading a list, a development zone's plan and its departments, tasks that open
-with their units in a plan that brackets the others, a deadline in the plan's own year (年内完成), and
-the count of an annex's list."""
+with their units in a plan that brackets the others, a deadline in the plan's own year (年内完成), the
+count of an annex's list; tasks named 【任务一】 under （一） headings and the phases of the work (…阶段),
+a collective closed by its bracket before a department, schedules by the quarter and by five-year
+period, goals in a preamble's sentences, and a WeChat editor's bar (▍) before a heading."""
 
 from ipanalysis.parse.deadlines import parse_deadline
 from ipanalysis.parse.document import parse_document
@@ -108,3 +110,58 @@ def test_a_deadline_in_the_year_the_plan_speaks_from():
     assert parse_deadline("今年底前", None, 2025) == ("2025-12-31", False)
     assert parse_deadline("12月底前", None, 2024) == (None, False)  # in a plan of several years: which year?
     assert parse_deadline("12月底前", 2024) == ("2024-12-31", False)  # an annual plan's
+
+
+def test_tasks_named_任务一_sit_under_their_headings_and_the_work_phases_are_no_tasks():
+    measures, _ = _plan(
+        "三、重点任务\n（一）聚焦重点领域，强化行政执法\n"
+        "【任务一】严厉打击商标侵权假冒行为。聚焦服装鞋帽等重点商品。\n牵头单位：区市场监管局\n配合单位：区公安分局、各街道办事处\n"
+        "【任务二】强化专利侵权纠纷行政裁决。推行简案快办。\n牵头单位：区市场监管局\n配合单位：区司法局、区法院\n"
+        "完成时限：2024年6月底前\n"
+        "（二）突出源头治理，规范市场秩序\n"
+        "【任务三】加强寄递渠道知识产权保护。督促寄递企业落实收寄验视制度。\n牵头单位：区邮政管理局\n配合单位：成都邮局海关\n"
+        "四、工作安排\n（一）动员部署阶段（时间节点：2024年4月）。各牵头单位结合职能制定具体工作方案。\n"
+        "（二）集中整治阶段（时间节点：2024年5月—10月）。各单位按照任务分工集中开展执法行动。\n")
+    assert measures == [
+        ("任务一", [("区市场监管局", "lead"), ("区公安分局", "cooperating"), ("各街道办事处", "cooperating")], None),
+        ("任务二", [("区市场监管局", "lead"), ("区司法局", "cooperating"), ("区法院", "cooperating")], "2024年6月底前"),
+        ("任务三", [("区邮政管理局", "lead"), ("成都邮局海关", "cooperating")], None)]
+
+
+def test_a_collective_closed_by_its_bracket_ends_before_a_department_not_before_a_government():
+    assert _units("落实属地源头管控。（责任单位：各村（社区）、镇综合行政执法队；完成时间：长期）")[0] == [
+        ("各村(社区)", "responsible"), ("镇综合行政执法队", "responsible")]
+    assert _units("完善纠纷多元化解机制。（市司法局牵头，各市（县）、区人民政府负责）")[0] == [
+        ("市司法局", "lead"), ("各市(县)、区人民政府", "responsible")]
+
+
+def test_a_schedule_by_the_quarter_or_a_five_year_period_in_a_units_bracket():
+    measures, _ = _plan(
+        "二、工作任务\n1．建立重点企业知识产权保护名录，全年纳入名录企业不少于100家。（区知识产权局负责；每季度更新）\n"
+        "2．深化行政执法与刑事司法衔接。（区知识产权局牵头，区公安分局、区检察院配合；每季度）\n")
+    assert measures == [("1", [("区知识产权局", "responsible")], "每季度更新"),
+                        ("2", [("区知识产权局", "lead"), ("区公安分局", "cooperating"), ("区检察院", "cooperating")],
+                         "每季度")]
+    assert parse_deadline("每季度") == (None, True)
+    assert parse_deadline("“十四五”期间") == ("2025-12-31", False)
+    assert parse_deadline("“十五五”时期") == ("2030-12-31", False)
+
+
+def test_a_preambles_sentences_that_look_ahead_give_targets_and_its_citations_none():
+    _, doc = _plan(
+        "为深入贯彻落实《知识产权强国建设纲要（2021—2035年）》，认真落实区委六届二次、三次全会决策部署，制定本计划。"
+        "2025年，全区知识产权保护社会满意度力争达到85分以上，知识产权纠纷调解成功率达到60%。\n"
+        "一、重点任务\n1．整理传统医药经典方剂一百首。（责任单位：区卫生健康委）\n")
+    assert _targets(doc) == [(60.0, "%"), (85.0, "分"), (100.0, "首")]  # not 二次, 三次 (sessions of a congress)
+
+
+def test_a_wechat_editors_bar_before_a_heading_opens_a_section():
+    measures, _ = _plan(
+        "▍重点任务\n01 强化创造\n1.实施高价值专利培育工程\n培育高价值专利组合10个。\n2.推进商标品牌建设工程\n"
+        "新增地理标志证明商标2件。\n▍保障措施\n1.强化组织领导\n成立工作专班，统筹推进各项工作。\n"
+        "2.强化政策支持\n落实知识产权奖补政策。\n"
+        "附件\n任务分工表\n序号  任务  牵头单位  配合单位  完成时限\n"
+        "1  实施高价值专利培育工程  市市场监管局  市科技局  2026年底\n2  推进商标品牌建设工程  市市场监管局  市农业农村局  长期坚持\n")
+    assert [(number, units) for number, units, _ in measures] == [
+        ("1", [("市市场监管局", "lead"), ("市科技局", "cooperating")]),
+        ("2", [("市市场监管局", "lead"), ("市农业农村局", "cooperating")])]  # the safeguards' 1. 2. are none
