@@ -21,8 +21,9 @@ RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospec
 # a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
 QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
-TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|目标")
+TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|(?<!为)目标")  # not 以…为目标
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+OPENS_WITH_TIME = re.compile(r"\s*(?:(?:到|至|力争到?)\s*)?(?:19|20)\d{2}\s*年|\s*力争")  # 到2025年底，…
 SENTENCE, CITED = re.compile(r"[^。]+。?"), re.compile(r"《[^》]*》")
 
 
@@ -31,8 +32,8 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     (no 到2026年, 力争 or 目标 in between), and the number has no comparator or the date named is
     before ``as_of`` (the plan's ``(year, month)``) or is 目前; or the paragraph or the number's
     sentence opens looking back (``过去一年，…``, ``自2021年以来，…``) and does not turn to what is
-    to come; or it gives a cited document's goals (``《纲要》明确，…``); or the sentence, its clause
-    after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
+    to come; or it gives a cited document's goals (``《纲要》明确，…``); or the paragraph, the sentence,
+    its clause after ``；`` or the bracket the number stands in opens with a year before the plan's (``2017年，全市
     专利申请量为1126件`` in a plan of 2018, ``（2023年底为4.6件）``). ``截至2023年底，…达1.86万件``
     in a plan of 2024 is a baseline; ``截至2025年底，…达到2万件`` a target."""
     opened = text.rfind("。", 0, start) + 1
@@ -40,7 +41,7 @@ def is_baseline(text: str, start: int, comparator: str, as_of: tuple[int, int] |
     if _looks_back(text, start, as_of) or _looks_back(text[opened:], start - opened, as_of) or QUOTED.search(head):
         return True  # a look-back holds until the paragraph (or sentence) first speaks of what is to come
     clause = head[max(head.rfind(";"), head.rfind("；")) + 1:]  # …；2023年全市质押融资金额18.6亿元
-    if any(_opens_with_past_year(h, as_of) for h in (head, clause, _bracket_head(text, start))):
+    if any(_opens_with_past_year(h, as_of) for h in (text[:start], head, clause, _bracket_head(text, start))):
         return True
     found = list(BASELINE_AT.finditer(head))
     if not found:
@@ -81,8 +82,16 @@ def looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
 
 
 def sentences_ahead(text: str, as_of: tuple[int, int] | None) -> str:
-    """The sentences of ``text`` that speak of what is to come (cited titles aside: 《纲要（2021—2035年）》)."""
-    return "".join(s for s in SENTENCE.findall(text) if looks_ahead(CITED.sub("", s), as_of))
+    """The sentences of ``text`` that speak of what is to come (cited titles aside: 《纲要（2021—2035年）》),
+    and all after one that opens with the time to come (``到2025年底，…。…提升至82分以上``)."""
+    out, ahead = [], False
+    for sentence in SENTENCE.findall(text):
+        bare = CITED.sub("", sentence)
+        looks = looks_ahead(bare, as_of)
+        ahead = ahead or looks and bool(OPENS_WITH_TIME.match(bare))
+        if ahead or looks:
+            out.append(sentence)
+    return "".join(out)
 
 
 def _turns_to_target(between: str, as_of: tuple[int, int] | None) -> bool:

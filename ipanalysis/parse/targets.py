@@ -53,7 +53,8 @@ STOP_AFTER = stop_after()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 OTHER_LEVEL_GOAL = re.compile(r"(?:全国|国家)")  # …的目标 of the nation, which a local plan serves
-RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[—–~～\-－至到]\s*\Z")  # the lower bound before a range's upper one
+RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—–~～\-－至到]|%\s*[—–~～\-－])\s*\Z")  # a range's low: 10—15家, 85%—90%
+RANGE_ON = re.compile(r"\s*[—–~～\-－]\s*\d")  # 85%—90%: the 85% is the range's low, read with its high
 
 
 class TargetMatch(dict):
@@ -150,6 +151,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         if value is None:  # 百家, 千企: not a number
             continue
         unit = m["unit"] or "%"
+        if unit == "%" and RANGE_ON.match(text, end):
+            continue
         low = RANGE_LOW.search(text, 0, start)  # 10—15家: at least 10, at most 15
         high, value = (value, parse_number(low[1], m["mult"])) if low and not is_chinese else (None, value)
         if m["mult"] in ("亿", "万") and unit == "元":

@@ -264,6 +264,20 @@ def _parts(content: str) -> tuple[list[tuple[str, str]], str | None]:
     return labelled, deadline
 
 
+def _role_clauses(clauses: list[str]) -> list[str]:
+    """Clauses of a unit group, a list of units with no role word of its own, after a clause with one,
+    joined to the next clause that ends with one: ``A牵头，B、C，D配合`` -> ``A牵头`` ``B、C、D配合``."""
+    out: list[str] = []
+    for clause in clauses:
+        if len(out) >= 2 and split_role_word(out[-1])[1] is None and not match_label(out[-1]) \
+                and split_role_word(out[-2])[1] is not None \
+                and split_role_word(clause)[1] is not None and not match_label(clause):
+            out[-1] = f"{out[-1]}、{clause}"
+        else:
+            out.append(clause)
+    return out
+
+
 def parse_unit_group(content: str, rest_role: str | None = None,
                      first_leads: bool = False) -> tuple[list[UnitMention], str | None]:
     """``(units with roles, deadline as printed)`` of a unit group's content.
@@ -284,7 +298,7 @@ def parse_unit_group(content: str, rest_role: str | None = None,
         first = next(iter(split_top_level(part, UNIT_SEPARATORS + ",，")), "")  # "/": an empty cell
         if part_index > 0 and first.startswith("国家") and not LOCAL_BRANCH.search(first):
             level = "national"  # 国家知识产权局条法司、联席办; not 国家金融监督管理总局柳州监管分局
-        for clause in split_top_level(part, ",，"):
+        for clause in _role_clauses(split_top_level(part, ",，")):
             for unit, role in _parse_clause(clause, default_role):
                 mentions.append(UnitMention(unit_raw=unit, role=role, level=level, position=position))
                 position += 1

@@ -165,3 +165,21 @@ def test_a_wechat_editors_bar_before_a_heading_opens_a_section():
     assert [(number, units) for number, units, _ in measures] == [
         ("1", [("市市场监管局", "lead"), ("市科技局", "cooperating")]),
         ("2", [("市市场监管局", "lead"), ("市农业农村局", "cooperating")])]  # the safeguards' 1. 2. are none
+
+
+def test_a_goals_paragraph_opening_with_the_time_to_come_and_a_year_looked_back_on():
+    _, doc = _plan(
+        "2023年，全县知识产权工作以建设知识产权强县为目标，扎实推进各项工作，取得明显成效。全年专利授权量达到261件，"
+        "新增注册商标687件。\n"
+        "到2025年底，全县知识产权保护体系更加完善。知识产权保护社会满意度在2023年78.6分的基础上提升至82分以上，"
+        "知识产权侵权纠纷调解成功率提高到85%—90%。\n"
+        "一、重点任务\n1．加强司法保护。知识产权民事案件一审服判息诉率达到90%。（县人民法院负责）\n")
+    targets = sorted((t["value"], t["value_high"], t["unit"]) for t in doc.rows("targets"))
+    assert targets == [(82.0, None, "分"), (85.0, 90.0, "%"), (90.0, None, "%")]  # 261件, 687件: 2023's
+
+
+def test_a_list_of_units_between_a_lead_and_a_role_word_takes_that_role():
+    assert _units("加快保护机构建设。（市市场监管局（市知识产权局）牵头，呼和浩特经济技术开发区管委会、和林格尔新区管委会，"
+                  "市财政局配合）")[0] == [
+        ("市市场监管局(市知识产权局)", "lead"), ("呼和浩特经济技术开发区管委会", "cooperating"),
+        ("和林格尔新区管委会", "cooperating"), ("市财政局", "cooperating")]
