@@ -62,6 +62,7 @@ def _subject(clause: str) -> tuple[str, str, str, int] | None:
     return (*found, offset) if found else None
 
 
+@lru_cache(maxsize=4096)
 def assigns_at_opening(text: str) -> bool:
     """Whether a task (its number aside) opens with a clause that assigns it: its units and their
     role word alone before a comma (``A、B按职责分工负责，…``), after 由 (``由经发局牵头，…``) or with
@@ -117,10 +118,10 @@ def with_subject_groups(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[U
     (a deadline's bracket at most) and :func:`reading_subjects` is open, with the groups of the units
     that are the subjects of its clauses: of any paragraph, or (the ``opening`` mode) of a task that
     opens with its units and their role (:func:`assigns_at_opening`)."""
-    if any(parse_unit_group(g.content)[0] for g in found):
+    if not reads_subjects(opening=True):
         return found
     task = strip_number(paragraph)
-    if not (reads_subjects() or reads_subjects(opening=True) and assigns_at_opening(task)):
+    if not reads_subjects() and not assigns_at_opening(task) or any(parse_unit_group(g.content)[0] for g in found):
         return found
     offset = len(paragraph) - len(task)  # the item's number
     subjects = (replace(g, start=g.start + offset, end=g.end + offset) for g in subject_unit_groups(task))
