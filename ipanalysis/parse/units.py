@@ -268,13 +268,14 @@ def _role_clauses(clauses: list[str]) -> list[str]:
     """Clauses of a unit group, a list of units with no role word of its own, after a clause with one,
     joined to the next clause that ends with one: ``A牵头，B、C，D配合`` -> ``A牵头`` ``B、C、D配合``."""
     out: list[str] = []
+    roles: list[bool] = []  # whether each clause of ``out`` ends with a role word
     for clause in clauses:
-        if len(out) >= 2 and split_role_word(out[-1])[1] is None and not match_label(out[-1]) \
-                and split_role_word(out[-2])[1] is not None \
-                and split_role_word(clause)[1] is not None and not match_label(clause):
-            out[-1] = f"{out[-1]}、{clause}"
+        has_role = split_role_word(clause)[1] is not None
+        if has_role and roles[-2:] == [True, False] and not match_label(out[-1]) and not match_label(clause):
+            out[-1], roles[-1] = f"{out[-1]}、{clause}", True
         else:
             out.append(clause)
+            roles.append(has_role)
     return out
 
 

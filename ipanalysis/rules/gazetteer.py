@@ -194,8 +194,7 @@ def locate_zone(title: str | None, issuer: str | None, full_text: str) -> dict[s
     parent's key, else the zone's pinyin, and the zone's kind (``Huai'an_ETDZ``, ``Xiong'an_NewArea``)."""
     sources = (_issuing_body(title), title or "", issuer or "")
     name = next((m[1] for source in sources if (m := _zone_name().match(source.replace(" ", "")))), None)
-    full, short = _name_index()
-    if not name or any(known == name for known, _ in full.get(name[0], ())):
+    if not name or any(known == name for known, _ in _name_index()[0].get(name[0], ())):
         return None
     suffix = next(s for s in _zone_kinds() if name.endswith(s))
     parent = _zone_parent(name[:-len(suffix)].removesuffix("国家级"), full_text)
@@ -211,8 +210,7 @@ def locate_zone(title: str | None, issuer: str | None, full_text: str) -> dict[s
 
 def _zone_parent(stem: str, full_text: str) -> dict | None:
     """The division a zone's name names last (the highest level of two of one name), if any."""
-    full, short = _name_index()
-    hits = _records_named(stem, full) or _records_named(stem, short, short=True)
+    hits = _records_in(stem)
     if not hits:
         return None
 
@@ -271,11 +269,16 @@ def _records_named(source: str, index: NameIndex, short: bool = False) -> list[d
     return [records[p] for p in sorted(positions)]
 
 
+def _records_in(source: str) -> list[dict]:
+    """The divisions whose full names occur in ``source``, else those whose short names do."""
+    full, short = _name_index()
+    return _records_named(source, full) or _records_named(source, short, short=True)
+
+
 def _named_in(source: str) -> list[dict]:
     if not source:
         return []
-    full, short = _name_index()
-    hits = _records_named(source, full) or _records_named(source, short, short=True)
+    hits = _records_in(source)
     if not hits:
         return []
     best = min(LEVEL_RANK.get(r["level"], 9) for r in hits)
