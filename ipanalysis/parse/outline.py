@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..rules.outline import match_item, strip_number, style_rank
 from ..rules.roles import is_division_heading, opens_unit_list
-from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_section_heading, section_kind
+from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_phase_line, is_section_heading, section_kind
 from .normalise import Line
 from .references import assign_by_name, assign_by_reference
 from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
@@ -94,14 +94,15 @@ def parse_outline(lines: list[Line]) -> list[OutlineItem]:
     """Top-level outline items of the body lines (text before the first item is dropped)."""
     roots: list[OutlineItem] = []
     stack: list[OutlineItem] = []
-    for line in inline_items(lines):
-        found = match_item(line.text) or (("heading", "", line.text) if is_section_heading(line.text) else None)
+    lines = list(inline_items(lines))
+    for k, line in enumerate(lines):
+        found = _opened(line.text, lines[k + 1].text if k + 1 < len(lines) else "")
         if found is None:
             if stack:
                 stack[-1].paragraphs.append(line)
             continue
-        style, number, _ = found
-        item = OutlineItem(style=style, number=number, rank=STYLE_RANK[style], paragraphs=[line])
+        style, number, rank = found
+        item = OutlineItem(style=style, number=number, rank=rank, paragraphs=[line])
         while stack and stack[-1].rank >= item.rank:
             stack.pop()
         if stack:
@@ -111,6 +112,19 @@ def parse_outline(lines: list[Line]) -> list[OutlineItem]:
             roots.append(item)
         stack.append(item)
     return roots
+
+
+def _opened(text: str, next_text: str) -> tuple[str, str, float] | None:
+    """``(style, number, rank)`` of the item a line opens: a numbered item, an unnumbered section
+    title (``保障措施：``, ranked as 一、), or the title of a phase of the work directly over a numbered
+    item (``集中整治阶段（2024年5月—10月）：`` over ``3．…``), ranked just above that item."""
+    found = match_item(text)
+    if found:
+        return found[0], found[1], STYLE_RANK[found[0]]
+    if is_phase_line(text):
+        below = match_item(next_text)
+        return ("phase", "", STYLE_RANK[below[0]] - 0.01) if below else None
+    return ("heading", "", STYLE_RANK["heading"]) if is_section_heading(text) else None
 
 
 def names_units(item: OutlineItem) -> bool:

@@ -20,6 +20,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
+from enum import Enum
 from functools import lru_cache
 
 from ..rules.outline import strip_number
@@ -28,7 +29,15 @@ from .units import UnitGroup, parse_unit_group
 
 __all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening", "with_subject_groups"]
 
-_SUBJECTS: ContextVar[str | None] = ContextVar("subject_units", default=None)
+
+
+class SubjectReading(Enum):
+    """Which tasks' prose gives units while :func:`reading_subjects` is open."""
+    ALL = "all"  # any paragraph's clause subjects: a plan that names its units in its prose alone
+    OPENING = "opening"  # only a task that opens with its units and their role (:func:`assigns_at_opening`)
+
+
+_SUBJECTS: ContextVar[SubjectReading | None] = ContextVar("subject_units", default=None)
 
 
 @contextmanager
@@ -37,7 +46,7 @@ def reading_subjects(enabled: bool = True):
     clauses (:func:`subject_unit_groups`): for a plan that names its units in its prose alone;
     with ``enabled`` False, only a task that opens with its units and their role has them
     (:func:`assigns_at_opening`), as when a plan's units are read after its measures are chosen."""
-    token = _SUBJECTS.set("all" if enabled else "opening")
+    token = _SUBJECTS.set(SubjectReading.ALL if enabled else SubjectReading.OPENING)
     try:
         yield
     finally:
@@ -47,7 +56,7 @@ def reading_subjects(enabled: bool = True):
 def reads_subjects(opening: bool = False) -> bool:
     """Whether :func:`reading_subjects` is open (``opening``: in either mode)."""
     mode = _SUBJECTS.get()
-    return mode is not None if opening else mode == "all"
+    return mode is not None if opening else mode is SubjectReading.ALL
 
 
 CLAUSE = re.compile(r"[^，,；;。]+")

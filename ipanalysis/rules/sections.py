@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .datafiles import read_records
 
-__all__ = ["section_kind", "is_section_heading", "goals_part", "NOT_TASKS", "NEVER_TASKS"]
+__all__ = ["section_kind", "is_section_heading", "is_phase_line", "goals_part", "NOT_TASKS", "NEVER_TASKS"]
 
 HAN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
@@ -37,7 +37,17 @@ def is_section_heading(line: str, max_len: int = 8) -> bool:
     """Whether an unnumbered line is nothing but a section's title of a kind, in Han characters
     (``保障措施：``, ``基本原则``): it heads a section of the plan as ``五、保障措施`` would."""
     text = line.strip().rstrip(":：")
-    return bool(HAN_TITLE.fullmatch(text)) and len(text) <= max_len and section_kind(text) is not None
+    return bool(HAN_TITLE.fullmatch(text)) and len(text) <= max_len and section_kind(text) not in (None, "phase")
+
+
+# an unnumbered line naming a phase and nothing else: 集中整治阶段（2024年5月—10月）：, 第一阶段：
+PHASE_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}阶段\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：]?")
+
+
+def is_phase_line(line: str) -> bool:
+    """Whether an unnumbered line is nothing but the title of a phase of the work: over the tasks that
+    follow it, it heads them as a numbered heading would (see :func:`..parse.outline.parse_outline`)."""
+    return bool(PHASE_LINE.fullmatch(line.strip()))
 
 
 NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")

@@ -4,6 +4,7 @@ main and secondary responsible units on lines below a task, a schedule labelled 
 system's local branch heading a list, a development zone's plan and its departments, tasks that open
 with their units in a plan that brackets the others, a deadline in the plan's own year (年内完成), the
 count of an annex's list; tasks named 【任务一】 under （一） headings and the phases of the work (…阶段),
+unnumbered phase lines over the tasks of each phase,
 a collective closed by its bracket before a department, schedules by the quarter and by five-year
 period, goals in a preamble's sentences, and a WeChat editor's bar (▍) before a heading."""
 
@@ -126,6 +127,23 @@ def test_tasks_named_任务一_sit_under_their_headings_and_the_work_phases_are_
         ("任务一", [("区市场监管局", "lead"), ("区公安分局", "cooperating"), ("各街道办事处", "cooperating")], None),
         ("任务二", [("区市场监管局", "lead"), ("区司法局", "cooperating"), ("区法院", "cooperating")], "2024年6月底前"),
         ("任务三", [("区邮政管理局", "lead"), ("成都邮局海关", "cooperating")], None)]
+
+
+def test_unnumbered_phase_lines_head_the_tasks_below_them_and_give_their_deadline():
+    measures, doc = _plan(
+        "二、工作安排\n动员部署阶段（2024年3月—4月）：\n"
+        "1．制定专项行动方案，召开动员部署会。（县市场监管局牵头，县公安局配合）\n"
+        "2．开展宣传发动。（县委宣传部负责）\n集中整治阶段（2024年5月—10月）：\n"
+        "3．开展重点市场集中检查。（县市场监管局负责）\n"
+        "4．打击网络侵权。（县公安局、县文广旅局按职责分工负责）\n总结提升阶段：\n"
+        "5．总结经验做法，形成长效机制。（县市场监管局负责，2024年12月底前）\n"
+        "三、保障措施\n加强组织领导。\n")
+    assert [(number, deadline) for number, _, deadline in measures] == [
+        ("1", "2024年4月"), ("2", "2024年4月"), ("3", "2024年10月"), ("4", "2024年10月"), ("5", "2024年12月底前")]
+    assert measures[3][1] == [("县公安局", "responsible"), ("县文广旅局", "responsible")]
+    sections = [(s["title"], s["parent_number"], s["n_measures"]) for s in doc.rows("sections")]
+    assert ("总结提升阶段", "二", 1) in sections  # a bare phase line heads its task, inside 二, not as a section
+    assert [m["section"] for m in doc.rows("measures")] == ["二"] * 5
 
 
 def test_a_collective_closed_by_its_bracket_ends_before_a_department_not_before_a_government():
