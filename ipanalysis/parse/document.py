@@ -199,14 +199,28 @@ def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_
     measure_rows, assignments, warnings = [], [], []
     phased = phased or {}
     for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
-        deadline = (next((d for _, _, d, _ in groups if d), None) or deadline_in_text(text) or _phase_end(item)
-                    or phased.get(id(item)))
+        deadline = (next((d for _, _, d, _ in groups if d), None) or _deadline_before_units_end(item, groups, text)
+                    or _phase_end(item) or phased.get(id(item)))
         row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline, year, this_year)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
         if not groups and not reference:
             warnings.append(f"measure {item.number} (line {item.line_start}) names no responsible unit")
     return measure_rows, assignments, warnings
+
+
+def _deadline_before_units_end(item: OutlineItem, groups: list[tuple], text: str) -> str | None:
+    """The deadline a measure's text names, unless only paragraphs after the one its units close name
+    it: the task ended with its units, and the paragraph below the last task is the notice's closing
+    demand (``各成员单位要…于2025年7月10日前…报送``), not the task's schedule."""
+    deadline = deadline_in_text(text)
+    own = [raw_line for *_, raw_line in groups if item.line_start <= raw_line <= item.line_end]
+    if not deadline or not own:
+        return deadline
+    last = max(own)
+    after = [p.text for p in item.paragraphs if p.raw_line > last]
+    before = [p.text for p in item.paragraphs if p.raw_line <= last]
+    return None if any(deadline in p for p in after) and not any(deadline in p for p in before) else deadline
 
 
 def code_and_tokenise(measures: list[dict], texts: list[str]) -> tuple[list[dict], list[dict]]:

@@ -24,7 +24,7 @@ from enum import Enum
 from functools import lru_cache
 
 from ..rules.outline import strip_number
-from ..rules.roles import clause_subject, joint_partners, role_words, subject_words
+from ..rules.roles import agent_word, clause_subject, joint_partners, role_words, subject_words
 from .units import UnitGroup, parse_unit_group
 
 __all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening", "with_subject_groups"]
@@ -60,13 +60,13 @@ def reads_subjects(opening: bool = False) -> bool:
 
 
 CLAUSE = re.compile(r"[^，,；;。]+")
-AGENT = "由"  # 由A牵头: the units after it are the clause's subject
 WEAK_ROLES = ("指导", "支持", "参与", "协助", "配合")  # one unit and such a word is often a heading's verb
 
 
 def _subject(clause: str) -> tuple[str, str, str, int] | None:
-    """:func:`.rules.roles.clause_subject` of a clause, read after a leading 由, with where its units begin."""
-    offset = len(AGENT) if clause.startswith(AGENT) else 0
+    """:func:`.rules.roles.clause_subject` of a clause, read after a leading 由 (:func:`.rules.roles.agent_word`),
+    with where its units begin."""
+    offset = len(agent_word(clause))
     found = clause_subject(clause[offset:])
     return (*found, offset) if found else None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.document_types import title_ending_pattern
 from ..rules.header_keys import header_key_pattern
+from ..rules.outline import opens_item
 from .header import DOC_NUMBER, HeaderFields
 from .normalise import Line
 
@@ -133,13 +134,30 @@ def _title_like_line(head: list[Line], min_len: int = 7) -> TitleFind | None:
     its end is the document number: ``…管理办法（绵市监规〔2022〕3号）``); a line of a few characters
     is a menu's (``规划计划``, ``文字解读``), and a labelled field (``关键词：…解读``) is none either."""
     keys = header_key_pattern()
+    found = []
     for i, line in enumerate(head):
         text, number = _split_closing_number(line.text)
         if min_len <= len(text) <= 60 and title_ending_pattern().search(text) and not keys.search(text) \
                 and not FIELD.match(text):
-            return TitleFind(clean_title(text), f"first title-like line, line {line.raw_line}", span=(i, i + 1),
-                             glued_number=number)
-    return None
+            found.append(TitleFind(clean_title(text), f"first title-like line, line {line.raw_line}", span=(i, i + 1),
+                                   glued_number=number))
+    if len(found) > 1 and _captions_index_block(head, found[0], found[1]):
+        line = head[found[1].span[0]].raw_line
+        found[1].provenance = f"title over the body, after a portal's index block, line {line}"
+        return found[1]
+    return found[0] if found else None
+
+
+def _captions_index_block(head: list[Line], first: TitleFind, second: TitleFind) -> bool:
+    """Whether the first title-like line captions a portal's index block (``索取号：…`` fields right
+    below it) and the second, the title printed over the body below that block, names the same kind
+    of plan (``漕河泾街道办事处2024年知识产权工作计划`` over the fields, ``徐汇区漕河泾街道2024年知识产权
+    工作计划`` over the body): the body's is the plan's own."""
+    below = head[first.span[1]:second.span[0]]
+    ending = title_ending_pattern().search(first.title)
+    field = below and (header_key_pattern().search(below[0].text) or FIELD.match(re.sub(r"\s+", "", below[0].text)))
+    return (len(below) >= 2 and bool(field) and bool(ending) and second.title.endswith(ending.group())
+            and not opens_item(head[second.span[0]].text))  # 三、2024年工作计划: a section's heading
 
 
 def _split_closing_number(text: str) -> tuple[str, str | None]:

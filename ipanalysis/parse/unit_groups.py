@@ -250,16 +250,18 @@ def _heading_group(paragraph: str, max_len: int = 40) -> UnitGroup | None:
     return UnitGroup(raw=text[start:end], content=content, start=offset + start, end=offset + end)
 
 
+SENTENCE_END = ("。", "；", ";")
 INNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])+)[)）]")  # one level of brackets inside
 
 
 def _inner_role_brackets(paragraph: str, found: tuple[UnitGroup, ...]) -> tuple[UnitGroup, ...]:
-    """Brackets inside a task's sentence, more of it after a comma or semicolon, that hold units and role
-    words alone (a deadline last): ``…机制（区司法局协助），提高…``, ``一是…（A负责，各街道配合）；二是…``."""
+    """Brackets inside a task's paragraph that hold units and role words alone (a deadline last), with
+    more of the sentence after a comma or semicolon (``…机制（区司法局协助），提高…``, ``一是…（A负责，
+    各街道配合）；二是…``) or after the sentence they close (``…秩序。（A、B按职责分工负责）组织开展…``)."""
     groups = []
     for m in INNER_BRACKET.finditer(paragraph):
-        if any(g.start <= m.start() < g.end for g in found) or not mentions_role_word(m[1]) \
-                or not paragraph.startswith(("，", ",", "；", ";"), m.end()):
+        if any(g.start <= m.start() < g.end for g in found) or not mentions_role_word(m[1]) or not (
+                paragraph.startswith(("，", ",", "；", ";"), m.end()) or paragraph.endswith(SENTENCE_END, 0, m.start())):
             continue  # inside a sentence that goes on after it
         clauses = split_top_level(m[1].strip(), ",，")
         if len(clauses) > 1 and looks_like_deadline(clauses[-1]):

@@ -20,12 +20,12 @@ from functools import lru_cache
 
 from ..rules.agencies import map_agency
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
-from ..rules.roles import (UNIT_SEPARATORS, match_label, mentions_role_word, role_marker, split_at_labels,
+from ..rules.roles import (UNIT_SEPARATORS, agent_word, match_label, mentions_role_word, role_marker, split_at_labels,
                            split_first_lead_note, split_joint, split_role_word, strip_etc, without_leader_note)
 from .deadlines import looks_like_deadline
 
-__all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "split_top_level", "split_leading_deadline",
-           "is_collective", "OPEN", "CLOSE"]
+__all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "split_top_level",
+           "split_leading_deadline", "is_collective", "OPEN", "CLOSE"]
 
 # a cell or list item that stands for "no unit": dashes, slashes, 无 (a table's empty 配合单位 cell)
 NO_UNIT = re.compile(r"^[\s\-—–－―/／]*$|^(?:无|暂无)$")
@@ -187,7 +187,9 @@ def _parse_clause(clause: str, default_role: str) -> list[tuple[str, str]]:
     before it, else the default (a bare ``责任单位`` list means responsible). A role in brackets after
     the clause's last unit, no other of which is marked, is all its units' (``B、C（配合）``).
     """
-    name, _ = split_role_word(clause.strip())
+    clause = clause.strip()
+    clause = clause[len(agent_word(clause)):]  # 由A牵头, 商请A配合, 由A会同B负责
+    name, _ = split_role_word(clause)
     joint = split_joint(name)
     if joint:  # A会同B、C负责: A takes the joint word's role, every unit after it cooperates
         before, joint_role, after = joint

@@ -228,7 +228,7 @@ def _township_name(text: str) -> str:
     ``人民政府粤海街道`` -> ``粤海街道``; ``新市镇`` stays whole (one character before its suffix)."""
     suffix = next(s for s in TOWNSHIP_SUFFIXES if text.endswith(s))
     stem = text[:-len(suffix)]
-    cut = max(stem.rfind(mark) + len(mark) for mark in ("县", "区", "市", "旗", "政府"))
+    cut = max((stem.rfind(mark) + len(mark) for mark in ("县", "区", "市", "旗", "政府") if mark in stem), default=0)
     return text[cut:] if len(stem) - cut >= 2 else text
 
 

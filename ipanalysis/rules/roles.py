@@ -15,8 +15,8 @@ from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "mentions_role_word", "match_label",
            "opens_unit_list", "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
-           "split_first_lead_note", "rest_role_note", "plan_first_lead_note", "is_division_heading", "strip_etc",
-           "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
+           "split_first_lead_note", "agent_word", "rest_role_note", "plan_first_lead_note", "is_division_heading",
+           "strip_etc", "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
 
 
 def _alternation(words) -> str:
@@ -210,6 +210,17 @@ def _etc_at_end() -> re.Pattern:
     return re.compile(rf"(?:{_kind_alternation('etc')})$")
 
 
+@lru_cache(maxsize=1)
+def _agent_at_start() -> re.Pattern:
+    return re.compile(rf"^(?:{_kind_alternation('agent')})(?=\S{{2}})")
+
+
+def agent_word(text: str) -> str:
+    """The word before the units that do a task (``由``A牵头, ``商请``A配合), else ``""``."""
+    m = _agent_at_start().match(text)
+    return m.group() if m else ""
+
+
 def strip_etc(unit: str) -> str:
     """A unit name without the words that leave its list open: ``县文化和旅游局等部门`` -> ``县文化和旅游局``."""
     return _etc_at_end().sub("", unit).strip() or unit
@@ -263,14 +274,14 @@ def rest_role_note(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _plan_first_lead_note() -> re.Pattern:
     words = _kind_alternation("first_lead")
-    return re.compile(rf"责任单位(?:中|栏)?[,，]?\s*(?:{words})(?:\s*[,，;；]\s*{_rest_note()})?")
+    return re.compile(rf"(?:责任单位|各项任务|各项工作)(?:中|栏)?[,，]?\s*(?:{words})(?:\s*[,，;；]\s*{_rest_note()})?")
 
 
 def plan_first_lead_note(text: str) -> tuple[bool, str | None]:
     """``(whether a plan's note makes the first unit of every list of responsible units the lead,
     the role it gives the others or None)``: ``注：各项任务责任单位中，列第一位的为牵头单位，其余为配合
-    单位`` -> ``(True, 'cooperating')``. A note on marked lists only (``标注“（第一个为牵头科室）”的``)
-    or on lists of leads (``有多个牵头单位的，列第一位的为主要牵头单位``) is none."""
+    单位`` -> ``(True, 'cooperating')``, ``（各项任务中排在第一位的为牵头单位）`` -> ``(True, None)``. A note on
+    marked lists only (``标注“（第一个为牵头科室）”的``) or on lists of leads (``有多个牵头单位的，列第一位的为主要牵头单位``) is none."""
     m = _plan_first_lead_note().search(text)
     return (True, _unit_labels()[m["rest"]] if m["rest"] else None) if m else (False, None)
 
