@@ -22,6 +22,7 @@ MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|全年)")
 # a spreadsheet's date: 2024.12, 2025.6.30, 2024/12/31, 2025-06
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?(?![\d.])")
+YEAR_DONE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:全面|全部|基本)?完成")  # a stage: 2024年完成50%，2025年全部完成
 YEAR_ALONE_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:(?:全面|基本)?完成)?\s*$")  # a deadline cell's 2025年
 RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
@@ -39,17 +40,20 @@ def parse_deadline(deadline: str | None, year: int | None = None,
     """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
     staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage.
     ``year``: the one year of an annual plan, the year of a deadline that names none (``12月底前``,
-    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024; ``全年`` alone, all the year round, has none).
+    ``年底前``, ``第三季度`` in a plan for 2024 end in 2024, ``次年3月底前`` in 2025; ``全年`` alone, all the
+    year round, has none).
     ``this_year``: the year the plan was written, that of a deadline in the year it speaks from
     (``年内完成``, ``今年底前``) in a plan of several years."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
     text = _period_ends(_years_carried(arabic_dates(deadline)))  # 二〇二五年六月底前 as 2025年6月底前
+    if year and text.startswith("次年"):  # an annual plan's 次年3月底前: the year after its own
+        text = f"{year + 1}年{text.removeprefix('次年')}"
     dates = _dates_named(text)
     year = year or (this_year if THIS_YEAR.match(text) else None)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
-        dates = _dates_named(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}")
+        dates = _dates_named(_years_carried(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}"))
     return (max(dates)[1] if dates else None), ongoing
 
 
@@ -104,6 +108,7 @@ def _dates_named(text: str) -> list[tuple[int, str]]:
         found.append((m.end(), f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"))
     found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_END_RE.finditer(text)]
     found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_ALONE_RE.finditer(text)]
+    found += [(m.end(), f"{int(m[1]):04d}-12-31") for m in YEAR_DONE_RE.finditer(text)]
     for m in NUMERIC_DATE_RE.finditer(text):  # a spreadsheet's 2024.12, 2025.6.30, 2024/12/31, 2025-06
         year, month = int(m[1]), int(m[2])
         if 1 <= month <= 12 and (not m[3] or 1 <= int(m[3]) <= calendar.monthrange(year, month)[1]):

@@ -24,8 +24,8 @@ from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import TASK_NUMBERS, strip_number
 from ..rules.scores import score_spans
 from ..rules.sections import section_kind
-from ..rules.target_words import (cap_words, comparators_after, comparators_before, is_starting_value, stop_after,
-                                  target_units)
+from ..rules.target_words import (base_spans, cap_words, comparators_after, comparators_before, is_starting_value,
+                                  stop_after, target_units)
 from .normalise import Line
 from .target_time import is_baseline, sentences_ahead
 
@@ -135,7 +135,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
     """Targets in one paragraph (no year, line or measure yet); ``as_of``: the plan's ``(year,
     month)``, before which a 截至 date states a baseline (:func:`is_baseline`)."""
     protected = _protected(text)
-    found, skipped = [], protected + score_spans(text)  # 《…》, “…”; （12分）, 每少1件扣0.5分
+    found, skipped = [], protected + score_spans(text) + base_spans(text)  # 《…》, “…”; （12分）; 在…基础上
     for m in NUMBER_RE.finditer(text):
         start, end = m.span()
         if _inside(start, skipped):
@@ -165,8 +165,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         symbol, word, pos = _comparator(before, after)
         if high is not None and not word:
             symbol, word = ">=", "—"  # a range commits to its lower bound
-        if is_chinese and (value < 2 or not word and not CLAUSE_END.match(text, end)):
-            continue  # 一家, 三家企业, 十分必要, 十件实事 in prose; 培育企业十家。, 建设工作站八个， a count
+        if is_chinese and not word and (value < 2 or not CLAUSE_END.match(text, end)):
+            continue  # 一家, 每季度调度一次, 三家企业, 十件实事 in prose; 培育企业十家。, 至少一件: a count
         if require_comparator and not word:
             continue
         if is_baseline(text, start, word, as_of) or is_starting_value(before, after):
@@ -218,6 +218,13 @@ def link_restatements(rows: list[dict]) -> None:
             row["restates"] = goals.get((row["value"], row["unit"], row["indicator_key"]))
 
 
+def _without_last(text: str, part: str) -> str:
+    """``text`` with the last time ``part`` is printed in it blanked out (a task's schedule, printed
+    after its sentences, which may name the same date: ``2025年底前再引进…；完成时限：2025年底前``)."""
+    at = text.rfind(part)
+    return text if at < 0 else text[:at] + " " * len(part) + text[at + len(part):]
+
+
 def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[dict], sections: list[dict],
                     as_of: tuple[int, int] | None = None, cover_goals: list[Line] = ()) -> list[dict]:
     """Targets of one plan, from its goal sections, measures and safeguard items.
@@ -256,6 +263,8 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         if measure is None and {kind, section_kind(inner)} & {"background", "review", "assessment"}:
             continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else ahead or line.text
+        if measure is not None and measure.get("deadline"):  # 2024年完成50%，2025年全部完成: a schedule's stages
+            text = _without_last(text, measure["deadline"])
         matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:
             year = None

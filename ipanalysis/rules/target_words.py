@@ -3,12 +3,13 @@ a number no target."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .datafiles import read_records
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
-           "retrospect_words", "quoting_words", "is_starting_value"]
+           "retrospect_words", "quoting_words", "is_starting_value", "base_spans"]
 
 
 @lru_cache(maxsize=None)
@@ -69,3 +70,19 @@ def is_starting_value(before: str, after: str) -> bool:
     rises, froms, bases, base_froms = _starting_words()
     return (after.lstrip().startswith(rises) and any(w in before for w in froms)
             or any(w in after for w in bases) and any(w in before for w in base_froms))
+
+
+@lru_cache(maxsize=1)
+def _base_clause() -> re.Pattern:
+    _, _, bases, base_froms = _starting_words()
+    return re.compile(rf"(?:{_alternation(base_froms)})[^，,。；;]{{2,120}}?(?:{_alternation(bases)})")
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def base_spans(text: str) -> list[tuple[int, int]]:
+    """Where a clause states what there is already, however many numbers it lists (``在2023年办理质押登记
+    31笔、融资金额3.26亿元（同比增长46.2%）、惠及企业28户的基础上``): no number in it is a target."""
+    return [m.span() for m in _base_clause().finditer(text)] if "基础" in text else []

@@ -1,0 +1,58 @@
+"""Numbers and dates as plans draft them, each in the style of the plans that print them (full-width
+punctuation as published): schedules in stages by year (2024年完成50%，2025年全部完成) and by month in an
+annual plan, 次年 in an annual plan, a clause of what there is already listing several numbers, a single
+一 with and without a comparator, a task table's 主要内容及目标 column, and a task's own 主办：line beside
+a portal's 主办：… 承办：… footer."""
+
+from ipanalysis.parse.deadlines import parse_deadline
+from test_item_and_goal_styles import _plan
+from test_report_styles import _values
+
+
+def test_a_schedule_in_stages_by_year_ends_with_its_last_stage_and_its_share_is_no_target():
+    assert parse_deadline("2024年完成50%，2025年全部完成") == ("2025-12-31", False)
+    measures, doc = _plan(
+        "二、重点任务\n1．实施地理标志示范项目培育。各旗县区至少培育一个示范项目。"
+        "（牵头单位：各旗县区人民政府；配合单位：市农牧局；完成时限：2024年完成50%，2025年全部完成）\n")
+    assert measures[0][2] == "2024年完成50%,2025年全部完成"
+    assert doc.rows("measures")[0]["deadline_date"] == "2025-12-31"
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(1.0, "个")]  # 至少…一个; not the 50%
+
+
+def test_an_annual_plans_stages_by_month_and_its_次年():
+    assert parse_deadline("6月底前完成存量专利盘点，9月底前完成供需对接", 2024) == ("2024-09-30", False)
+    assert parse_deadline("次年3月底前", 2024) == ("2025-03-31", False)
+    assert parse_deadline("次年3月底前") == (None, False)  # a plan of several years: the year after which?
+
+
+def test_a_clause_of_what_there_is_already_holds_every_number_it_lists():
+    assert _values("在2023年全区办理知识产权质押登记31笔、融资金额3.26亿元（同比增长46.2%）、惠及企业28户的基础上，"
+                   "2024年，全区知识产权质押融资登记金额达到3.5亿元，惠及企业60户。") == [(3.5, "亿元"), (60.0, "户")]
+
+
+def test_a_single_一_counts_only_with_a_comparator():
+    assert _values("每个旗县区至少拥有一件地理标志商标。") == [(1.0, "件")]
+    assert _values("形成产业专利导航分析报告一项，建成地理标志文化展示馆一座。") == []
+    assert _values("每季度调度一次，完成一项、销号一项。") == []
+    assert _values("自治区级地理标志运用促进示范项目五个。") == [(5.0, "个")]
+
+
+def test_a_task_tables_主要内容及目标_column_is_the_task_and_gives_its_targets():
+    measures, doc = _plan(
+        "赤峰市地理标志运用促进工程重点任务分工表\n序号  重点任务   主要内容及目标     牵头单位  配合单位    完成时限\n"
+        "1      开展地理标志资源普查   建立全市地理标志培育资源库，入库产品不少于八十个。  市市场监管局   市农牧局   "
+        "2023年第四季度\n"
+        "2   加大地理标志申请注册力度  每年新增地理标志商标不少于5件。  市市场监管局  各旗县区人民政府   每年年底前\n")
+    assert [number for number, _, _ in measures] == ["1", "2"]
+    assert measures[0][1] == [("市市场监管局", "lead"), ("市农牧局", "cooperating")]
+    assert "入库产品不少于八十个" in doc.rows("measures")[0]["text"]
+    assert sorted((t["value"], t["unit"]) for t in doc.rows("targets")) == [(5.0, "件"), (80.0, "个")]
+
+
+def test_a_tasks_主办_line_is_its_lead_and_a_portals_主办_承办_footer_is_furniture():
+    measures, doc = _plan(
+        "二、重点任务\n1．开展服务满意度评价。委托第三方机构每年开展一次满意度测评。\n"
+        "主办：知识产权促进处\n协办：省知识产权事务中心\n完成时限：2024年起每年开展\n"
+        "主办：云南省市场监督管理局　　承办：云南省市场监督管理局信息中心\n")
+    assert measures == [("1", [("知识产权促进处", "lead"), ("省知识产权事务中心", "cooperating")], "2024年起每年开展")]
+    assert "信息中心" not in doc.rows("measures")[0]["text"]
