@@ -30,7 +30,6 @@ from .units import UnitGroup, parse_unit_group
 __all__ = ["reading_subjects", "reads_subjects", "subject_unit_groups", "assigns_at_opening", "with_subject_groups"]
 
 
-
 class SubjectReading(Enum):
     """Which tasks' prose gives units while :func:`reading_subjects` is open."""
     ALL = "all"  # any paragraph's clause subjects: a plan that names its units in its prose alone

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .datafiles import read_lines, read_records, read_table
-from .literals import literal_guard, required_literals
+from .literals import alternation, literal_guard, required_literals
 
 __all__ = ["STAGES", "SCOPES", "Theme", "Rule", "lexicon", "theme_definitions", "instrument_rules",
            "instrument_terms", "term_index", "in_action_clause", "phrase_spans", "exclusions", "excluded", "section_stage"]
@@ -120,7 +120,7 @@ def _phrases() -> tuple[re.Pattern, dict[str, frozenset[int]]]:
     for line in read_lines("coding_phrases.txt"):
         parts = line.split()
         inner["".join(parts)] = frozenset(sum(map(len, parts[:k])) for k in range(1, len(parts)))
-    return re.compile("|".join(map(re.escape, sorted(inner, key=len, reverse=True)))), inner
+    return re.compile(alternation(inner)), inner
 
 
 def phrase_spans(text: str) -> tuple[tuple[int, int, frozenset[int]], ...]:

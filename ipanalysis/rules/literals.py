@@ -19,7 +19,13 @@ try:  # the standard library's own parser of regular expressions (``sre_parse`` 
 except ImportError:  # pragma: no cover - a Python without it: no guard, every pattern is searched
     _sre = None
 
-__all__ = ["required_literals", "may_match", "literal_guard"]
+__all__ = ["required_literals", "may_match", "literal_guard", "alternation"]
+
+
+def alternation(words) -> str:
+    """One regular-expression alternation of literal words, the longest first (so that ``牵头负责`` is
+    tried before ``牵头``)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def required_literals(pattern: str | re.Pattern) -> tuple[str, ...]:

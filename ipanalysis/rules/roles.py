@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .datafiles import read_records
+from .literals import alternation
 from .organisations import UNIT_KINDS, organisation_ending_pattern
 
 __all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "mentions_role_word", "match_label",
@@ -19,13 +20,9 @@ __all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "mention
            "strip_etc", "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _kind_alternation(kind: str) -> str:
     """One regular-expression alternation of the words of one kind of ``data/roles.csv``."""
-    return _alternation(text for text, _ in _entries(kind))
+    return alternation(text for text, _ in _entries(kind))
 
 
 @lru_cache(maxsize=None)
@@ -62,12 +59,12 @@ def _unit_labels() -> dict[str, str]:
 def _role_word_at_end() -> re.Pattern:
     """A role word closing a segment, with the manner words before it (区财政局按规定给予支持)."""
     manner = _kind_alternation("manner")
-    return re.compile(f"(?:{manner})*({_alternation(role_words())})$")
+    return re.compile(f"(?:{manner})*({alternation(role_words())})$")
 
 
 @lru_cache(maxsize=1)
 def _role_word_anywhere() -> re.Pattern:
-    return re.compile(_alternation(role_words()))
+    return re.compile(alternation(role_words()))
 
 
 def split_role_word(segment: str) -> tuple[str, str | None]:
@@ -98,7 +95,7 @@ def _labels() -> tuple[tuple[re.Pattern, str], ...]:
     """One pattern per role, in the order lead, cooperating, responsible, deadline, leader."""
     order = ("lead", "cooperating", "responsible", "deadline", "leader")
     by_role = {role: [text for text, r in _entries("label") if r == role] for role in order}
-    return tuple((label_pattern(_alternation(by_role[role])), role) for role in order if by_role[role])
+    return tuple((label_pattern(alternation(by_role[role])), role) for role in order if by_role[role])
 
 
 @lru_cache(maxsize=1)
@@ -176,14 +173,14 @@ def split_at_labels(text: str) -> list[tuple[str | None, str]]:
 
 @lru_cache(maxsize=1)
 def _marker() -> re.Pattern:
-    words = _alternation(list(role_words()) + list(_unit_labels()))
+    words = alternation(list(role_words()) + list(_unit_labels()))
     marks = _kind_alternation("mark")
     return re.compile(rf"[(（]\s*({words})\s*[)）]$|\s*({marks})$")
 
 
 @lru_cache(maxsize=1)
 def _leader_note() -> re.Pattern:
-    leaders = _alternation(text for text, role in _entries("label") if role == "leader")
+    leaders = alternation(text for text, role in _entries("label") if role == "leader")
     return re.compile(rf"\s*[(（]\s*(?:{leaders})\s*[:：][^()（）]*[)）]\s*$")
 
 
@@ -243,7 +240,7 @@ def label_starts(text: str) -> list[int]:
 @lru_cache(maxsize=1)
 def _rest_note() -> str:
     """``其余为配合单位``: what the units after a list's first are, the label's role in a group."""
-    labels = _alternation(label for label, role in _unit_labels().items() if len(label) > 2)
+    labels = alternation(label for label, role in _unit_labels().items() if len(label) > 2)
     return rf"(?:其余|其他)的?(?:单位|部门|科室|处室)?为(?P<rest>{labels})"
 
 
@@ -281,7 +278,8 @@ def plan_first_lead_note(text: str) -> tuple[bool, str | None]:
     """``(whether a plan's note makes the first unit of every list of responsible units the lead,
     the role it gives the others or None)``: ``注：各项任务责任单位中，列第一位的为牵头单位，其余为配合
     单位`` -> ``(True, 'cooperating')``, ``（各项任务中排在第一位的为牵头单位）`` -> ``(True, None)``. A note on
-    marked lists only (``标注“（第一个为牵头科室）”的``) or on lists of leads (``有多个牵头单位的，列第一位的为主要牵头单位``) is none."""
+    marked lists only (``标注“（第一个为牵头科室）”的``) or on lists of leads (``有多个牵头单位的，列第一位的
+    为主要牵头单位``) is none."""
     m = _plan_first_lead_note().search(text)
     return (True, _unit_labels()[m["rest"]] if m["rest"] else None) if m else (False, None)
 
@@ -298,7 +296,7 @@ def _unit_list_pattern() -> str:
 @lru_cache(maxsize=1)
 def _clause_subject() -> re.Pattern:
     manner = _kind_alternation("manner")
-    words = _alternation([*(w for w, _ in _entries("subject")), *role_words(), *(w for w, _ in _entries("joint"))])
+    words = alternation([*(w for w, _ in _entries("subject")), *role_words(), *(w for w, _ in _entries("joint"))])
     return re.compile(rf"^({_unit_list_pattern()})((?:{manner})*(?:{words}))")
 
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .datafiles import read_records
+from .literals import alternation
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
            "retrospect_words", "quoting_words", "is_starting_value", "base_spans"]
@@ -75,14 +76,11 @@ def is_starting_value(before: str, after: str) -> bool:
 @lru_cache(maxsize=1)
 def _base_clause() -> re.Pattern:
     _, _, bases, base_froms = _starting_words()
-    return re.compile(rf"(?:{_alternation(base_froms)})[^，,。；;]{{2,120}}?(?:{_alternation(bases)})")
-
-
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?:{alternation(base_froms)})[^，,。；;]{{2,120}}?(?:{alternation(bases)})")
 
 
 def base_spans(text: str) -> list[tuple[int, int]]:
     """Where a clause states what there is already, however many numbers it lists (``在2023年办理质押登记
     31笔、融资金额3.26亿元（同比增长46.2%）、惠及企业28户的基础上``): no number in it is a target."""
-    return [m.span() for m in _base_clause().finditer(text)] if "基础" in text else []
+    bases = _starting_words()[2]
+    return [m.span() for m in _base_clause().finditer(text)] if any(w in text for w in bases) else []
