@@ -17,6 +17,7 @@ section; inside a measure, a year in the measure or its deadline (``2021年12月
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..rules.indicators import indicator_key
 from ..rules.notes import note_lines
@@ -218,6 +219,14 @@ def link_restatements(rows: list[dict]) -> None:
             row["restates"] = goals.get((row["value"], row["unit"], row["indicator_key"]))
 
 
+@lru_cache(maxsize=256)
+def _schedule_counts(schedule: str | None) -> bool:
+    """Whether a task's printed schedule holds a number that would read as a target (the share of its
+    stages: ``2024年完成50%，2025年全部完成``): only then is it blanked before the task's targets are
+    read, so that a date it shares with the task's sentences (``2025年底前再引进…15家``) stays there."""
+    return bool(schedule) and bool(find_targets_in_text(schedule))
+
+
 def _without_last(text: str, part: str) -> str:
     """``text`` with the last time ``part`` is printed in it blanked out (a task's schedule, printed
     after its sentences, which may name the same date: ``2025年底前再引进…；完成时限：2025年底前``)."""
@@ -263,7 +272,7 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         if measure is None and {kind, section_kind(inner)} & {"background", "review", "assessment"}:
             continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else ahead or line.text
-        if measure is not None and measure.get("deadline"):  # 2024年完成50%，2025年全部完成: a schedule's stages
+        if measure is not None and _schedule_counts(measure.get("deadline")):  # 2024年完成50%，2025年全部完成
             text = _without_last(text, measure["deadline"])
         matches = find_targets_in_text(text, as_of=as_of)
         for match in matches:

@@ -56,3 +56,11 @@ def test_a_tasks_主办_line_is_its_lead_and_a_portals_主办_承办_footer_is_f
         "主办：云南省市场监督管理局　　承办：云南省市场监督管理局信息中心\n")
     assert measures == [("1", [("知识产权促进处", "lead"), ("省知识产权事务中心", "cooperating")], "2024年起每年开展")]
     assert "信息中心" not in doc.rows("measures")[0]["text"]
+
+
+def test_a_date_the_schedule_line_repeats_stays_in_the_tasks_sentence():
+    measures, doc = _plan(
+        "二、重点任务\n1．建设知识产权服务体系。截至目前，全区共有各类知识产权服务机构86家，"
+        "2025年底前再引进培育知识产权服务机构15家。\n牵头单位：区市场监管局\n完成时限：2025年底前\n")
+    assert measures == [("1", [("区市场监管局", "lead")], "2025年底前")]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(15.0, "家")]  # 86家 is where it stands
