@@ -198,12 +198,16 @@ def _number_after_title(ctx: _Context) -> Found | None:
     editor's note above a repost: ``印发《…2024年知识产权工作要点》（武侯知领办〔2024〕1号）``)."""
     if not ctx.title.title or not ctx.title.span:
         return None
-    named = re.compile(re.escape(f"《{ctx.title.title}》") + rf"\s*[(（]\s*({DOC_NUMBER.pattern})\s*[)）]")
+    named = f"《{ctx.title.title}》"
     for line in ctx.lines[:ctx.title.span[0]][:HEAD_LINES]:
-        m = named.search(line.text)
+        ends = [m.end() for m in re.finditer(re.escape(named), line.text)] if named in line.text else []
+        m = next(filter(None, (_BRACKETED_NUMBER.match(line.text, end) for end in ends)), None)
         if m:
             return re.sub(r"\s+", "", m[1]), f"after the plan's title, line {line.raw_line}"
     return None
+
+
+_BRACKETED_NUMBER = re.compile(rf"\s*[(（]\s*({DOC_NUMBER.pattern})\s*[)）]")
 
 
 NUMBER_FINDERS = [

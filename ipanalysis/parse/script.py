@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from .decode import NOT_HAN
@@ -23,11 +22,12 @@ def to_simplified(text: str) -> str:
 
 def detect_script(text: str, threshold: float = 0.05) -> str:
     """``traditional`` when at least ``threshold`` of the Han characters are ones t2s changes."""
-    counts = Counter(NOT_HAN.sub("", text))
-    if not counts:
+    han = NOT_HAN.sub("", text)
+    if not han:
         return "simplified"
-    changed = sum(counts[char] for char in changing_characters(counts))
-    return "traditional" if changed / counts.total() >= threshold else "simplified"
+    changing = changing_characters(set(han))
+    changed = len(han) - len(han.translate(dict.fromkeys(map(ord, changing)))) if changing else 0
+    return "traditional" if changed / len(han) >= threshold else "simplified"
 
 
 _CHANGED: dict[str, bool] = {}  # a character -> whether t2s changes it standing alone (asked once a process)
