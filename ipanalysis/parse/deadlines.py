@@ -10,7 +10,7 @@ from ..rules.datafiles import read_records
 from ..rules.numerals import arabic_dates, date_number_patterns
 from ..rules.organisations import mentions_organisation
 
-__all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text"]
+__all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text", "year_of_next"]
 
 DEADLINE_RE = re.compile(
     r"(\d{4}\s*年|\d{1,2}\s*月|底前|年底|年内|全年|完成|持续推进|长期坚持|长期推进|持续开展|常态化|每年|每季度?|每半年|每月)"
@@ -55,6 +55,18 @@ def parse_deadline(deadline: str | None, year: int | None = None,
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(_years_carried(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}"))
     return (max(dates)[1] if dates else None), ongoing
+
+
+WORK_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
+
+
+def year_of_next(deadline: str | None, task: str) -> int | None:
+    """The year a ``次年`` deadline follows in a plan of several years: the one year whose work the
+    task names (``完成2024年度…监测工作``, ``次年3月底前`` -> 2025), None when it names none or several."""
+    if not deadline or not deadline.lstrip().startswith("次年"):
+        return None
+    years = set(WORK_YEAR.findall(task))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:期间|时期|末|内)?")  # “十四五”期间

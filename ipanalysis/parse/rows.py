@@ -6,7 +6,7 @@ import hashlib
 
 from ..rules.organisations import is_collective
 from ..rules.roles import ROLES
-from .deadlines import parse_deadline
+from .deadlines import parse_deadline, year_of_next
 from .outline import OutlineItem, split_heading
 from .unit_names import national_prefix, national_unit_name
 
@@ -68,8 +68,8 @@ def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: Outli
     """The measures row of one item; ``year``: the one year of an annual plan, ``this_year``: the year
     the plan was written (:func:`parse_deadline`)."""
     top, sub = top_item(item), subsection_of(item)
-    deadline_date, ongoing = parse_deadline(deadline, year, this_year)
     body = item.body
+    deadline_date, ongoing = parse_deadline(deadline, year or year_of_next(deadline, body), this_year)
     return {
         "measure_id": measure_id,
         "doc_id": doc_id,

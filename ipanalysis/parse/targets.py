@@ -26,7 +26,7 @@ from ..rules.outline import TASK_NUMBERS, strip_number
 from ..rules.scores import score_spans
 from ..rules.sections import section_kind
 from ..rules.target_words import (base_spans, cap_words, comparators_after, comparators_before, is_starting_value,
-                                  stop_after, target_units)
+                                  is_threshold, states_present, stop_after, target_units)
 from .normalise import Line
 from .target_time import is_baseline, sentences_ahead
 
@@ -45,7 +45,7 @@ NUMBER_RE = re.compile(
 PROTECTED_SPANS = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕|「[^」]*」|[(（]\s*\d+\s*项\s*[)）]"
                              + "|" + TASK_NUMBERS.pattern)  # 第3至8项任务: the plan's own tasks
 PREVIOUS_TARGET = re.compile(rf"(?:{ARABIC}|{CHINESE})\s*(?:万|亿)?\s*(?:{UNIT_RE})(?:以上|以内|以下|左右)?、")
-CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、]|$)")  # the unit closes its clause
+CLAUSE_END = re.compile(r"\s*(?:以上|左右)?\s*(?:[,，;；。、(（]|$)")  # the unit closes its clause (a bracket: its units)
 CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 
 COMPARATORS_BEFORE = comparators_before()
@@ -172,12 +172,15 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
             continue
         if is_baseline(text, start, word, as_of) or is_starting_value(before, after):
             continue  # 截至2023年底，…为2.3万件; 由8.2件提高到…: where things stand
+        cap = is_cap(unit, text[left:right], before)
+        if not cap and (is_threshold(before, after, unit, pos >= 0) or not word and states_present(before)):
+            continue  # 单笔1000万元以下的贷款, 对满意度低于80分的州（市）: a kind; （现有4个）: what there is
         if OTHER_LEVEL_GOAL.search(before) and after.lstrip().startswith("的目标"):
             continue  # 助力实现全国…达到13%的目标: the nation's goal, which the plan serves
         found.append(TargetMatch(
             value=value,
             unit=unit,
-            kind="cap" if is_cap(unit, text[left:right], before) else "commitment",
+            kind="cap" if cap else "commitment",
             comparator=symbol,
             comparator_zh=word or None,
             value_high=high,

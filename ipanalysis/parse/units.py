@@ -21,7 +21,8 @@ from functools import lru_cache
 from ..rules.agencies import map_agency
 from ..rules.organisations import endings, is_collective, is_grassroots_collective, mentions_organisation
 from ..rules.roles import (UNIT_SEPARATORS, agent_word, match_label, mentions_role_word, role_marker, split_at_labels,
-                           split_first_lead_note, split_joint, split_role_word, strip_etc, without_leader_note)
+                           split_first_lead_note, split_joint, split_role_before_work, split_role_word, strip_etc,
+                           without_leader_note)
 from .deadlines import looks_like_deadline
 
 __all__ = ["UnitGroup", "UnitMention", "without_groups", "parse_unit_group", "split_top_level",
@@ -172,6 +173,8 @@ def _units_of_piece(piece: str) -> tuple[list[list], str | None]:
     groups joined by 会同 are read for the whole clause, by :func:`_parse_clause`.)
     """
     name, role = split_role_word(piece)
+    if role is None:
+        name, role = split_role_before_work(piece)  # 区财政局协助落实补助资金
     entries = []
     for unit in _split_units(name):
         unit, marked = role_marker(strip_etc(without_leader_note(unit.strip())))

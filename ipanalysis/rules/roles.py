@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from .datafiles import read_records
 from .literals import alternation
-from .organisations import UNIT_KINDS, organisation_ending_pattern
+from .organisations import UNIT_KINDS, ends_like_unit, mentions_organisation, organisation_ending_pattern
 
-__all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "mentions_role_word", "match_label",
-           "opens_unit_list", "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
+__all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "split_role_before_work", "mentions_role_word",
+           "match_label", "opens_unit_list", "label_pattern", "split_at_labels", "role_marker", "split_joint", "label_starts",
            "split_first_lead_note", "agent_word", "rest_role_note", "plan_first_lead_note", "is_division_heading",
            "strip_etc", "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
 
@@ -74,6 +74,16 @@ def split_role_word(segment: str) -> tuple[str, str | None]:
     if not m:
         return segment, None
     return segment[: m.start()].strip(), role_words()[m.group(1)]
+
+
+def split_role_before_work(segment: str) -> tuple[str, str | None]:
+    """``(unit, role)`` of a segment in which a unit's role word is followed by the work it does
+    (``区财政局协助落实补助资金``, ``县财政局负责资金保障``), else ``(segment, None)``."""
+    for m in _role_word_anywhere().finditer(segment):
+        name, work = segment[:m.start()].strip(), segment[m.end():]
+        if name and work and ends_like_unit(name) and not mentions_organisation(work):
+            return name, role_words()[m.group()]
+    return segment, None
 
 
 def mentions_role_word(text: str) -> bool:

@@ -10,7 +10,8 @@ from .datafiles import read_records
 from .literals import alternation
 
 __all__ = ["target_units", "comparators_before", "comparators_after", "stop_after", "cap_words", "baseline_openers",
-           "retrospect_words", "quoting_words", "is_starting_value", "base_spans"]
+           "retrospect_words", "quoting_words", "is_starting_value", "is_threshold", "states_present",
+           "base_spans"]
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +72,27 @@ def is_starting_value(before: str, after: str) -> bool:
     rises, froms, bases, base_froms = _starting_words()
     return (after.lstrip().startswith(rises) and any(w in before for w in froms)
             or any(w in after for w in bases) and any(w in before for w in base_froms))
+
+
+def is_threshold(before: str, after: str, unit: str, compared: bool) -> bool:
+    """Whether the number between ``before`` and ``after`` (the rest of its clause) is a threshold
+    that names a kind of thing, not a target: the number, with the comparator after it, qualifies a
+    noun, and no comparator before it (``单笔1000万元以下的普惠类贷款``, ``培育年营收1000万元以上的企业50家``;
+    not a share: ``覆盖80%以上的企业`` is a target) or a condition word opens its clause
+    (``对满意度低于80分的州（市）进行约谈``). ``compared``: whether a comparator stands before the number
+    (``达到60%以上的水平`` is a target)."""
+    rest = after.lstrip()
+    word = next((w for w, _ in comparators_after() if rest.startswith(w)), "")
+    if not rest[len(word):].startswith("的"):
+        return False
+    conditions = tuple(w for w, _ in _words("condition"))
+    return bool(word) and not compared and unit != "%" or before.lstrip().startswith(conditions)
+
+
+def states_present(before: str) -> bool:
+    """Whether a number with no comparator counts what there is now: a word such as 现有 stands
+    before it in its clause (``全区现有省级园区4个``, ``（现有4个）``)."""
+    return any(w in before for w, _ in _words("present"))
 
 
 @lru_cache(maxsize=1)

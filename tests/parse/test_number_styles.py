@@ -1,8 +1,10 @@
 """Numbers and dates as plans draft them, each in the style of the plans that print them (full-width
 punctuation as published): schedules in stages by year (2024年完成50%，2025年全部完成) and by month in an
 annual plan, 次年 in an annual plan, a clause of what there is already listing several numbers, a single
-一 with and without a comparator, a task table's 主要内容及目标 column, and a task's own 主办：line beside
-a portal's 主办：… 承办：… footer."""
+一 with and without a comparator, a task table's 主要内容及目标 column, a task's own 主办：line beside
+a portal's 主办：… 承办：… footer; thresholds that name a kind of thing (对满意度低于80分的州（市）), counts of
+what there is now (（现有4个）), a numeral count closing a table cell, a role word followed by the work
+(区财政局协助落实补助资金), and 次年 after a task's named year in a plan of several years."""
 
 from ipanalysis.parse.deadlines import parse_deadline
 from test_item_and_goal_styles import _plan
@@ -64,3 +66,40 @@ def test_a_date_the_schedule_line_repeats_stays_in_the_tasks_sentence():
         "2025年底前再引进培育知识产权服务机构15家。\n牵头单位：区市场监管局\n完成时限：2025年底前\n")
     assert measures == [("1", [("区市场监管局", "lead")], "2025年底前")]
     assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(15.0, "家")]  # 86家 is where it stands
+
+
+def test_a_threshold_that_names_a_kind_of_thing_is_no_target():
+    assert _values("对满意度低于80分的州（市）进行约谈，满意度达到90分以上。") == [(90.0, "分")]
+    assert _values("单笔1000万元以下的普惠类贷款金额占比达到60%以上。") == [(60.0, "%")]
+    assert _values("对年营业收入首次突破1000万元的服务机构，给予奖励。") == []
+    assert _values("专利导航服务覆盖全市80%以上的规模以上工业企业。") == [(80.0, "%")]  # a share: a target
+
+
+def test_a_count_of_what_there_is_now_is_no_target():
+    assert _values("实现全区省级以上园区（现有4个）知识产权质押融资服务全覆盖，建成服务工作站5个。") == [(5.0, "个")]
+
+
+def test_a_chinese_numeral_count_closing_a_table_cell_before_its_units():
+    measures, doc = _plan(
+        "三、重点任务\n| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 7 | 推进专利密集型产品备案认定 | 组织企业开展专利密集型产品备案，2025年6月30日前累计备案认定专利密集型产品五十个。 "
+        "| 市市场监管局（市知识产权局） | 市工业和信息化局 | 2025年6月30日前 |\n")
+    assert measures[0][1] == [("市市场监管局(市知识产权局)", "lead"), ("市工业和信息化局", "cooperating")]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(50.0, "个")]
+
+
+def test_a_units_role_word_followed_by_the_work_it_does():
+    measures, _ = _plan(
+        "二、重点任务\n5．完善知识产权价值评估服务。对企业首次办理质押融资发生的评估费用给予补助。"
+        "（区市场监管局负责，区财政局协助落实补助资金，2024年6月30日前完成。）\n")
+    assert measures[0][1] == [("区市场监管局", "responsible"), ("区财政局", "cooperating")]
+
+
+def test_次年_in_a_plan_of_several_years_follows_the_year_whose_work_the_task_names():
+    _, doc = _plan(
+        "云南省知识产权公共服务能力提升工作方案（2024—2025年）\n三、重点任务\n"
+        "1．开展公共服务统计监测。完成2024年度全省知识产权公共服务统计监测工作，形成年度监测分析报告。\n"
+        "责任单位：知识产权促进处、各州（市）市场监管局\n完成时限：次年3月底前\n"
+        "2．开展服务满意度评价。每年开展一次满意度测评，2024年度、2025年度结果向社会公开。\n"
+        "责任单位：知识产权促进处\n完成时限：次年3月底前\n")
+    assert [m["deadline_date"] for m in doc.rows("measures")] == ["2025-03-31", None]  # the second names two years
