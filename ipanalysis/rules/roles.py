@@ -14,10 +14,11 @@ from .datafiles import read_records
 from .literals import alternation
 from .organisations import UNIT_KINDS, ends_like_unit, mentions_organisation, organisation_ending_pattern
 
-__all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "split_role_before_work", "mentions_role_word",
-           "match_label", "opens_unit_list", "label_pattern", "split_at_labels", "role_marker", "split_joint",
-           "label_starts", "split_first_lead_note", "agent_word", "rest_role_note", "plan_first_lead_note", "is_division_heading",
-           "strip_etc", "weak_label_runs", "clause_subject", "joint_partners", "subject_words"]
+__all__ = ["ROLES", "UNIT_SEPARATORS", "role_words", "split_role_word", "split_role_before_work",
+           "mentions_role_word", "match_label", "opens_unit_list", "label_pattern", "split_at_labels",
+           "role_marker", "split_joint", "label_starts", "split_first_lead_note", "agent_word", "rest_role_note",
+           "plan_first_lead_note", "is_division_heading", "strip_etc", "weak_label_runs", "clause_subject",
+           "joint_partners", "subject_words"]
 
 
 def _kind_alternation(kind: str) -> str:
