@@ -150,7 +150,7 @@ def _among_unit_headings(item: OutlineItem) -> bool:
 
 
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
-TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named"], STYLE_RANK["arabic"])
+TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["named_task"], STYLE_RANK["arabic"])
 
 
 def _absorb_sub_items(node: OutlineItem) -> None:
@@ -163,7 +163,7 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     for child in node.children:
         _absorb_sub_items(child)
     kids = node.children
-    if kids and node.rank in (STYLE_RANK["paren_cn"], STYLE_RANK["named"]) and _share_unit_lines(kids):
+    if kids and node.rank in TASK_RANKS[:3] and _share_unit_lines(kids):
         _fold_children(node)
         return
     if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):

@@ -49,7 +49,20 @@ def test_tasks_named_by_a_word_and_a_numeral_are_items():
         ("专项行动一", [("区市场监管局", "lead"), ("区科技局", "cooperating"), ("区经信局", "cooperating")],
          "2025年12月底前"),
         ("专项行动二", [("区市场监管局", "responsible")], "持续推进")]
-    assert match_item("任务三：加强保护")[:2] == ("named", "任务三")
+    assert match_item("任务三：加强保护")[:2] == ("named_task", "任务三")
+
+
+def test_actions_hold_the_tasks_numbered_under_them():
+    """A city's three-year action plan: 行动一：… headings over 任务1：… items numbered straight through,
+    some written 任务3. …; the actions are no tasks."""
+    measures, _ = _plan(
+        "二、重点行动\n行动一：知识产权创造提质行动\n"
+        "任务1：实施高价值专利培育工程。（牵头单位：市市场监管局；配合单位：市科技局；完成时限：2026年底前）\n"
+        "任务2：推进商标品牌建设。（牵头单位：市市场监管局；配合单位：市商务局；完成时限：长期坚持）\n"
+        "行动二：知识产权服务提升行动\n"
+        "任务3. 培育知识产权服务业集聚区。（牵头单位：市市场监管局；配合单位：市商务局；完成时限：2026年底前）\n")
+    assert [(number, units[0][0]) for number, units, _ in measures] == [
+        ("任务1", "市市场监管局"), ("任务2", "市市场监管局"), ("任务3", "市市场监管局")]
 
 
 def test_a_unit_bracket_after_the_items_heading():
