@@ -318,3 +318,19 @@ def test_a_summary_line_after_unnumbered_tasks_assigns_them_all():
         "　　以上工作由区市场监管局牵头，区公安分局配合。\n")
     assert [(number, units) for number, units, _ in measures] == [
         ("1", [("区市场监管局", "responsible")]), ("2", [("区法院", "responsible")])]
+
+
+def test_headings_numbered_by_a_numeral_and_a_closing_bracket_as_a_portal_prints_them():
+    """A northeast city's plan off its portal: every paragraph indented with 　　, headings 一）二）, a
+    background 发展基础 under 一）whose figures are no targets, and a safeguard 三）with its own units line."""
+    measures, doc = _plan(
+        "　　一、总体要求\n　　一）发展基础\n　　截至2023年底，全市有效发明专利拥有量1683件；有效注册商标3.62万件，地理标志证明商标21件。\n"
+        "　　二、重点任务\n　　一）强化知识产权创造\n　　1）实施高价值专利培育工程。到2026年培育高价值专利组合10个。\n"
+        "　　（责任单位：市市场监管局（市知识产权局）、市科技局；完成时限：2026年底前）\n"
+        "　　2）推进商标品牌建设。\n　　（责任单位：市市场监管局（市知识产权局）；完成时限：长期坚持）\n"
+        "　　三、保障措施\n　　一）加强组织领导。领导小组办公室设在市市场监管局。\n"
+        "　　二）加大资金保障。统筹用好知识产权相关资金。\n　　（责任单位：市财政局）\n")
+    assert [(number, units) for number, units, _ in measures] == [
+        ("1", [("市市场监管局(市知识产权局)", "responsible"), ("市科技局", "responsible")]),
+        ("2", [("市市场监管局(市知识产权局)", "responsible")]), ("二", [("市财政局", "responsible")])]
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(10.0, "个")]
