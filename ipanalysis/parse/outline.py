@@ -156,7 +156,7 @@ TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["na
 def _absorb_sub_items(node: OutlineItem) -> None:
     """Fold ``(1)``/``①`` sub-points into the task item they belong to.
 
-    A task item (``(一)`` or ``1.``) whose children are all sub-points, and whose unit parenthesis
+    A task item (``(一)``, ``1.``, or ``(1)`` over ``①``) whose children are all sub-points, and whose unit parenthesis
     stands on the item itself or only after its last sub-point, is one measure: the units close
     the whole item, not just its last point.
     """
@@ -166,8 +166,9 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     if kids and node.rank in TASK_RANKS[:3] and _share_unit_lines(kids):
         _fold_children(node)
         return
-    if not kids or node.rank not in TASK_RANKS or any(k.rank < SUB_ITEM_RANK for k in kids):
-        return
+    task = node.rank in TASK_RANKS or node.rank == SUB_ITEM_RANK and all(k.rank > SUB_ITEM_RANK for k in kids)
+    if not kids or not task or any(k.rank < SUB_ITEM_RANK for k in kids):
+        return  # a task (1) straight under 一、 holds its ① points too
     with_units = [k for k in kids if any(names_units(n) for n in k.walk())]
     if with_units and with_units != [kids[-1]]:
         return

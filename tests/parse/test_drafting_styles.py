@@ -4,7 +4,7 @@ main and secondary responsible units on lines below a task, a schedule labelled 
 system's local branch heading a list, a development zone's plan and its departments, tasks that open
 with their units in a plan that brackets the others, a deadline in the plan's own year (年内完成), the
 count of an annex's list; tasks named 【任务一】 under （一） headings and the phases of the work (…阶段),
-unnumbered phase lines over the tasks of each phase,
+unnumbered phase lines over the tasks of each phase, tasks （1） straight under 一、 holding their ① points,
 a collective closed by its bracket before a department, schedules by the quarter and by five-year
 period, goals in a preamble's sentences, and a WeChat editor's bar (▍) before a heading."""
 
@@ -201,3 +201,15 @@ def test_a_list_of_units_between_a_lead_and_a_role_word_takes_that_role():
                   "市财政局配合）")[0] == [
         ("市市场监管局(市知识产权局)", "lead"), ("呼和浩特经济技术开发区管委会", "cooperating"),
         ("和林格尔新区管委会", "cooperating"), ("市财政局", "cooperating")]
+
+
+def test_tasks_numbered_in_parentheses_straight_under_sections_hold_their_circled_points():
+    """A free-trade-port park's plan: tasks （1）（2） straight under 二、 (no （一） level), one with
+    ①②③ points on lines of their own and its unit bracket on the line after ③."""
+    measures, _ = _plan(
+        "二、强化知识产权创造\n（1）实施高价值专利培育工程。围绕深海科技开展培育。（牵头单位：管理局科技创新处；完成时限：2026年底前）\n"
+        "（2）强化南繁种业知识产权保护。重点抓好以下工作：\n①建立南繁育种材料DNA指纹数据库，收录品种1000个以上；\n"
+        "②探索建立植物新品种权快速审查通道；\n③开展种子市场侵权套牌专项检查。\n"
+        "（牵头单位：管理局知识产权处；配合单位：三亚市农业农村局；完成时限：2025年6月）\n")
+    assert [(number, units[0], deadline) for number, units, deadline in measures] == [
+        ("(1)", ("管理局科技创新处", "lead"), "2026年底前"), ("(2)", ("管理局知识产权处", "lead"), "2025年6月")]
