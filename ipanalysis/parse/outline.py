@@ -150,7 +150,8 @@ def _among_unit_headings(item: OutlineItem) -> bool:
 
 
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
-TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["named_task"], STYLE_RANK["arabic"])
+HEADING_TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["named_task"])  # （一）, 行动一, 任务1
+TASK_RANKS = (*HEADING_TASK_RANKS, STYLE_RANK["arabic"])
 
 
 def _absorb_sub_items(node: OutlineItem) -> None:
@@ -163,7 +164,7 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     for child in node.children:
         _absorb_sub_items(child)
     kids = node.children
-    if kids and node.rank in TASK_RANKS[:3] and _share_unit_lines(kids):
+    if kids and node.rank in HEADING_TASK_RANKS and _share_unit_lines(kids):
         _fold_children(node)
         return
     task = node.rank in TASK_RANKS or node.rank == SUB_ITEM_RANK and all(k.rank > SUB_ITEM_RANK for k in kids)

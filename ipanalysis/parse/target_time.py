@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import re
 
+from ..rules.literals import alternation
 from ..rules.target_words import baseline_openers, quoting_words, retrospect_words
 
 __all__ = ["is_baseline", "looks_ahead", "sentences_ahead"]
 
 BASELINE_OPENERS = baseline_openers()
 # 截至2023年底 / 截止到2023年6月 / 截至目前: where a baseline sentence says things stood
-BASELINE_AT = re.compile(rf"(?:{'|'.join(map(re.escape, BASELINE_OPENERS))})\s*(?:到|至)?\s*"
+BASELINE_AT = re.compile(rf"(?:{alternation(BASELINE_OPENERS)})\s*(?:到|至)?\s*"
                          r"(?:((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?|(目前|当前|现在))?")
 # a sentence opening with a year (2017年，全市…): a baseline when the year is before the plan's
 PAST_YEAR_HEAD = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?\s*(?:[,，为是]|(?=[全我本]))")
 # a paragraph whose first clause looks back (过去一年，…; “十三五”以来，…): what it counts was achieved
-RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{'|'.join(map(re.escape, retrospect_words()))})[^,，;；。]*[,，]")
+RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{alternation(retrospect_words())})[^,，;；。]*[,，]")
 # a sentence that gives a cited document's goals (《纲要》明确，到2025年…): that plan's numbers, not this one's
-QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{'|'.join(map(re.escape, quoting_words()))})")
+QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{alternation(quoting_words())})")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|(?<!为)目标")  # not 以…为目标
 YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")

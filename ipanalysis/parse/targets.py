@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from ..rules.indicators import indicator_key
+from ..rules.literals import alternation
 from ..rules.notes import note_lines
 from ..rules.numerals import numeral_chars, parse_number
 from ..rules.outline import TASK_NUMBERS, strip_number
@@ -32,7 +33,7 @@ from .target_time import is_baseline, sentences_ahead
 
 __all__ = ["find_targets_in_text", "extract_targets", "is_baseline", "parse_number", "TargetMatch"]
 
-UNIT_RE = "|".join(map(re.escape, target_units()))
+UNIT_RE = alternation(target_units())
 ARABIC = r"\d+(?:\.\d+)?"
 # a Chinese numeral: 三百, 十二点五 (a decimal), 一万二千 (万 inside it; a 万 that ends it is the multiplier)
 CHINESE = f"[{numeral_chars('amount')}]+(?:点[{numeral_chars('amount')}]+|[万亿][{numeral_chars('amount')}]+)*"

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import data_path, read_lines, read_records
+from .literals import alternation
 
 __all__ = ["gazetteer_records", "division", "locate_region", "place_names", "short_name", "base_key",
            "PROVINCE_SUFFIXES", "LEVEL_RANK", "locate_township", "locate_zone"]
@@ -182,7 +183,7 @@ def _zone_kinds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _zone_name() -> re.Pattern:
     """A zone's name where it opens the issuing body, the title or the issuer (淮安经济技术开发区管委会)."""
-    return re.compile(rf"^(?:关于印发)?((?!全|各|本|我|关于)[\u4e00-\u9fff]{{2,8}}?(?:国家级)?(?:{'|'.join(_zone_kinds())}))")
+    return re.compile(rf"^(?:关于印发)?((?!全|各|本|我|关于)[\u4e00-\u9fff]{{2,8}}?(?:国家级)?(?:{alternation(_zone_kinds())}))")
 
 
 def locate_zone(title: str | None, issuer: str | None, full_text: str) -> dict[str, str] | None:

@@ -14,7 +14,8 @@ HAN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 NOT_TASKS = ("goals", "guidance", "safeguards", "background", "review", "assessment")  # kinds of no task section
 NEVER_TASKS = ("review", "assessment")  # not even items that name units: 一、2023年工作总结, 七、考核办法
 # a phase of the work: （一）动员部署阶段（时间节点：2024年4月）, 集中整治阶段（5月—10月）：
-PHASE = re.compile(r"阶段\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：。]?$")
+_PHASE_END = r"阶段\s*(?:[(（][^()（）]{0,30}[)）])?\s*"  # 阶段 and the dates in brackets after it
+PHASE = re.compile(_PHASE_END + r"[:：。]?$")
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,7 @@ def is_section_heading(line: str, max_len: int = 8) -> bool:
 
 
 # an unnumbered line naming a phase and nothing else: 集中整治阶段（2024年5月—10月）：, 第一阶段：
-PHASE_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}阶段\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：]?")
+PHASE_LINE = re.compile(r"[\u4e00-\u9fff]{2,12}" + _PHASE_END + r"[:：]?")
 
 
 def is_phase_line(line: str) -> bool:
