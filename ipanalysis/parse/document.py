@@ -35,7 +35,8 @@ from .unit_names import unit_name_map
 from .wrapping import join_open_unit_brackets
 from .same_units import carry_same_units, same_as_above, without_same_marks
 from .subjects import reading_subjects
-from .unit_groups import clear_unit_group_caches, find_unit_groups, join_unit_columns
+from .unit_columns import join_unit_columns
+from .unit_groups import clear_unit_group_caches, find_unit_groups
 from .units import parse_unit_group
 
 __all__ = ["ParsedDocument", "parse_document", "doc_id_from_name", "REGISTRY_FIELDS"]

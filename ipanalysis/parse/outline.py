@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..rules.outline import match_item, strip_number, style_rank
+from ..rules.outline import item_segments, item_value, match_item, strip_number, style_rank
 from ..rules.roles import is_division_heading, opens_unit_list
 from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_phase_line, is_section_heading, section_kind
 from .normalise import Line
@@ -21,7 +21,7 @@ from .references import assign_by_name, assign_by_reference
 from .unit_groups import find_unit_groups, names_known_agencies, opens_summary, unit_heading
 from .units import without_groups
 
-__all__ = ["OutlineItem", "parse_outline", "select_measures", "split_heading", "match_item", "strip_number",
+__all__ = ["OutlineItem", "parse_outline", "select_measures", "match_item", "strip_number",
            "STYLE_RANK"]
 
 STYLE_RANK = {**style_rank(), "heading": 0}  # heading: an unnumbered section title (保障措施：) ranks as 一、
@@ -152,6 +152,8 @@ def _among_unit_headings(item: OutlineItem) -> bool:
 SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
 HEADING_TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["named_task"])  # （一）, 行动一, 任务1
 TASK_RANKS = (*HEADING_TASK_RANKS, STYLE_RANK["arabic"])
+PROBLEM_RANK = STYLE_RANK["named_problem"]  # 问题一：… over the measures that answer it
+FIELD_LABEL = re.compile(r"^(\s*[^:：]{1,12}[:：])(.*)$")
 
 
 def _absorb_sub_items(node: OutlineItem) -> None:
@@ -164,6 +166,9 @@ def _absorb_sub_items(node: OutlineItem) -> None:
     for child in node.children:
         _absorb_sub_items(child)
     kids = node.children
+    if kids and node.rank == PROBLEM_RANK and _share_unit_lines(kids):
+        _share_field_lines(node)
+        return
     if kids and node.rank in HEADING_TASK_RANKS and _share_unit_lines(kids):
         _fold_children(node)
         return
@@ -231,6 +236,27 @@ def _share_unit_lines(kids: list[OutlineItem]) -> bool:
             and any(find_unit_groups(p.text) for p in below))
 
 
+def _share_field_lines(node: OutlineItem) -> None:
+    """The measures numbered under a problem an inspection found (``问题一：…`` / ``1．…`` ``2．…``, in a
+    整改方案) stay measures and share the field lines printed below the last of them (``责任单位：…``,
+    ``整改时限：…``); a field divided among them by number (``措施1、2由A牵头，B配合；措施3由C负责``,
+    ``第1项立行立改；第2项2024年6月底前完成``) gives each its part."""
+    last = node.children[-1]
+    at = next(k for k, p in enumerate(last.paragraphs) if k and opens_unit_list(p.text))
+    fields, last.paragraphs = last.paragraphs[at:], last.paragraphs[:at]
+    by_value = {item_value(kid.number)[2]: kid for kid in node.children if item_value(kid.number)}
+    for line in fields:
+        found = FIELD_LABEL.match(line.text)
+        parts = item_segments(found[2]) if found else None
+        if not parts or any(value not in by_value for values, _ in parts for value in values):
+            for kid in node.children:
+                kid.shared.append(line)
+            continue
+        for values, part in parts:
+            for value in values:
+                by_value[value].shared.append(replace(line, text=found[1] + part))
+
+
 def _split_unnumbered_tasks(node: OutlineItem) -> None:
     """Tasks whose numbers were lost (a Word list's automatic numbering, dropped when the page was
     made): a lowest-level item whose heading names no unit, over two or more paragraphs that each
@@ -257,11 +283,12 @@ def _split_unnumbered_tasks(node: OutlineItem) -> None:
 def _is_task(leaf: OutlineItem, section: str | None) -> bool:
     """A lowest-level item is a task unless it states goals, guidance or safeguards (``（五）强化工作
     保障`` closing the tasks), or it sits among the safeguards, without naming a unit; a phase of the
-    work (``（一）动员部署阶段（时间节点：2024年4月）。各牵头单位…``) is none, whatever it names."""
+    work (``（一）动员部署阶段（时间节点：2024年4月）。各牵头单位…``) is none, whatever it names. Units
+    that lines elsewhere give it (its ``shared`` lines) count as its own."""
     kind = section_kind(leaf.title)
     if kind == "phase":
         return False
-    if names_units(leaf):
+    if names_units(leaf) or leaf.shared:
         return True
     return section != "safeguards" and kind not in ("goals", "guidance", "safeguards")
 
@@ -311,20 +338,3 @@ def select_measures(roots: list[OutlineItem], prose_units: bool = False) -> list
             kind = section_kind(root.title)
             measures.extend(leaf for leaf in root.leaves() if _is_task(leaf, kind))
     return measures
-
-
-def split_heading(body: str, max_len: int = 30) -> str | None:
-    """The short phrase that opens an item and ends at its first ``。``, if there is one.
-
-    A heading is short, has no comma or semicolon, and more text follows it than the unit
-    parenthesis alone (so a one-sentence item has no heading).
-    """
-    first, sep, rest = body.partition("。")
-    if not sep or len(first) > max_len or re.search(r"[,，;；]", first):
-        return None
-    rest_without_units = rest
-    for group in find_unit_groups(rest):
-        rest_without_units = rest_without_units.replace(group.raw, "")
-    if not re.search(r"[\u4e00-\u9fff]", rest_without_units):
-        return None
-    return first.strip()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from ..rules.organisations import is_collective
 from ..rules.roles import ROLES
 from .deadlines import parse_deadline, year_of_next
-from .outline import OutlineItem, split_heading
+from .outline import OutlineItem
+from .unit_groups import find_unit_groups
 from .unit_names import national_prefix, national_unit_name
 
 __all__ = ["section_rows", "measure_row", "assignment_rows", "document_row", "depth", "top_item",
-           "subsection_of"]
+           "subsection_of", "split_heading"]
 
 
 def depth(node: OutlineItem) -> int:
@@ -59,6 +61,7 @@ def section_rows(doc_id: str, region: str, roots: list[OutlineItem], measure_ids
                 "text": node.text,
                 "line_start": node.line_start,
                 "line_end": max(n.line_end for n in node.walk()),
+                "style": node.style,  # its numbering (outline_styles.csv): cn 一、, paren_cn (一), named_problem 问题一
             })
     return rows
 
@@ -176,3 +179,20 @@ def document_row(doc_id: str, name: str, digest: str, fmt: str, norm, meta, regi
         "source_note": meta.source.get("source_note"),
         "warnings": " | ".join(warnings),
     }
+
+
+def split_heading(body: str, max_len: int = 30) -> str | None:
+    """The short phrase that opens an item and ends at its first ``。``, if there is one.
+
+    A heading is short, has no comma or semicolon, and more text follows it than the unit
+    parenthesis alone (so a one-sentence item has no heading).
+    """
+    first, sep, rest = body.partition("。")
+    if not sep or len(first) > max_len or re.search(r"[,，;；]", first):
+        return None
+    rest_without_units = rest
+    for group in find_unit_groups(rest):
+        rest_without_units = rest_without_units.replace(group.raw, "")
+    if not re.search(r"[\u4e00-\u9fff]", rest_without_units):
+        return None
+    return first.strip()

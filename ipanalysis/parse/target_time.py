@@ -23,7 +23,7 @@ RETROSPECT = re.compile(rf"^[^,，;；。]*(?:{alternation(retrospect_words())})
 QUOTED = re.compile(rf"^\s*《[^》]+》\s*(?:{alternation(quoting_words())})")
 # what turns a sentence from where things stand to where they are to be: 到2026年, 力争, 目标
 TARGET_TIME = re.compile(r"(?<![截止])(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|(?<!为)目标")  # not 以…为目标
-YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?")
 OPENS_WITH_TIME = re.compile(r"\s*(?:(?:到|至|力争到?)\s*)?(?:19|20)\d{2}\s*年|\s*力争")  # 到2025年底，…
 SENTENCE, CITED = re.compile(r"[^。]+。?"), re.compile(r"《[^》]*》")
 
@@ -78,8 +78,10 @@ def _bracket_head(text: str, start: int) -> str:
 
 
 def looks_ahead(text: str, as_of: tuple[int, int] | None) -> bool:
-    """Whether ``text`` speaks of what is to come: 到2026年, 力争, 目标, or a year not before the plan's."""
-    return bool(TARGET_TIME.search(text)) or bool(as_of and any(int(y) >= as_of[0] for y in YEAR_ANY.findall(text)))
+    """Whether ``text`` speaks of what is to come: 到2026年, 力争, 目标, or a year not before the plan's (a
+    month of its year before the plan's month, 2024年3月 in a plan of April 2024, is past)."""
+    return bool(TARGET_TIME.search(text)) or bool(as_of and any(
+        (int(year), int(month) if month else 12) >= as_of for year, month in YEAR_ANY.findall(text)))
 
 
 def sentences_ahead(text: str, as_of: tuple[int, int] | None) -> str:

@@ -51,6 +51,7 @@ CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 
 COMPARATORS_BEFORE = comparators_before()
 COMPARATORS_AFTER = comparators_after()
+FINDINGS = ("named_problem",)  # the items that state what an inspection found (问题一：…): their numbers are no targets
 STOP_AFTER = stop_after()
 STRENGTH = {"=": 0, ">=": 1, "<=": 1, ">": 2, "<": 2}
 YEAR_HEAD = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
@@ -137,7 +138,7 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
     """Targets in one paragraph (no year, line or measure yet); ``as_of``: the plan's ``(year,
     month)``, before which a 截至 date states a baseline (:func:`is_baseline`)."""
     protected = _protected(text)
-    found, skipped = [], protected + score_spans(text) + base_spans(text)  # 《…》, “…”; （12分）; 在…基础上
+    found, skipped, scoring = [], protected + base_spans(text), score_spans(text)  # 《…》, “…”; 在…基础上; （12分）
     for m in NUMBER_RE.finditer(text):
         start, end = m.span()
         if _inside(start, skipped):
@@ -165,6 +166,8 @@ def find_targets_in_text(text: str, *, require_comparator: bool = False,
         # in a list of targets ("新增贯标单位80家、新增…6家") each item is its own clause
         before = PREVIOUS_TARGET.split(before)[-1]
         symbol, word, pos = _comparator(before, after)
+        if _inside(start, scoring) and not (symbol == ">=" and pos >= 0 and not after.lstrip().startswith("的")):
+            continue  # （12分）, 每少1件扣0.5分: points; 分值权重不低于1.5分: a floor the plan commits to
         if high is not None and not word:
             symbol, word = ">=", "—"  # a range commits to its lower bound
         if is_chinese and not word and (value < 2 or not CLAUSE_END.match(text, end)):
@@ -273,7 +276,8 @@ def extract_targets(doc_id: str, region: str, lines: list[Line], measures: list[
         if not measures and not in_goal_section:
             continue  # a document without tasks (rules, notices): only its goals say what it commits to
         inner = section_of[raw]["title"] if raw in section_of else None  # （二）工作基础 under 一、总体要求
-        if measure is None and {kind, section_kind(inner)} & {"background", "review", "assessment"}:
+        if measure is None and ({kind, section_kind(inner)} & {"background", "review", "assessment"}
+                                or raw in section_of and section_of[raw]["style"] in FINDINGS):
             continue  # 一、工作基础, 2023年工作总结: where the plan starts from; 七、考核办法: its points
         text = strip_number(line.text) if measure is not None and raw == measure["line_start"] else ahead or line.text
         if measure is not None and _schedule_counts(measure.get("deadline")):  # 2024年完成50%，2025年全部完成

@@ -20,28 +20,26 @@ splits its content into units with roles.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..rules.agencies import map_agency
 from ..rules.organisations import (ends_like_organisation, ends_like_unit, is_collective, is_collective_name,
                                    mentions_organisation)
 from ..rules.scores import without_score_notes
-from ..rules.outline import REFERENCE, opens_item, strip_number
+from ..rules.outline import REFERENCE, strip_number
 from ..rules.roles import (UNIT_SEPARATORS, label_starts, match_label, mentions_role_word, opens_unit_list,
                            split_at_labels, split_joint, split_role_word, weak_label_runs)
 from .deadlines import THIS_TASK, closing_deadline, looks_like_deadline
 from .subjects import subject_unit_groups, with_subject_groups
 from .units import CLOSE, OPEN, UnitGroup, split_leading_deadline, split_top_level
 
-__all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "join_unit_columns", "names_officials_only",
-           "names_known_agencies", "opens_summary", "unit_heading"]
+__all__ = ["UnitGroup", "find_unit_groups", "clear_unit_group_caches", "names_officials_only", "names_known_agencies",
+           "opens_summary", "unit_heading", "only_unit_names"]
 
 SENTENCE = re.compile(r"[^。]+(?:。|$)")
 TRAILING_ALIAS = re.compile(r"[(（][^()（）]*[)）]$")
 SUMMARY_OPENER = re.compile(r"^(?:以上|上述)(?:各项)?(?:工作|任务|措施)")  # 以上工作由…: the items above
 TASK_OPENER = re.compile(rf"^(?:{THIS_TASK}|具体)")  # 具体由A负责…: this task
-SIGNED_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日$")  # 2024年3月5日
 LEADING_UNITS = re.compile(r"^([^:：,，。;；]{2,80}?)[:：]")  # A、B：the task
 
 
@@ -81,10 +79,16 @@ def _names_units(content: str) -> bool:
         if role == "deadline":
             if not looks_like_deadline(run):
                 return False
-        elif role != "leader" and not (mentions_organisation(first := split_top_level(run, f"{UNIT_SEPARATORS},，;；")[0])
-                                       or is_collective(first) or ends_like_unit(TRAILING_ALIAS.sub("", first))):
+        elif role != "leader" and not _opens_with_unit(run):
             return False
     return True
+
+
+def _opens_with_unit(run: str) -> bool:
+    """Whether the first name of a run (up to a separator) is a unit; an empty run (``主办：`` alone) names none."""
+    first = next(iter(split_top_level(run, f"{UNIT_SEPARATORS},，;；")), "")
+    return bool(first) and (mentions_organisation(first) or is_collective(first)
+                            or ends_like_unit(TRAILING_ALIAS.sub("", first)))
 
 
 def _looks_like_unit_group(content: str) -> bool:
@@ -145,7 +149,7 @@ def _trailing_assignment_sentence(paragraph: str) -> UnitGroup | None:
     clauses = split_top_level(sentence, ",，;；")
     if len(clauses) > 1 and looks_like_deadline(clauses[-1]):
         clauses = clauses[:-1]  # 由A牵头，B配合，2024年11月底前完成 (or ；长期坚持)
-    if not all(_assigns(c) and (opened or _only_unit_names(split_role_word(c.strip())[0])) for c in clauses):
+    if not all(_assigns(c) and (opened or only_unit_names(split_role_word(c.strip())[0])) for c in clauses):
         return None  # without 由, the sentence is units and role words alone (区财政局配合。)
     content = sentence + (f"，{deadline}" if deadline else "")
     return UnitGroup(raw=paragraph[last.start():], content=content, start=last.start(), end=len(paragraph))
@@ -176,7 +180,7 @@ def opens_summary(text: str) -> bool:
     return bool(SUMMARY_OPENER.match(text)) and bool(find_unit_groups(text))
 
 
-def _only_unit_names(text: str) -> bool:
+def only_unit_names(text: str) -> bool:
     """Whether ``text`` is nothing but a 、 list of unit names, each ending like an organisation
     (an alias in brackets after it allowed: 市市场监管局（市知识产权局）) or a collective."""
     depth = 0
@@ -198,7 +202,7 @@ def unit_heading(paragraph: str, max_len: int = 60, known: bool = True) -> UnitG
     text = strip_number(paragraph).strip(" 。")
     if text == paragraph.strip(" 。") or len(text) > max_len or re.search(r"[。,，;；:：]", text):
         return None
-    if mentions_role_word(text) or not _only_unit_names(text):
+    if mentions_role_word(text) or not only_unit_names(text):
         return None
     if known and not names_known_agencies(text):
         return None  # 三、构建知识产权保护格局 ends like 局 but names no agency
@@ -225,7 +229,7 @@ def _leading_unit_group(paragraph: str) -> UnitGroup | None:
         end = close + 1
     else:
         m = LEADING_UNITS.match(text)
-        if not m or mentions_role_word(m[1]) or not _only_unit_names(m[1]):
+        if not m or mentions_role_word(m[1]) or not only_unit_names(m[1]):
             return None
         content, end = m[1], m.end()
     deadline = closing_deadline(paragraph)
@@ -275,7 +279,7 @@ def _names_with_role(clause: str) -> bool:
     """Whether a clause is unit names and a role word alone (``各街道配合``, ``A会同B负责``)."""
     name, role = split_role_word(clause.strip())
     joint = split_joint(name) if role else None
-    return bool(role) and all(_only_unit_names(part) for part in ((joint[0], joint[2]) if joint else (name,)))
+    return bool(role) and all(only_unit_names(part) for part in ((joint[0], joint[2]) if joint else (name,)))
 
 
 def find_unit_groups(paragraph: str) -> tuple[UnitGroup, ...]:
@@ -325,27 +329,3 @@ def _unbracketed_group(paragraph: str) -> tuple[UnitGroup, ...]:
     run = (labelled or _trailing_assignment_sentence(paragraph)
            or _leading_unit_group(paragraph) or _heading_group(paragraph) or _opening_assignment(paragraph))
     return (run,) if run else ()
-
-
-def _next_text(lines: list, k: int) -> str:
-    """The first non-empty line of the two after ``lines[k]``."""
-    return next((n.text.strip() for n in lines[k + 1:k + 3] if n.text.strip()), "")
-
-
-def join_unit_columns(lines: list) -> list:
-    """The lines with a unit list printed one unit a line under its label (a Word cell's list copied
-    as text) joined to the label's line: ``配合单位：`` / ``区市场监管局`` / ``区教体局`` ->
-    ``配合单位：区市场监管局、区教体局`` (the line keeps the label's raw line number)."""
-    out: list = []
-    listing = False  # the line before is a label line or a unit under one
-    for k, line in enumerate(lines):
-        text = line.text.strip()
-        if listing and text and not opens_unit_list(text) and not opens_item(text) and _only_unit_names(text) \
-                and not SIGNED_DATE.match(_next_text(lines, k)):  # an issuer's name over its signing date
-            head = out[-1].text.rstrip()
-            out[-1] = replace(out[-1], text=head + ("" if head.endswith((":", "：")) else "、") + text)
-            continue
-        listing = (bool(text) and opens_unit_list(text) and match_label(text)[0] not in ("deadline", "leader")
-                   and not text.endswith(("。", ".")))
-        out.append(line)
-    return out

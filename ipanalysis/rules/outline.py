@@ -13,7 +13,7 @@ from .datafiles import read_records
 from .numerals import chinese_numeral, numeral_chars
 
 __all__ = ["styles", "style_rank", "match_item", "strip_number", "opens_item", "item_value", "referenced_items",
-           "REFERENCE"]
+           "item_segments", "REFERENCE"]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +57,9 @@ _TASKS = rf"第\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*
 REFERENCE = re.compile(rf"^\s*{_TASKS}")
 TASK_NUMBERS = re.compile(_TASKS)  # …完成第1、2项任务: anywhere in a line
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:至|到|[—–\-~～])\s*({_NUMBER})")
+# a part of a field line that gives some of the items above it their share: 措施1、2由A牵头…, 第3项2024年6月底前
+_SEGMENT = re.compile(rf"^\s*(?:第|措施|任务)\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*)+)\s*"
+                      r"(?:项(?:任务|工作|措施)?|条)?\s*(?=\S)")
 
 
 def item_value(number: str) -> tuple[bool, bool, int] | None:
@@ -71,10 +74,27 @@ def referenced_items(text: str) -> list[tuple[bool, bool, int]] | None:
     """The items a line assigns by number, as :func:`item_value` gives them (``第(四)至(六)项任务由…``
     -> (四), (五), (六)); None when the line opens with no such reference."""
     m = REFERENCE.match(text)
-    if not m:
-        return None
+    return _values(m[1]) if m else None
+
+
+def item_segments(content: str) -> list[tuple[list[int], str]] | None:
+    """A field's content split among the items above it by their numbers (``措施1、2由A牵头，B配合；措施3由C负责``
+    -> ``[([1, 2], "由A牵头，B配合"), ([3], "由C负责")]``, ``第1项立行立改；第2项2024年6月底前完成``), or None
+    unless every part the content's ``；`` divide names its items so."""
+    segments = []
+    for part in re.split(r"[;；]", content.strip().rstrip("。")):
+        m = _SEGMENT.match(part)
+        values = _values(m[1]) if m else None
+        if not values:
+            return None
+        segments.append(([value for *_, value in values], part[m.end():]))
+    return segments if len(segments) > 1 else None
+
+
+def _values(numbers: str) -> list[tuple[bool, bool, int]] | None:
+    """The item values of a run of numbers (``(四)至(六)``, ``1、2``), None if one is no item number."""
     refs: list[tuple[bool, bool, int]] = []
-    for part in re.split(r"[、,，和及]", m[1]):
+    for part in re.split(r"[、,，和及]", numbers):
         ends = _RANGE.fullmatch(part.strip())
         values = [item_value(n.strip()) for n in (ends.groups() if ends else [part.strip()])]
         if any(v is None for v in values):

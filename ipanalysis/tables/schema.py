@@ -28,7 +28,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     "sections": {
         "section_id": STRING, "doc_id": STRING, "region": STRING, "depth": INT, "number": STRING,
         "title": STRING, "parent_number": STRING, "top_section": STRING, "has_measures": BOOL,
-        "n_measures": INT, "text": STRING, "line_start": INT, "line_end": INT,
+        "n_measures": INT, "text": STRING, "line_start": INT, "line_end": INT, "style": STRING,
     },
     "measures": {
         "measure_id": STRING, "doc_id": STRING, "region": STRING, "seq": INT,
