@@ -4,9 +4,11 @@ annual plan, 次年 in an annual plan, a clause of what there is already listing
 一 with and without a comparator, a task table's 主要内容及目标 column, a task's own 主办：line beside
 a portal's 主办：… 承办：… footer; thresholds that name a kind of thing (对满意度低于80分的州（市）), counts of
 what there is now (（现有4个）), a numeral count closing a table cell, a role word followed by the work
-(区财政局协助落实补助资金), and 次年 after a task's named year in a plan of several years."""
+(区财政局协助落实补助资金), 次年 after a task's named year in a plan of several years, tasks numbered by
+three-part decimals (2.1.1) and tasks coded with a year and a space (ZSCQ-2024-01　…)."""
 
 from ipanalysis.parse.deadlines import parse_deadline
+from ipanalysis.rules.outline import match_item
 from test_item_and_goal_styles import _plan
 from test_report_styles import _values
 
@@ -103,3 +105,37 @@ def test_次年_in_a_plan_of_several_years_follows_the_year_whose_work_the_task_
         "2．开展服务满意度评价。每年开展一次满意度测评，2024年度、2025年度结果向社会公开。\n"
         "责任单位：知识产权促进处\n完成时限：次年3月底前\n")
     assert [m["deadline_date"] for m in doc.rows("measures")] == ["2025-03-31", None]  # the second names two years
+
+
+def test_tasks_numbered_by_three_part_decimals_under_two_part_headings():
+    measures, _ = _plan(
+        "1 总体要求\n1.1 工作目标\n到2027年，全市有效发明专利拥有量达到1.2万件。\n"
+        "2 重点任务\n2.1 提升知识产权创造质量\n"
+        "2.1.1 实施高价值专利培育工程。培育高价值专利组合10个。（牵头单位：市市场监管局（市知识产权局）；"
+        "配合单位：市科技局；完成时限：2027年底前）\n"
+        "2.1.2 加强商标品牌培育。\n责任单位：市商务局、市农业农村局\n完成时限：长期坚持\n"
+        "2.2 促进知识产权转化运用\n"
+        "2.2.1 拓展知识产权质押融资。全年质押融资登记金额达到10亿元。（责任单位：市委金融办、市财政局；完成时限：持续推进）\n"
+        "3 保障措施\n3.1 加强组织领导\n各地各部门要把知识产权工作摆上重要议事日程。\n")
+    assert measures == [
+        ("2.1.1", [("市市场监管局(市知识产权局)", "lead"), ("市科技局", "cooperating")], "2027年底前"),
+        ("2.1.2", [("市商务局", "responsible"), ("市农业农村局", "responsible")], "长期坚持"),
+        ("2.2.1", [("市委金融办", "responsible"), ("市财政局", "responsible")], "持续推进")]
+    assert match_item("2.1.1 实施高价值专利培育工程")[:2] == ("decimal_third", "2.1.1")
+    assert match_item("1.2万件 发明专利") is None
+
+
+def test_tasks_coded_with_a_year_and_a_space_as_a_supervision_list_codes_them():
+    measures, _ = _plan(
+        "一、知识产权创造\n"
+        "ZSCQ-2024-01　实施高价值发明专利培育工程。全年新增发明专利授权150件。"
+        "责任单位：县市场监管局（县知识产权局）、县科技局；完成时限：2024年12月底前。\n"
+        "ZSCQ-2024-02　推进地理标志品牌保护和运用。牵头单位：县茶业发展中心；配合单位：县农业农村局；"
+        "完成时限：2024年11月底前。\n"
+        "二、知识产权保护\n"
+        "2024-03　开展知识产权执法专项行动。牵头单位：县市场监管局（县知识产权局）；配合单位：县公安局；完成时限：长期坚持。\n")
+    assert [(number, units) for number, units, _ in measures] == [
+        ("ZSCQ-2024-01", [("县市场监管局(县知识产权局)", "responsible"), ("县科技局", "responsible")]),
+        ("ZSCQ-2024-02", [("县茶业发展中心", "lead"), ("县农业农村局", "cooperating")]),
+        ("2024-03", [("县市场监管局(县知识产权局)", "lead"), ("县公安局", "cooperating")])]
+    assert match_item("2024-2026 年工作安排") is None
