@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..rules.outline import item_segments, item_value, match_item, strip_number, style_rank
-from ..rules.roles import is_division_heading, opens_unit_list
+from ..rules.roles import is_division_heading, match_label, opens_unit_list
 from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_phase_line, is_section_heading, section_kind
 from .normalise import Line
 from .references import assign_by_name, assign_by_reference
@@ -153,7 +153,6 @@ SUB_ITEM_RANK = STYLE_RANK["paren_arabic"]
 HEADING_TASK_RANKS = (STYLE_RANK["paren_cn"], STYLE_RANK["named_action"], STYLE_RANK["named_task"])  # （一）, 行动一, 任务1
 TASK_RANKS = (*HEADING_TASK_RANKS, STYLE_RANK["arabic"])
 PROBLEM_RANK = STYLE_RANK["named_problem"]  # 问题一：… over the measures that answer it
-FIELD_LABEL = re.compile(r"^(\s*[^:：]{1,12}[:：])(.*)$")
 
 
 def _absorb_sub_items(node: OutlineItem) -> None:
@@ -246,15 +245,15 @@ def _share_field_lines(node: OutlineItem) -> None:
     fields, last.paragraphs = last.paragraphs[at:], last.paragraphs[:at]
     by_value = {item_value(kid.number)[2]: kid for kid in node.children if item_value(kid.number)}
     for line in fields:
-        found = FIELD_LABEL.match(line.text)
-        parts = item_segments(found[2]) if found else None
+        label_end = (match_label(line.text) or (None, 0))[1]
+        parts = item_segments(line.text[label_end:]) if label_end else None
         if not parts or any(value not in by_value for values, _ in parts for value in values):
             for kid in node.children:
                 kid.shared.append(line)
             continue
         for values, part in parts:
             for value in values:
-                by_value[value].shared.append(replace(line, text=found[1] + part))
+                by_value[value].shared.append(replace(line, text=line.text[:label_end] + part))
 
 
 def _split_unnumbered_tasks(node: OutlineItem) -> None:

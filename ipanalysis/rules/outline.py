@@ -53,12 +53,13 @@ def opens_item(text: str) -> bool:
 
 # a line that assigns tasks by their numbers: 第(一)、(二)项任务由…, 第(四)至(六)项任务…, 第1—3项由…
 _NUMBER = r"\(?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\)?"
-_TASKS = rf"第\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*)+?)\s*项(?:任务|工作|措施)?\s*"
+_LISTED = rf"{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*"  # one number of a run (1、 / (四)至)
+_TASKS = rf"第\s*((?:{_LISTED})+?)\s*项(?:任务|工作|措施)?\s*"
 REFERENCE = re.compile(rf"^\s*{_TASKS}")
 TASK_NUMBERS = re.compile(_TASKS)  # …完成第1、2项任务: anywhere in a line
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:至|到|[—–\-~～])\s*({_NUMBER})")
 # a part of a field line that gives some of the items above it their share: 措施1、2由A牵头…, 第3项2024年6月底前
-_SEGMENT = re.compile(rf"^\s*(?:第|措施|任务)\s*((?:{_NUMBER}\s*(?:[、,，和及]|至|到|[—–\-~～])?\s*)+)\s*"
+_SEGMENT = re.compile(rf"^\s*(?:第|措施|任务)\s*((?:{_LISTED})+)\s*"
                       r"(?:项(?:任务|工作|措施)?|条)?\s*(?=\S)")
 
 
