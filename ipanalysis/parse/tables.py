@@ -157,6 +157,26 @@ def _is_row(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) 
     return number_at is None or (number_at < len(cells) and bool(_row_number(cells[number_at])))
 
 
+def _under_merged_cells(cells: tuple[str, ...] | None, columns: dict[int, str], width: int) -> bool:
+    """Whether a line is a row under merged cells: the table numbers its rows, this one leaves its
+    number (and the cells of the group it belongs to) blank, as an export prints a merged 序号 or
+    反馈问题 cell on the first row of its group only, and fills its task and a unit or deadline cell
+    (a cell's wrapped text alone fills no more than one)."""
+    if not cells or len(cells) > width:
+        return False
+    filled = {c for i, c in columns.items() if i < len(cells) and cells[i].strip()}
+    return ("number" in columns.values() and "number" not in filled and "task" in filled
+            and bool(filled & {*UNIT_COLUMNS, "deadline"}))
+
+
+def _merged_values(cells: tuple[str, ...], columns: dict[int, str], above: dict[str, str]) -> dict[str, str]:
+    """A row's cells under merged cells: those left of its task cell that it leaves blank (the number,
+    the group's name) are the row above's; the others its own."""
+    task_at = min(i for i, c in columns.items() if c == "task")
+    merged = {c: above[c] for i, c in columns.items() if i < task_at and c in above}
+    return merged | _row_values(cells, columns, above)
+
+
 def _wrapped_cells(line: Line, header: Line, columns: dict[int, str]) -> dict[str, str] | None:
     """Column -> text, when ``line`` holds only the wrapped rest of the row above's cells: every
     piece starts under a column of the header (give or take one), none under the number column,
@@ -254,9 +274,10 @@ def rewrite_task_tables(lines: list[Line], max_gap_chars: int = 40,
         if years:
             columns, width = years, max(width, len(line.cells))
             continue
-        if columns is not None and _is_row(line.cells, columns, width):
+        merged = columns is not None and row is not None and _under_merged_cells(line.cells, columns, width)
+        if merged or columns is not None and _is_row(line.cells, columns, width):
             seq += 1
-            above = _row_values(line.cells, columns, above)
+            above = _merged_values(line.cells, columns, above) if merged else _row_values(line.cells, columns, above)
             tasks = _unit_row_tasks(line, above, columns, notes) or [_task_line(line, above, seq, notes)]
             if tasks[0] is not None:
                 out.extend(tasks)

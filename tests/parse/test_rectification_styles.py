@@ -79,3 +79,32 @@ def test_a_floor_on_points_is_a_target_and_a_scoring_rule_is_none():
 
 def test_a_label_with_nothing_after_it_names_no_unit():
     assert find_unit_groups("加强宣传。（主办：）") == ()
+
+
+LEDGER = (
+    "三、整改措施\n对照反馈问题，逐项制定整改措施，具体见附件。\n"
+    "附件\n某县知识产权保护检查考核反馈问题整改台账\n"
+    "序号\t存在问题\t整改措施\t责任单位\t整改时限\n"
+    "1\t专利行政执法力量薄弱。全县仅有执法人员3名，2023年办结专利侵权纠纷案件2件。\t"
+    "充实专利行政执法队伍，配备专职执法人员不少于5名。\t县市场监管局（县知识产权局）、县委编办\t2024年9月底前\n"
+    "\t\t开展专利侵权纠纷行政裁决业务培训，全年培训执法人员50人次以上。\t县市场监管局（县知识产权局）\t2024年12月底前\n"
+    "\t\t建立技术调查官制度，聘请技术调查官10名。\t县司法局牵头，县市场监管局（县知识产权局）配合\t2024年10月底前\n"
+    "2\t知识产权宣传覆盖面不广。\t组织“4·26”知识产权宣传周活动，开展进企业、进园区宣传20场次。\t"
+    "县委宣传部（县版权局）\t立行立改，长期坚持\n"
+    "\t\t在各乡镇设立知识产权工作联络员。\t各乡镇人民政府\t2024年6月底前\n")
+
+
+def test_a_ledger_table_prints_a_problems_cells_on_its_first_row_only_and_each_row_is_a_measure():
+    measures, doc = _plan(LEDGER)
+    bureau = "县市场监管局(县知识产权局)"
+    assert measures == [
+        ("1", [(bureau, "responsible"), ("县委编办", "responsible")], "2024年9月底前"),
+        ("1", [(bureau, "responsible")], "2024年12月底前"),
+        ("1", [("县司法局", "lead"), (bureau, "cooperating")], "2024年10月底前"),
+        ("2", [("县委宣传部(县版权局)", "responsible")], "立行立改,长期坚持"),
+        ("2", [("各乡镇人民政府", "responsible")], "2024年6月底前")]
+    assert [m["text"][:6] for m in doc.rows("measures")] == [
+        "充实专利行政", "开展专利侵权", "建立技术调查", "组织“4·2", "在各乡镇设立"]
+    # the measures' commitments are targets; what the inspection found (3名, 2件) is none
+    assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [
+        (5.0, "名"), (50.0, "人次"), (10.0, "名"), (20.0, "场次")]
