@@ -1,6 +1,7 @@
 """A task table copied out of a PDF viewer one cell a line, made one line a row again::
 
     序号 / 重点任务 / 牵头单位 / 配合单位 / 完成时限          (the header, a column name a line)
+    一、创造提质工程                                        (a merged row naming a group, kept as printed)
     1 / 实施高价值专利培育工程，支持… / …组合。 / 县市场监管局 / 县科技局、县经信局 / 2024年12月底前
     2 / …
 
@@ -58,18 +59,34 @@ def _header_block(lines: list[Line], k: int) -> list[str] | None:
             or not set(ROLES) & set(kinds)):
         return None
     after = k + len(names)
+    after += _is_group_line(lines, after, 1)
     return names if after < len(lines) and lines[after].text.strip() == "1" else None
+
+
+def _is_group_line(lines: list[Line], k: int, number: int) -> bool:
+    """Whether ``lines[k]`` names a group of rows (a merged row printed alone: ``一、知识产权创造提质
+    工程``) right before the row numbered ``number``."""
+    return (k + 1 < len(lines) and opens_item(lines[k].text) and lines[k].text.strip() != str(number)
+            and lines[k + 1].text.strip() == str(number))
 
 
 def _rows(lines: list[Line], k: int, width: int) -> tuple[list[Line], int]:
     """The rows from ``lines[k]`` (each opening with its number) as lines with cells, and where
-    the table ends: at a line that is not the next row's number after a full row, or opens an item."""
-    rows, number = [], 1
-    while k < len(lines) and lines[k].text.strip() == str(number):
+    the table ends: at a line that is not the next row's number after a full row, or opens an item.
+    The last row, which no number follows, takes no more lines than the longest row before it (the
+    page's links after the table are no cells of it)."""
+    rows, number, longest = [], 1, width  # longest: the most lines a row of this table took
+    while k < len(lines) and (lines[k].text.strip() == str(number) or _is_group_line(lines, k, number)):
+        if _is_group_line(lines, k, number):  # kept as printed, between the rows of its group
+            rows.append(lines[k])
+            k += 1
         end = k + 1
         while end < len(lines) and lines[end].text.strip() != str(number + 1) \
                 and end - k < width + MAX_WRAPS and not opens_item(lines[end].text):
             end += 1
+        ended = end < len(lines) and (lines[end].text.strip() == str(number + 1) or opens_item(lines[end].text))
+        end = end if ended else min(end, k + longest)  # the last row: no longer than the rows before it
+        longest = max(longest, end - k)
         cells = _cells(lines[k:end], width)
         if cells is None:
             return rows, k  # the rest is printed as it was

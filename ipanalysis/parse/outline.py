@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..rules.outline import item_segments, item_value, match_item, strip_number, style_rank
+from ..rules.outline import item_segments, item_value, match_item, point_rank, strip_number, style_rank
 from ..rules.roles import is_division_heading, match_label, opens_unit_list
 from ..rules.sections import NEVER_TASKS, NOT_TASKS, is_phase_line, is_section_heading, section_kind
 from .normalise import Line
@@ -102,6 +102,7 @@ def parse_outline(lines: list[Line]) -> list[OutlineItem]:
                 stack[-1].paragraphs.append(line)
             continue
         style, number, rank = found
+        rank = point_rank(style, rank, (stack[-1].style, stack[-1].rank) if stack else None)
         item = OutlineItem(style=style, number=number, rank=rank, paragraphs=[line])
         while stack and stack[-1].rank >= item.rank:
             stack.pop()

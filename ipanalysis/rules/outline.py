@@ -12,7 +12,7 @@ from functools import lru_cache
 from .datafiles import read_records
 from .numerals import chinese_numeral, numeral_chars
 
-__all__ = ["styles", "style_rank", "match_item", "strip_number", "opens_item", "item_value", "referenced_items",
+__all__ = ["styles", "style_rank", "point_rank", "match_item", "strip_number", "opens_item", "item_value", "referenced_items",
            "item_segments", "REFERENCE"]
 
 
@@ -27,6 +27,24 @@ def styles() -> tuple[tuple[str, float, re.Pattern, str], ...]:
 @lru_cache(maxsize=1)
 def style_rank() -> dict[str, float]:
     return {style: rank for style, rank, _, _ in styles()}
+
+
+LETTERED_POINTS = ("letter_paren", "paren_letter")  # a) …, (a) …
+POINT_STEP = 0.5  # between (1) and ①
+
+
+def point_rank(style: str, rank: float, above: tuple[str, float] | None) -> float:
+    """The rank of an item of ``style`` (of ``rank``) below the item ``above`` (its style and rank):
+    a lettered point (``a)``, ``(a)``) under a numbered item of its own rank (``1)`` over ``a)``, as a
+    clerk types a list in half-width) ranks just below that item, as its point, and the next point
+    of its list as the one before; anywhere else (lettered tasks under a ``（一）`` heading) an item
+    takes the rank of its style."""
+    if style not in LETTERED_POINTS or above is None:
+        return rank
+    above_style, above_rank = above
+    if above_style in LETTERED_POINTS:
+        return above_rank
+    return rank + POINT_STEP if above_rank == rank else rank
 
 
 @lru_cache(maxsize=1 << 14)  # the outline, the unit finder and the rows read the same lines again

@@ -62,15 +62,16 @@ def baseline_openers() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _starting_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w for w, _ in _words(kind)) for kind in ("rise", "rise_from", "base", "base_from"))
+    return tuple(tuple(w for w, _ in _words(kind)) for kind in ("rise", "rise_from", "base", "base_from", "arrow"))
 
 
 def is_starting_value(before: str, after: str) -> bool:
     """Whether the number between ``before`` and ``after`` (the rest of its clause) is where an
     indicator starts, not a target: after 由 or 从 and right before a rise word (``由8.2件提高到12件``),
-    or after 现有 with 基础上 after it (``在现有3家分中心基础上，新建20家``)."""
-    rises, froms, bases, base_froms = _starting_words()
-    return (after.lstrip().startswith(rises) and any(w in before for w in froms)
+    right before an arrow (``1986件→≥3000件``), or after 现有 with 基础上 after it
+    (``在现有3家分中心基础上，新建20家``)."""
+    rises, froms, bases, base_froms, arrows = _starting_words()
+    return (after.lstrip().startswith(rises) and any(w in before for w in froms) or after.lstrip().startswith(arrows)
             or any(w in after for w in bases) and any(w in before for w in base_froms))
 
 
@@ -97,7 +98,7 @@ def states_present(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _base_clause() -> re.Pattern:
-    _, _, bases, base_froms = _starting_words()
+    _, _, bases, base_froms, _ = _starting_words()
     return re.compile(rf"(?:{alternation(base_froms)})[^，,。；;]{{2,120}}?(?:{alternation(bases)})")
 
 

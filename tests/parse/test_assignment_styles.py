@@ -308,3 +308,22 @@ def test_tasks_by_number_go_to_the_tasks_printed_before_the_line():
 def test_an_issuers_name_over_its_date_is_no_unit_of_the_last_task():
     measures, _ = _plan("一、重点任务\n1．加强知识产权司法保护。\n责任单位：区司法局\n\nXX区市场监督管理局\n2024年3月5日\n")
     assert measures == [("1", [("区司法局", "responsible")], None)]
+
+
+def test_a_cell_a_line_table_with_its_groups_between_rows_and_a_portals_links_after_it():
+    measures, doc = _plan(
+        "二、重点任务\n围绕四大工程实施12项重点任务，具体分工见附件。\n"
+        "附件\n某区知识产权工作重点任务分工表\n序号\n工作任务\n责任单位\n完成时限\n"
+        "一、创造提质工程\n"
+        "1\n实施高价值专利培育计划，新增高价值发明专利200件。\n区市场监管局（区知识产权局）、区科技局\n2025年底前\n"
+        "2\n深入实施商标品牌战略。\n区市场监管局（区知识产权局）牵头，区商务局配合\n长期坚持\n"
+        "二、保护强化工程\n"
+        "3\n开展知识产权执法专项行动。\n区市场监管局（区知识产权局）、公安分局\n每年12月底前\n"
+        "扫一扫在手机打开当前页\n相关链接\n某区2023年知识产权工作要点\n"
+        "主办：某区人民政府办公室\n承办：某区大数据中心\n")
+    bureau = "区市场监管局(区知识产权局)"
+    assert measures == [
+        ("1", [(bureau, "responsible"), ("区科技局", "responsible")], "2025年底前"),
+        ("2", [(bureau, "lead"), ("区商务局", "cooperating")], "长期坚持"),
+        ("3", [(bureau, "responsible"), ("公安分局", "responsible")], "每年12月底前")]
+    assert [m["section_title"] for m in doc.rows("measures")] == ["创造提质工程", "创造提质工程", "保护强化工程"]

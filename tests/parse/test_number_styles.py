@@ -5,7 +5,8 @@ annual plan, 次年 in an annual plan, a clause of what there is already listing
 a portal's 主办：… 承办：… footer; thresholds that name a kind of thing (对满意度低于80分的州（市）), counts of
 what there is now (（现有4个）), a numeral count closing a table cell, a role word followed by the work
 (区财政局协助落实补助资金), 次年 after a task's named year in a plan of several years, tasks numbered by
-three-part decimals (2.1.1) and tasks coded with a year and a space (ZSCQ-2024-01　…)."""
+three-part decimals (2.1.1), tasks coded with a year and a space (ZSCQ-2024-01　…), a list typed in
+half-width (1) over a) b)) and goals written with symbols (≥3000件, 1986件→≥3000件)."""
 
 from ipanalysis.parse.deadlines import parse_deadline
 from ipanalysis.rules.outline import match_item
@@ -139,3 +140,30 @@ def test_tasks_coded_with_a_year_and_a_space_as_a_supervision_list_codes_them():
         ("ZSCQ-2024-02", [("县茶业发展中心", "lead"), ("县农业农村局", "cooperating")]),
         ("2024-03", [("县市场监管局(县知识产权局)", "lead"), ("县公安局", "cooperating")])]
     assert match_item("2024-2026 年工作安排") is None
+
+
+def test_a_list_typed_in_half_width_with_lettered_points_under_its_tasks():
+    measures, _ = _plan(
+        "二、重点任务\n(一)提升创造质量\n"
+        "1) 实施专利质量提升工程,每年培育高价值专利100件。(牵头单位:区市场监管局;配合单位:区科技局;完成时限:2025年底前)\n"
+        "2) 推进商标品牌建设。\n"
+        "   a) 实施区域品牌培育行动,新增地理标志商标2件。(牵头单位:区市场监管局;配合单位:区农业农村局;完成时限:长期坚持)\n"
+        "   b) 开展老字号保护,建立区级老字号名录。(责任单位:区商务局,区文化旅游局;完成时限:2024年12月底前)\n"
+        "3) 推动专利转化运用,重点抓好以下工作:(牵头单位:区科技局;配合单位:区市场监管局;完成时限:2026年底前)\n"
+        "   a) 盘活高校存量专利;\n   b) 推广专利开放许可;\n"
+        "4) 加强版权保护。(责任单位:区委宣传部(区版权局);完成时限:持续推进)\n"
+        "三、保障措施\n(一)加强组织领导。\n")
+    leads = [("区市场监管局", "lead"), ("区科技局", "cooperating")]
+    assert measures == [
+        ("1", leads, "2025年底前"),
+        ("a", [("区市场监管局", "lead"), ("区农业农村局", "cooperating")], "长期坚持"),
+        ("b", [("区商务局", "responsible"), ("区文化旅游局", "responsible")], "2024年12月底前"),
+        ("3", [("区科技局", "lead"), ("区市场监管局", "cooperating")], "2026年底前"),
+        ("4", [("区委宣传部(区版权局)", "responsible")], "持续推进")]
+
+
+def test_goals_written_with_symbols_and_an_arrow_from_where_they_start():
+    assert _values("每万人口高价值发明专利拥有量2.5→3.2件，有效发明专利拥有量1986件→≥3000件。") == [
+        (3.2, "件"), (3000.0, "件")]
+    assert _values("专利转化实施率由12%→≥20%，商标注册量≥5000件，审查周期≤15个工作日。") == [
+        (20.0, "%"), (5000.0, "件")]
