@@ -21,6 +21,7 @@ from ..tables.schema import ParsedDocument
 from .metadata import DocumentMetadata, extract_metadata
 from .normalise import Line, normalise_text
 from .outline import OutlineItem, heading_units, paragraph_items, parse_outline, reference_items, select_measures
+from .punctuation import publish_tables
 from .read import read_document_text
 from .tables import rewrite_tables
 from .rows import assignment_rows, document_row, measure_row, section_rows
@@ -284,4 +285,4 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
     if unmapped:
         warnings.append("units not mapped to an agency: " + "、".join(unmapped))
     tables["documents"] = [document_row(doc_id, name, digest, fmt, norm, meta, region, body, tables, warnings)]
-    return ParsedDocument.from_rows(doc_id, name, tables)
+    return ParsedDocument.from_rows(doc_id, name, publish_tables(tables))  # Chinese punctuation as published

@@ -170,7 +170,7 @@ def test_right_rows_from_odd_inputs(tmp_path):
     html = ("<html><body><!-- 1、注释里的任务（区科技局负责） --><p>二、重点任务</p>"
             "<p>1、推进专利转化。（区科技局负责）</p><![CDATA[ 2、隐藏的任务（区财政局负责） ]]></body></html>")
     parsed = parse_document(html.encode(), "page.html")
-    assert [m["text"] for m in parsed.rows("measures")] == ["推进专利转化。(区科技局负责)"]
+    assert [m["text"] for m in parsed.rows("measures")] == ["推进专利转化。（区科技局负责）"]
     items = "\n".join(f"{n}、第{n}项任务。(区科技局负责)" for n in range(995, 1003))
     parsed = parse_document(f"一、任务\n{items}\n".encode(), "many.txt")
     assert [m["number"] for m in parsed.rows("measures")] == [str(n) for n in range(995, 1003)]

@@ -18,8 +18,8 @@ def test_a_plan_by_department_gives_each_heading_unit_every_task_below_it():
         "1．促进专利转化运用。推动高校院所存量专利盘活，健全转化机制（区教育局协助），提高转化效率。\n"
         "二、保障措施\n1．加强组织领导。各成员单位要明确分管领导。\n")
     assert measures == [
-        ("1", [("区市场监管局(区知识产权局)", "responsible"), ("区科技局", "cooperating")], None),
-        ("2", [("区市场监管局(区知识产权局)", "responsible"), ("区财政局", "cooperating")], "2024年12月底前完成"),
+        ("1", [("区市场监管局（区知识产权局）", "responsible"), ("区科技局", "cooperating")], None),
+        ("2", [("区市场监管局（区知识产权局）", "responsible"), ("区财政局", "cooperating")], "2024年12月底前完成"),
         ("1", [("区科技局", "responsible"), ("区经信局", "responsible"), ("区教育局", "cooperating")], None)]
     assert unit_heading("（一）区市场监管局（区知识产权局）").content == "区市场监管局（区知识产权局）"
     assert unit_heading("三、构建知识产权保护格局") is None  # ends like 局, names no agency
@@ -89,7 +89,7 @@ def test_a_task_table_copied_out_of_a_pdf_one_cell_a_line():
     assert measures == [
         ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("县经信局", "cooperating")], "2024年12月底前"),
         ("2", [("县经信局", "lead")], "持续推进")]
-    assert doc.rows("measures")[0]["text"].startswith("实施高价值专利培育工程,支持产业骨干企业布局高价值专利组合")  # one cell
+    assert doc.rows("measures")[0]["text"].startswith("实施高价值专利培育工程，支持产业骨干企业布局高价值专利组合")  # one cell
 
 
 def test_units_separated_by_slashes_and_a_first_lead_note_in_a_column_header():
@@ -99,7 +99,7 @@ def test_units_separated_by_slashes_and_a_first_lead_note_in_a_column_header():
         "二、任务分工\n序号\t重点任务\t责任单位（排在第一位的为牵头单位）\t完成时限\n"
         "1\t推进专利转化\t县科技局、县市场监管局、县教育局\t2025年底前\n")
     assert measures == [
-        ("1", [("县市场监管局(县知识产权局)", "responsible"), ("县科技局", "responsible"), ("各乡镇(街道)", "responsible")],
+        ("1", [("县市场监管局（县知识产权局）", "responsible"), ("县科技局", "responsible"), ("各乡镇（街道）", "responsible")],
          None),
         ("2", [("县商务局", "lead"), ("县贸促会", "cooperating"), ("县市场监管局", "cooperating")], None),
         ("1", [("县科技局", "lead"), ("县市场监管局", "responsible"), ("县教育局", "responsible")], "2025年底前")]
@@ -220,8 +220,8 @@ def test_a_responsibility_section_assigns_the_tasks_by_their_numbers():
         "三、保障措施\n（一）加强组织领导。\n（二）强化经费保障。\n")
     lead = [("市市场监管局", "lead"), ("市科技局", "cooperating")]
     assert measures == [("(一)", lead, "2026年底前完成"), ("(二)", lead, "2026年底前完成"),
-                        ("(三)", [("市委宣传部(市版权局)", "responsible")], None),
-                        ("(四)", [("市市场监管局", "lead"), ("各县(市、区)人民政府", "cooperating"),
+                        ("(三)", [("市委宣传部（市版权局）", "responsible")], None),
+                        ("(四)", [("市市场监管局", "lead"), ("各县（市、区）人民政府", "cooperating"),
                                  ("三峡大学", "cooperating")], "长期坚持")]
     assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(10.0, "个")]
 
@@ -247,7 +247,7 @@ def test_units_printed_one_a_line_under_their_label():
                         "区市场监管局（区知识产权局）\n区教体局\n完成时限：2025年底前\n\n"
                         "2．开展专利导航服务。\n牵头单位：\n区经信局\n配合单位：\n各镇、街道\n完成时限：2025年底前\n")
     assert measures == [
-        ("1", [("区科技局", "lead"), ("区市场监管局(区知识产权局)", "cooperating"), ("区教体局", "cooperating")],
+        ("1", [("区科技局", "lead"), ("区市场监管局（区知识产权局）", "cooperating"), ("区教体局", "cooperating")],
          "2025年底前"),
         ("2", [("区经信局", "lead"), ("各镇、街道", "cooperating")], "2025年底前")]
 
@@ -321,7 +321,7 @@ def test_a_cell_a_line_table_with_its_groups_between_rows_and_a_portals_links_af
         "3\n开展知识产权执法专项行动。\n区市场监管局（区知识产权局）、公安分局\n每年12月底前\n"
         "扫一扫在手机打开当前页\n相关链接\n某区2023年知识产权工作要点\n"
         "主办：某区人民政府办公室\n承办：某区大数据中心\n")
-    bureau = "区市场监管局(区知识产权局)"
+    bureau = "区市场监管局（区知识产权局）"
     assert measures == [
         ("1", [(bureau, "responsible"), ("区科技局", "responsible")], "2025年底前"),
         ("2", [(bureau, "lead"), ("区商务局", "cooperating")], "长期坚持"),

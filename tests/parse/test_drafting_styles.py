@@ -41,7 +41,7 @@ def test_main_and_secondary_units_below_a_task_and_its_schedule_labelled_时间�
         ("(一)", [("县市场监管局", "responsible"), ("县农业农村局", "cooperating"), ("县商务局", "cooperating"),
                 ("各乡镇人民政府", "cooperating")], "2024年12月底前"),
         ("(二)", [("县市场监管局", "responsible"), ("县统计局", "responsible")], "每年"),
-        ("(三)", [("县人社局", "responsible"), ("县委组织部(县委人才办)", "cooperating"), ("县总工会", "cooperating")],
+        ("(三)", [("县人社局", "responsible"), ("县委组织部（县委人才办）", "cooperating"), ("县总工会", "cooperating")],
          "2024—2025年")]
 
 

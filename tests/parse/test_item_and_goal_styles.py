@@ -184,7 +184,7 @@ def test_the_title_line_may_add_the_period_the_notice_leaves_out():
             "襄阳市加快建设知识产权强市若干措施（2022—2025年）\n\n第一条　为加快建设知识产权强市，制定本措施。\n")
     doc = parse_document(text.encode("utf-8"), "xiangyang.txt").rows("documents")[0]
     assert (doc["title"], doc["period_start"], doc["period_end"]) == (
-        "襄阳市加快建设知识产权强市若干措施(2022—2025年)", 2022, 2025)
+        "襄阳市加快建设知识产权强市若干措施（2022—2025年）", 2022, 2025)
 
 
 def test_task_paragraphs_whose_numbers_were_lost_are_one_measure_each():
@@ -258,7 +258,7 @@ def test_a_city_plans_table_with_a_county_column_assigns_both_levels():
     doc = parse_document(city.encode("utf-8"), "mianyang_2024_ip_plan.txt")
     assert doc.rows("documents")[0]["admin_level"] == "prefecture_city"
     assert [(a["unit"], a["role"]) for a in doc.rows("assignments")] == [
-        ("市市场监管局", "lead"), ("各县(市、区)人民政府", "responsible")]
+        ("市市场监管局", "lead"), ("各县（市、区）人民政府", "responsible")]
 
 
 def test_cells_wrapped_onto_the_next_lines_of_a_space_aligned_table_join_their_row():
@@ -331,6 +331,6 @@ def test_headings_numbered_by_a_numeral_and_a_closing_bracket_as_a_portal_prints
         "　　三、保障措施\n　　一）加强组织领导。领导小组办公室设在市市场监管局。\n"
         "　　二）加大资金保障。统筹用好知识产权相关资金。\n　　（责任单位：市财政局）\n")
     assert [(number, units) for number, units, _ in measures] == [
-        ("1", [("市市场监管局(市知识产权局)", "responsible"), ("市科技局", "responsible")]),
-        ("2", [("市市场监管局(市知识产权局)", "responsible")]), ("二", [("市财政局", "responsible")])]
+        ("1", [("市市场监管局（市知识产权局）", "responsible"), ("市科技局", "responsible")]),
+        ("2", [("市市场监管局（市知识产权局）", "responsible")]), ("二", [("市财政局", "responsible")])]
     assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(10.0, "个")]

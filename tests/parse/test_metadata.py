@@ -15,7 +15,7 @@ EXPECTED = {
                       period_end=None, script="simplified"),
     "Tongzhou": dict(region_zh="通州区", province_zh="江苏省", admin_level="district",
                      issuer="南通市通州区人民政府", doc_number="通政发〔2022〕15号",
-                     title="通州区国家知识产权强县建设示范县工作方案(2022-2025年)",
+                     title="通州区国家知识产权强县建设示范县工作方案（2022-2025年）",
                      date_written="2022-11-14", date_published="2022-11-14", period_start=2022,
                      period_end=2025, script="simplified"),
     "Chongqing": dict(region_zh="重庆市", province_zh="重庆市", admin_level="municipality",

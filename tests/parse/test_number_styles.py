@@ -87,7 +87,7 @@ def test_a_chinese_numeral_count_closing_a_table_cell_before_its_units():
         "三、重点任务\n| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- | --- |\n"
         "| 7 | 推进专利密集型产品备案认定 | 组织企业开展专利密集型产品备案，2025年6月30日前累计备案认定专利密集型产品五十个。 "
         "| 市市场监管局（市知识产权局） | 市工业和信息化局 | 2025年6月30日前 |\n")
-    assert measures[0][1] == [("市市场监管局(市知识产权局)", "lead"), ("市工业和信息化局", "cooperating")]
+    assert measures[0][1] == [("市市场监管局（市知识产权局）", "lead"), ("市工业和信息化局", "cooperating")]
     assert [(t["value"], t["unit"]) for t in doc.rows("targets")] == [(50.0, "个")]
 
 
@@ -119,7 +119,7 @@ def test_tasks_numbered_by_three_part_decimals_under_two_part_headings():
         "2.2.1 拓展知识产权质押融资。全年质押融资登记金额达到10亿元。（责任单位：市委金融办、市财政局；完成时限：持续推进）\n"
         "3 保障措施\n3.1 加强组织领导\n各地各部门要把知识产权工作摆上重要议事日程。\n")
     assert measures == [
-        ("2.1.1", [("市市场监管局(市知识产权局)", "lead"), ("市科技局", "cooperating")], "2027年底前"),
+        ("2.1.1", [("市市场监管局（市知识产权局）", "lead"), ("市科技局", "cooperating")], "2027年底前"),
         ("2.1.2", [("市商务局", "responsible"), ("市农业农村局", "responsible")], "长期坚持"),
         ("2.2.1", [("市委金融办", "responsible"), ("市财政局", "responsible")], "持续推进")]
     assert match_item("2.1.1 实施高价值专利培育工程")[:2] == ("decimal_third", "2.1.1")
@@ -136,9 +136,9 @@ def test_tasks_coded_with_a_year_and_a_space_as_a_supervision_list_codes_them():
         "二、知识产权保护\n"
         "2024-03　开展知识产权执法专项行动。牵头单位：县市场监管局（县知识产权局）；配合单位：县公安局；完成时限：长期坚持。\n")
     assert [(number, units) for number, units, _ in measures] == [
-        ("ZSCQ-2024-01", [("县市场监管局(县知识产权局)", "responsible"), ("县科技局", "responsible")]),
+        ("ZSCQ-2024-01", [("县市场监管局（县知识产权局）", "responsible"), ("县科技局", "responsible")]),
         ("ZSCQ-2024-02", [("县茶业发展中心", "lead"), ("县农业农村局", "cooperating")]),
-        ("2024-03", [("县市场监管局(县知识产权局)", "lead"), ("县公安局", "cooperating")])]
+        ("2024-03", [("县市场监管局（县知识产权局）", "lead"), ("县公安局", "cooperating")])]
     assert match_item("2024-2026 年工作安排") is None
 
 
@@ -159,7 +159,7 @@ def test_a_list_typed_in_half_width_with_lettered_points_under_its_tasks():
         ("a", [("区市场监管局", "lead"), ("区农业农村局", "cooperating")], "长期坚持"),
         ("b", [("区商务局", "responsible"), ("区文化旅游局", "responsible")], "2024年12月底前"),
         ("3", [("区科技局", "lead"), ("区市场监管局", "cooperating")], "2026年底前"),
-        ("4", [("区委宣传部(区版权局)", "responsible")], "持续推进")]
+        ("4", [("区委宣传部（区版权局）", "responsible")], "持续推进")]  # full-width, as Chinese prints it
 
 
 def test_goals_written_with_symbols_and_an_arrow_from_where_they_start():

@@ -62,7 +62,7 @@ def test_a_pandoc_grid_tables_rows_are_one_line_each_their_cells_joined():
                     (10, "2\t加大行政执法力度。\t市市场监管局\t市公安局 芜湖海关\t持续推进")]
     measures, doc = _plan("二、重点任务\n" + GRID + "\n")
     assert measures == [
-        ("1", [("市市场监管局", "lead"), ("市科技局", "cooperating"), ("各县(市、区)人民政府", "cooperating")],
+        ("1", [("市市场监管局", "lead"), ("市科技局", "cooperating"), ("各县（市、区）人民政府", "cooperating")],
          "2024年12月底前"),
         ("2", [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("芜湖海关", "cooperating")], "持续推进")]
 
@@ -135,7 +135,7 @@ def test_a_table_drawn_in_box_characters_is_read_like_a_grid_table():
     assert [text for _, text in grid_rows(drawn.split("\n"))] == [
         "序号\t重点任务\t责任单位\t完成时限", "1\t实施高价值专利培育工程，培育组合5个。\t县市场监管局（知识产权局）\t2024年12月底前"]
     measures, doc = _plan("二、重点任务\n" + drawn + "\n")
-    assert measures == [("1", [("县市场监管局(知识产权局)", "responsible")], "2024年12月底前")]
+    assert measures == [("1", [("县市场监管局（知识产权局）", "responsible")], "2024年12月底前")]
     assert _targets(doc) == [(5.0, "个")]
 
 
@@ -162,7 +162,7 @@ def test_tasks_lettered_as_a_pasted_word_list_assigned_to_a_bureaus_own_offices(
     assert measures == [
         ("A", [("专利管理处", "responsible"), ("运用促进处", "cooperating"), ("战略规划处", "cooperating")], None),
         ("B", [("商标品牌处", "lead"), ("办公室", "cooperating")], None),
-        ("(a)", [("运用促进处", "lead"), ("专利管理处", "cooperating"), ("各市(州)知识产权管理部门", "cooperating")], None),
+        ("(a)", [("运用促进处", "lead"), ("专利管理处", "cooperating"), ("各市（州）知识产权管理部门", "cooperating")], None),
         ("a", [("保护处", "responsible")], None)]
 
 
@@ -176,7 +176,7 @@ def test_a_spreadsheets_dates_quoted_cells_and_extra_columns():
     assert measures == [
         ("1", [("县农业农村局", "lead"), ("霍山经开区管委会", "cooperating"), ("各乡镇人民政府", "cooperating")], "2025.6.30"),
         ("2", [("县财政局", "lead")], "2024.10-2025.6"),
-        ("3", [("县委宣传部(县版权局)", "lead"), ("县文旅局", "cooperating")], "2024.12底前")]
+        ("3", [("县委宣传部（县版权局）", "lead"), ("县文旅局", "cooperating")], "2024.12底前")]
     assert [m["deadline_date"] for m in doc.rows("measures")] == ["2025-06-30", "2025-06-30", "2024-12-31"]
     assert _targets(doc) == [(1.0, "件"), (3.0, "亿元")]
 
@@ -186,7 +186,7 @@ def test_a_contact_noted_after_a_unit_is_no_part_of_its_name():
         "二、重点任务\n1．加强版权保护。（责任单位：区委宣传部（区版权局）（联系人：赵XX 0571-8699XXXX）、区社发局）\n"
         "2．推进商标品牌建设。（牵头单位：区市场监管局，联系人：王XX，联系电话：0571-8765XXXX；配合单位：区商务局（联系人：孙XX "
         "13XXXXXXXXX）；完成时限：2024年12月底前）\n")
-    assert measures == [("1", [("区委宣传部(区版权局)", "responsible"), ("区社发局", "responsible")], None),
+    assert measures == [("1", [("区委宣传部（区版权局）", "responsible"), ("区社发局", "responsible")], None),
                         ("2", [("区市场监管局", "lead"), ("区商务局", "cooperating")], "2024年12月底前")]
     assert _targets(doc) == []
 
@@ -199,9 +199,9 @@ def test_a_responsibility_matrix_marks_each_units_role_in_its_column():
         "3\t建设知识产权保护工作站。\t★\t\t\t★\t2024年10月底前\n"
         "注：★为牵头单位，√为配合单位。\n")
     assert measures == [
-        ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("各乡镇(街道)", "cooperating")], "2024年12月底前"),
+        ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("各乡镇（街道）", "cooperating")], "2024年12月底前"),
         ("2", [("县科技局", "lead"), ("县市场监管局", "cooperating"), ("县财政局", "cooperating")], "持续推进"),
-        ("3", [("县市场监管局", "lead"), ("各乡镇(街道)", "lead")], "2024年10月底前")]
+        ("3", [("县市场监管局", "lead"), ("各乡镇（街道）", "lead")], "2024年10月底前")]
     assert _targets(doc) == [(5.0, "个")]
 
 
@@ -260,7 +260,7 @@ def test_a_task_tables_yearly_goals_and_a_role_closing_a_group_of_units():
         "3．开展专利导航。（县经信局（牵头）、县科技局，县市场监管局（配合））\n")
     assert measures == [
         ("1", [("县市场监管局", "lead"), ("县科技局", "cooperating"), ("县财政局", "cooperating")], None),
-        ("2", [("县农业农村局", "lead"), ("县林业局", "lead"), ("各乡镇(街道)", "cooperating")], None),
+        ("2", [("县农业农村局", "lead"), ("县林业局", "lead"), ("各乡镇（街道）", "cooperating")], None),
         ("3", [("县经信局", "lead"), ("县科技局", "responsible"), ("县市场监管局", "cooperating")], None)]  # A（牵头）、B: A's
 
 
@@ -271,6 +271,6 @@ def test_an_outline_numbered_in_roman_numerals_as_a_pdf_template_prints_them():
         "（Ⅱ）促进转化运用\nⅰ．推进专利转化运用。（责任单位：省科技厅、省教育厅，各设区市人民政府）\n"
         "ⅱ．深化知识产权金融服务。（责任单位：省地方金融管理局）\nⅢ、保障措施\n（Ⅰ）加强组织领导。各地要高度重视。\n")
     assert measures == [
-        ("1", [("省市场监管局(省知识产权局)", "lead"), ("省科技厅", "cooperating")], None),
+        ("1", [("省市场监管局（省知识产权局）", "lead"), ("省科技厅", "cooperating")], None),
         ("ⅰ", [("省科技厅", "responsible"), ("省教育厅", "responsible"), ("各设区市人民政府", "responsible")], None),
         ("ⅱ", [("省地方金融管理局", "responsible")], None)]

@@ -96,12 +96,12 @@ LEDGER = (
 
 def test_a_ledger_table_prints_a_problems_cells_on_its_first_row_only_and_each_row_is_a_measure():
     measures, doc = _plan(LEDGER)
-    bureau = "县市场监管局(县知识产权局)"
+    bureau = "县市场监管局（县知识产权局）"
     assert measures == [
         ("1", [(bureau, "responsible"), ("县委编办", "responsible")], "2024年9月底前"),
         ("1", [(bureau, "responsible")], "2024年12月底前"),
         ("1", [("县司法局", "lead"), (bureau, "cooperating")], "2024年10月底前"),
-        ("2", [("县委宣传部(县版权局)", "responsible")], "立行立改,长期坚持"),
+        ("2", [("县委宣传部（县版权局）", "responsible")], "立行立改，长期坚持"),
         ("2", [("各乡镇人民政府", "responsible")], "2024年6月底前")]
     assert [m["text"][:6] for m in doc.rows("measures")] == [
         "充实专利行政", "开展专利侵权", "建立技术调查", "组织“4·2", "在各乡镇设立"]

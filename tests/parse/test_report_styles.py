@@ -126,7 +126,7 @@ def test_an_appendix_table_naming_the_items_by_their_headings_assigns_them_in_th
                         ("2", [("区经信局", "lead"), ("区投资促进中心", "cooperating")], "每年"),
                         ("3", [("区市场监管局", "lead"), ("合肥市公安局蜀山分局", "cooperating"),
                                ("区文旅局", "cooperating")], "长期坚持"),
-                        ("4", [("区委宣传部(区版权局)", "lead")], "长期坚持")]
+                        ("4", [("区委宣传部（区版权局）", "lead")], "长期坚持")]
     assert [m["section"] for m in doc.rows("measures")] == ["一"] * 4  # the items' own section, not the appendix's
 
 
@@ -138,7 +138,7 @@ def test_task_blocks_of_one_labelled_field_a_line_and_goals_before_the_first_sec
         "任务2：推进花样版权登记\n工作内容：推行花样版权即时登记。\n预期成果：新增登记服务站2个\n"
         "牵头单位：区委宣传部（区版权局）\n配合单位：无\n完成时限：长期\n")
     assert measures == [("任务1", [("区科技局", "lead"), ("区经信局", "cooperating")], "2024年12月31日前"),
-                        ("任务2", [("区委宣传部(区版权局)", "lead")], "长期")]
+                        ("任务2", [("区委宣传部（区版权局）", "lead")], "长期")]
     assert _targets(doc) == [(2.0, "个"), (3.0, "家"), (1400.0, "件")]
 
 
@@ -294,7 +294,7 @@ def test_a_policy_interpretation_page_has_no_tasks_and_its_own_title():
             "二、主要内容\n（一）提升创造质量。由区市场监管局牵头，会同区科技局实施高价值专利培育工程，到2026年达到85件。\n")
     doc = parse_document(text.encode("utf-8"), "shushan_interpretation.txt")
     row = doc.rows("documents")[0]
-    assert (row["title"], row["plan_type"]) == ("《蜀山区知识产权强区建设实施方案(2024—2026年)》政策解读", "政策解读")
+    assert (row["title"], row["plan_type"]) == ("《蜀山区知识产权强区建设实施方案（2024—2026年）》政策解读", "政策解读")
     assert doc.rows("measures") == [] and doc.rows("targets") == []
 
 

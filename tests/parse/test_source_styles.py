@@ -30,13 +30,13 @@ def test_a_plan_saved_as_html_source_keeps_its_tasks_units_and_targets():
     measures, doc = _plan(
         "<p style=\"text-align:center\"><strong>二、重点任务</strong></p>\n"
         "&nbsp;&nbsp;&nbsp;&nbsp;<strong>（一）强化行政保护</strong>\n"
-        "<p style=\"text-indent:2em\">1．加大行政执法力度。持续开展&ldquo;铁拳&rdquo;行动，每年查办案件不少于30件。"
+        "<p style=\"text-indent:2em\">1．加大行政执法力度。持续开展&ldquo；铁拳&rdquo；行动，每年查办案件不少于30件。"
         "（牵头单位：区市场监管局（区知识产权局）；配合单位：区公安分局&#12289;区文旅体局；完成时限：长期坚持）</p>\n"
         "&nbsp;&nbsp;&nbsp;&nbsp;<strong>（二）强化协同保护</strong><br>&nbsp;&nbsp;&nbsp;&nbsp;2．建立协作机制。"
-        "（牵头单位：区司法局；配合单位：区法院；完成时限：2025年12月底前）<br>&nbsp;&nbsp;&nbsp;&nbsp;3．推进&ldquo;智慧保护&rdquo;。"
+        "（牵头单位：区司法局；配合单位：区法院；完成时限：2025年12月底前）<br>&nbsp;&nbsp;&nbsp;&nbsp;3．推进&ldquo；智慧保护&rdquo；。"
         "新建工作站3个。（牵头单位：区数据资源局；完成时限：2024&mdash;2026年）</span>\n")
     assert measures == [
-        ("1", [("区市场监管局(区知识产权局)", "lead"), ("区公安分局", "cooperating"), ("区文旅体局", "cooperating")], "长期坚持"),
+        ("1", [("区市场监管局（区知识产权局）", "lead"), ("区公安分局", "cooperating"), ("区文旅体局", "cooperating")], "长期坚持"),
         ("2", [("区司法局", "lead"), ("区法院", "cooperating")], "2025年12月底前"),
         ("3", [("区数据资源局", "lead")], "2024—2026年")]
     assert _targets(doc) == [(3.0, "个"), (30.0, "件")]
@@ -72,8 +72,8 @@ def test_a_task_table_saved_as_csv_is_one_tab_separated_row_a_record():
 def test_a_plan_whose_task_table_is_csv_has_a_measure_a_row():
     measures, doc = _plan(CSV_TABLE)
     assert measures == [
-        ("1", [("区市场监管局(区知识产权局)", "lead"), ("区科技局", "cooperating"), ("区经济商务局", "cooperating")], "2025年"),
-        ("2", [("区市场监管局", "lead"), ("区农业农村局", "cooperating"), ("各镇(街道)", "cooperating")], "长期坚持"),
+        ("1", [("区市场监管局（区知识产权局）", "lead"), ("区科技局", "cooperating"), ("区经济商务局", "cooperating")], "2025年"),
+        ("2", [("区市场监管局", "lead"), ("区农业农村局", "cooperating"), ("各镇（街道）", "cooperating")], "长期坚持"),
         ("3", [("区市场监管局", "lead")], None)]
     assert [m["deadline_date"] for m in doc.rows("measures")][0] == "2025-12-31"
     assert _targets(doc) == [(2.0, "家")]
@@ -125,7 +125,7 @@ def test_a_task_tables_year_columns_mark_the_years_of_work_and_the_last_is_its_d
     assert measures == [
         ("1", [("区市场监管局", "lead"), ("区科技局", "responsible")], "2026年"),
         ("2", [("区科技局", "lead"), ("区市场监管局", "responsible")], "2024年"),
-        ("3", [("区委宣传部(区版权局)", "lead"), ("区文体旅局", "responsible")], "2026年"),
+        ("3", [("区委宣传部（区版权局）", "lead"), ("区文体旅局", "responsible")], "2026年"),
         ("4", [("区司法局", "lead"), ("各街道办事处", "responsible")], "2026年"),
         ("5", [("区市场监管局", "responsible")], "2025年")]
     assert [m["deadline_date"] for m in doc.rows("measures")] == [
@@ -150,7 +150,7 @@ def test_a_notice_that_issues_two_plans_is_the_title_of_both_and_its_page_fields
         "附件2\n龙游县专利转化运用专项行动工作方案（2024—2025年）\n一、重点任务\n1．推进高校专利转化。\n"
         "责任单位：县科技局\n")
     assert doc["title"] == ("龙游县人民政府办公室关于印发《龙游县知识产权强县建设试点实施方案》《龙游县专利转化运用专项行动工作方案"
-                            "(2024—2025年)》的通知")
+                            "（2024—2025年）》的通知")
     assert (doc["doc_number"], doc["issuer"], doc["n_measures"]) == ("龙政办发〔2024〕15号", "龙游县人民政府办公室", 2)
 
 
