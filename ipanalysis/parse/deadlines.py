@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..rules.datafiles import read_records
-from ..rules.numerals import arabic_dates, date_number_patterns
+from ..rules.numerals import arabic_dates, chinese_numeral, date_number_patterns
 from ..rules.organisations import mentions_organisation
 
 __all__ = ["looks_like_deadline", "parse_deadline", "deadline_in_text", "year_of_next"]
@@ -32,18 +32,21 @@ def looks_like_deadline(text: str) -> bool:
     return bool(DEADLINE_RE.search(text)) and not mentions_organisation(DEADLINE_RE.sub("", text))
 
 
+# a schedule counted from the plan's issue: 方案印发后3个月内, 自本方案印发之日起30日内
+AFTER_ISSUE = re.compile(r"(?:印发|出台|发布)(?:之日起|后)\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个月|日|天)内")
 THIS_YEAR = re.compile(r"^\s*(?:年内|今年|当年|本年度?)")  # 年内完成, 今年底前: the year the plan was written
 
 
 def parse_deadline(deadline: str | None, year: int | None = None,
-                   this_year: int | None = None) -> tuple[str | None, bool]:
+                   this_year: int | None = None, issued: str | None = None) -> tuple[str | None, bool]:
     """``(ISO date or None, ongoing)`` of a deadline as printed: the last date it names, so that a
     staged deadline (``2024年6月底前完成方案，2025年12月底前全面完成``) ends with its last stage.
     ``year``: the one year of an annual plan, the year of a deadline that names none (``12月底前``,
     ``年底前``, ``第三季度`` in a plan for 2024 end in 2024, ``次年3月底前`` in 2025; ``全年`` alone, all the
     year round, has none).
     ``this_year``: the year the plan was written, that of a deadline in the year it speaks from
-    (``年内完成``, ``今年底前``) in a plan of several years."""
+    (``年内完成``, ``今年底前``) in a plan of several years; ``issued``: the plan's date (ISO), from
+    which a schedule counted from its issue runs (``方案印发后3个月内``, ``印发之日起30日内``)."""
     if not deadline:
         return None, False
     ongoing = bool(ONGOING_RE.search(deadline))
@@ -54,7 +57,30 @@ def parse_deadline(deadline: str | None, year: int | None = None,
     year = year or (this_year if THIS_YEAR.match(text) else None)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(_years_carried(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}"))
+    if not dates and issued and AFTER_ISSUE.search(text):
+        return _after_issue(AFTER_ISSUE.search(text), issued), ongoing
     return (max(dates)[1] if dates else None), ongoing
+
+
+def _after_issue(match: re.Match, issued: str) -> str | None:
+    """The last day of a schedule counted from the plan's date: so many days after it, or the same
+    day so many months on (the month's last day where it has no such day)."""
+    import datetime
+
+    count = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1])
+    try:
+        start = datetime.date.fromisoformat(issued[:10])
+    except ValueError:
+        return None
+    if not count:
+        return None
+    if match[2] != "个月":
+        return (start + datetime.timedelta(days=count)).isoformat()
+    year, month = divmod(start.month - 1 + count, 12)
+    year, month = start.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    day = last if start.day == calendar.monthrange(start.year, start.month)[1] else min(start.day, last)
+    return datetime.date(year, month, day).isoformat()
 
 
 WORK_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")

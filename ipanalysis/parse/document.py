@@ -191,19 +191,21 @@ def notice_goals(cover: list[Line], sections: list[dict], as_of: tuple[int, int]
 
 def measure_tables(doc_id: str, region: str, measures, groups_per_measure, unit_map, texts: list[str],
                    reference: bool = False, year: int | None = None,
-                   phased: dict[int, str] | None = None, this_year: int | None = None) -> tuple[list, list, list]:
+                   phased: dict[int, str] | None = None, this_year: int | None = None,
+                   issued: str | None = None) -> tuple[list, list, list]:
     """``(measure rows, assignment rows, warnings)``: a measure's deadline is its first group's, else
     the one its text (``texts``: without its units) names, else the end of the phase a heading above
     it names (``（二）集中攻坚阶段（2024年5月—10月）``) or that names it by number (``phased``:
     :func:`.references.phase_deadlines`); a measure of a plan that names units but not for this
     measure gets a warning. ``year``: an annual plan's year, that of deadlines naming none;
-    ``this_year``: the year the plan was written, that of ``年内完成``."""
+    ``this_year``: the year the plan was written, that of ``年内完成``; ``issued``: its date, from which
+    ``方案印发后3个月内`` counts."""
     measure_rows, assignments, warnings = [], [], []
     phased = phased or {}
     for seq, (item, groups, text) in enumerate(zip(measures, groups_per_measure, texts), start=1):
         deadline = (next((d for _, _, d, _ in groups if d), None) or _deadline_before_units_end(item, groups, text)
                     or _phase_end(item) or phased.get(id(item)))
-        row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline, year, this_year)
+        row = measure_row(doc_id, region, seq, f"{doc_id}-m{seq:03d}", item, deadline, year, this_year, issued)
         measure_rows.append(row)
         assignments.extend(assignment_rows(row, groups, unit_map))
         if not groups and not reference:
@@ -271,7 +273,8 @@ def parse_document(data: bytes, name: str, registry_row: dict | None = None) -> 
         phased = phase_deadlines(roots) if TASK_NUMBERS.search(body_text) else {}  # 完成第1、2项任务
         measure_rows, assignments, measure_warnings = measure_tables(doc_id, region, measures, groups, unit_map, texts,
                                                                      reference, annual, phased,
-                                                                     meta.as_of[0] if meta.as_of else None)
+                                                                     meta.as_of[0] if meta.as_of else None,
+                                                                     meta.date_written or meta.date_published)
         annotate(assignments)
         unmapped = sorted({r["unit"] for r in assignments if r["agency_source"] == "unmapped"})
         tables = {"sections": section_rows(doc_id, region, roots, measure_ids), "measures": measure_rows,

@@ -67,12 +67,13 @@ def section_rows(doc_id: str, region: str, roots: list[OutlineItem], measure_ids
 
 
 def measure_row(doc_id: str, region: str, seq: int, measure_id: str, item: OutlineItem,
-                deadline: str | None, year: int | None = None, this_year: int | None = None) -> dict:
+                deadline: str | None, year: int | None = None, this_year: int | None = None,
+                issued: str | None = None) -> dict:
     """The measures row of one item; ``year``: the one year of an annual plan, ``this_year``: the year
-    the plan was written (:func:`parse_deadline`)."""
+    the plan was written, ``issued``: its date (:func:`parse_deadline`)."""
     top, sub = top_item(item), subsection_of(item)
     body = item.body
-    deadline_date, ongoing = parse_deadline(deadline, year or year_of_next(deadline, body), this_year)
+    deadline_date, ongoing = parse_deadline(deadline, year or year_of_next(deadline, body), this_year, issued)
     return {
         "measure_id": measure_id,
         "doc_id": doc_id,

@@ -6,9 +6,11 @@ a portal's 主办：… 承办：… footer; thresholds that name a kind of thin
 what there is now (（现有4个）), a numeral count closing a table cell, a role word followed by the work
 (区财政局协助落实补助资金), 次年 after a task's named year in a plan of several years, tasks numbered by
 three-part decimals (2.1.1), tasks coded with a year and a space (ZSCQ-2024-01　…), a list typed in
-half-width (1) over a) b)) and goals written with symbols (≥3000件, 1986件→≥3000件)."""
+half-width (1) over a) b)), goals written with symbols (≥3000件, 1986件→≥3000件) and schedules counted from
+the plan's issue (方案印发后3个月内)."""
 
 from ipanalysis.parse.deadlines import parse_deadline
+from ipanalysis.parse.document import parse_document
 from ipanalysis.rules.outline import match_item
 from test_item_and_goal_styles import _plan
 from test_report_styles import _values
@@ -167,3 +169,19 @@ def test_goals_written_with_symbols_and_an_arrow_from_where_they_start():
         (3.2, "件"), (3000.0, "件")]
     assert _values("专利转化实施率由12%→≥20%，商标注册量≥5000件，审查周期≤15个工作日。") == [
         (20.0, "%"), (5000.0, "件")]
+
+
+def test_a_schedule_counted_from_the_plans_issue_ends_so_many_months_or_days_after_its_date():
+    assert parse_deadline("方案印发后3个月内", issued="2024-05-31") == ("2024-08-31", False)
+    assert parse_deadline("自本方案印发之日起30日内", issued="2024-05-31") == ("2024-06-30", False)
+    assert parse_deadline("印发后六个月内", issued="2024-01-15") == ("2024-07-15", False)
+    assert parse_deadline("方案印发后3个月内") == (None, False)  # a plan without a date: undated
+    doc = parse_document((
+        "某县人民政府办公室关于印发某县2024年知识产权工作要点的通知\n某政办发〔2024〕31号\n各乡镇人民政府：\n"
+        "现将《某县2024年知识产权工作要点》印发给你们，请认真贯彻落实。\n某县人民政府办公室\n2024年5月31日\n\n"
+        "某县2024年知识产权工作要点\n一、重点工作\n"
+        "1．制定知识产权专项资金管理办法。（牵头单位：县市场监管局；配合单位：县财政局；完成时限：方案印发后3个月内）\n"
+        "2．建立重点企业知识产权联络员制度。（牵头单位：县科技局；完成时限：次年一季度）\n").encode("utf-8"),
+        "mouxian_2024_ip_work_points.txt")
+    assert [(m["deadline"], m["deadline_date"]) for m in doc.rows("measures")] == [
+        ("方案印发后3个月内", "2024-08-31"), ("次年一季度", "2025-03-31")]
