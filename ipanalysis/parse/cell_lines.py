@@ -84,7 +84,7 @@ def _rows(lines: list[Line], k: int, width: int) -> tuple[list[Line], int]:
         while end < len(lines) and lines[end].text.strip() != str(number + 1) \
                 and end - k < width + MAX_WRAPS and not opens_item(lines[end].text):
             end += 1
-        ended = end < len(lines) and (lines[end].text.strip() == str(number + 1) or opens_item(lines[end].text))
+        ended = end == len(lines) or lines[end].text.strip() == str(number + 1) or opens_item(lines[end].text)
         end = end if ended else min(end, k + longest)  # the last row: no longer than the rows before it
         longest = max(longest, end - k)
         cells = _cells(lines[k:end], width)

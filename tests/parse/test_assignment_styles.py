@@ -327,3 +327,12 @@ def test_a_cell_a_line_table_with_its_groups_between_rows_and_a_portals_links_af
         ("2", [(bureau, "lead"), ("区商务局", "cooperating")], "长期坚持"),
         ("3", [(bureau, "responsible"), ("公安分局", "responsible")], "每年12月底前")]
     assert [m["section_title"] for m in doc.rows("measures")] == ["创造提质工程", "创造提质工程", "保护强化工程"]
+
+
+def test_the_last_row_of_a_cell_a_line_table_may_wrap_its_task_at_the_end_of_the_text():
+    measures, doc = _plan(
+        "一、重点任务\n序号\n重点任务\n牵头单位\n完成时限\n"
+        "1\n实施高价值专利培育工程。\n县市场监管局\n2024年12月底前\n"
+        "2\n开展产业专利导航，\n推动企业布局专利。\n县经信局\n持续推进\n")
+    assert measures == [("1", [("县市场监管局", "lead")], "2024年12月底前"), ("2", [("县经信局", "lead")], "持续推进")]
+    assert doc.rows("measures")[1]["text"].startswith("开展产业专利导航，推动企业布局专利（牵头单位：县经信局")
