@@ -19,9 +19,15 @@ def _words(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((r["text"], r["symbol"]) for r in read_records("target_words.csv") if r["kind"] == kind)
 
 
+@lru_cache(maxsize=None)
+def _texts(kind: str) -> tuple[str, ...]:
+    """The words of one kind, in the file's order."""
+    return tuple(w for w, _ in _words(kind))
+
+
 def target_units() -> tuple[str, ...]:
     """Units of count or amount, longest first (so that 人次 is tried before 人)."""
-    return tuple(sorted((w for w, _ in _words("unit")), key=len, reverse=True))
+    return tuple(sorted(_texts("unit"), key=len, reverse=True))
 
 
 def comparators_before() -> tuple[tuple[str, str], ...]:
@@ -36,33 +42,28 @@ def comparators_after() -> tuple[tuple[str, str], ...]:
 
 def stop_after() -> tuple[str, ...]:
     """What, right after the unit, makes a number no target (a date, a duration, a day)."""
-    return tuple(w for w, _ in _words("stop_after"))
+    return _texts("stop_after")
 
 
 def cap_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``(subsidy words of a clause, cap words before an amount)``."""
-    return tuple(w for w, _ in _words("cap_context")), tuple(w for w, _ in _words("cap_before"))
+    return _texts("cap_context"), _texts("cap_before")
 
 
 def quoting_words() -> tuple[str, ...]:
     """Words after a cited title that give that document's goals (《纲要》明确): not this plan's."""
-    return tuple(w for w, _ in _words("quoting"))
+    return _texts("quoting")
 
 
 def retrospect_words() -> tuple[str, ...]:
     """Words that open a paragraph looking back (过去一年, 近年来, …以来): its numbers were achieved."""
-    return tuple(w for w, _ in _words("retrospect"))
+    return _texts("retrospect")
 
 
 def baseline_openers() -> tuple[str, ...]:
     """Words that open a sentence stating where things stand (截至2023年底，…为2.3万件): a number
     there without a comparator is a baseline, not a target."""
-    return tuple(w for w, _ in _words("baseline"))
-
-
-@lru_cache(maxsize=None)
-def _starting_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w for w, _ in _words(kind)) for kind in ("rise", "rise_from", "base", "base_from", "arrow"))
+    return _texts("baseline")
 
 
 def is_starting_value(before: str, after: str) -> bool:
@@ -70,9 +71,10 @@ def is_starting_value(before: str, after: str) -> bool:
     indicator starts, not a target: after 由 or 从 and right before a rise word (``由8.2件提高到12件``),
     right before an arrow (``1986件→≥3000件``), or after 现有 with 基础上 after it
     (``在现有3家分中心基础上，新建20家``)."""
-    rises, froms, bases, base_froms, arrows = _starting_words()
-    return (after.lstrip().startswith(rises) and any(w in before for w in froms) or after.lstrip().startswith(arrows)
-            or any(w in after for w in bases) and any(w in before for w in base_froms))
+    rest = after.lstrip()
+    return (rest.startswith(_texts("rise")) and any(w in before for w in _texts("rise_from"))
+            or rest.startswith(_texts("arrow"))
+            or any(w in after for w in _texts("base")) and any(w in before for w in _texts("base_from")))
 
 
 def is_threshold(before: str, after: str, unit: str, compared: bool) -> bool:
@@ -86,24 +88,21 @@ def is_threshold(before: str, after: str, unit: str, compared: bool) -> bool:
     word = next((w for w, _ in comparators_after() if rest.startswith(w)), "")
     if not rest[len(word):].startswith("的"):
         return False
-    conditions = tuple(w for w, _ in _words("condition"))
-    return bool(word) and not compared and unit != "%" or before.lstrip().startswith(conditions)
+    return bool(word) and not compared and unit != "%" or before.lstrip().startswith(_texts("condition"))
 
 
 def states_present(before: str) -> bool:
     """Whether a number with no comparator counts what there is now: a word such as 现有 stands
     before it in its clause (``全区现有省级园区4个``, ``（现有4个）``)."""
-    return any(w in before for w, _ in _words("present"))
+    return any(w in before for w in _texts("present"))
 
 
 @lru_cache(maxsize=1)
 def _base_clause() -> re.Pattern:
-    _, _, bases, base_froms, _ = _starting_words()
-    return re.compile(rf"(?:{alternation(base_froms)})[^，,。；;]{{2,120}}?(?:{alternation(bases)})")
+    return re.compile(rf"(?:{alternation(_texts('base_from'))})[^，,。；;]{{2,120}}?(?:{alternation(_texts('base'))})")
 
 
 def base_spans(text: str) -> list[tuple[int, int]]:
     """Where a clause states what there is already, however many numbers it lists (``在2023年办理质押登记
     31笔、融资金额3.26亿元（同比增长46.2%）、惠及企业28户的基础上``): no number in it is a target."""
-    bases = _starting_words()[2]
-    return [m.span() for m in _base_clause().finditer(text)] if any(w in text for w in bases) else []
+    return [m.span() for m in _base_clause().finditer(text)] if any(w in text for w in _texts("base")) else []
