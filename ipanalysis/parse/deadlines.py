@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from functools import lru_cache
 
@@ -57,16 +58,15 @@ def parse_deadline(deadline: str | None, year: int | None = None,
     year = year or (this_year if THIS_YEAR.match(text) else None)
     if not dates and year and not text.startswith("全年"):  # 全年 alone: all the year round, no date
         dates = _dates_named(_years_carried(f"{year}年{THIS_YEAR.sub('', text).lstrip().removeprefix('年')}"))
-    if not dates and issued and AFTER_ISSUE.search(text):
-        return _after_issue(AFTER_ISSUE.search(text), issued), ongoing
+    after_issue = AFTER_ISSUE.search(text) if not dates and issued else None
+    if after_issue:
+        return _after_issue(after_issue, issued), ongoing
     return (max(dates)[1] if dates else None), ongoing
 
 
 def _after_issue(match: re.Match, issued: str) -> str | None:
     """The last day of a schedule counted from the plan's date: so many days after it, or the same
     day so many months on (the month's last day where it has no such day)."""
-    import datetime
-
     count = int(match[1]) if match[1].isdigit() else chinese_numeral(match[1])
     try:
         start = datetime.date.fromisoformat(issued[:10])

@@ -12,8 +12,8 @@ from functools import lru_cache
 from .datafiles import read_records
 from .numerals import chinese_numeral, numeral_chars
 
-__all__ = ["styles", "style_rank", "point_rank", "match_item", "strip_number", "opens_item", "item_value", "referenced_items",
-           "item_segments", "REFERENCE"]
+__all__ = ["styles", "style_rank", "point_rank", "match_item", "strip_number", "opens_item", "item_value",
+           "referenced_items", "item_segments", "REFERENCE"]
 
 
 @lru_cache(maxsize=1)
